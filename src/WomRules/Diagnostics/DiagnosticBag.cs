@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using WomRules.Text;
+
+namespace WomRules.Diagnostics;
+
+/// <summary>Collects diagnostics for one source text while a stage runs.</summary>
+internal sealed class DiagnosticBag
+{
+    private readonly List<Diagnostic> diagnostics = [];
+
+    public DiagnosticBag(SourceText source)
+    {
+        Source = source;
+    }
+
+    public SourceText Source { get; }
+
+    public bool HasErrors { get; private set; }
+
+    public int Count => diagnostics.Count;
+
+    public void Report(DiagnosticDescriptor descriptor, TextSpan span, params object?[] args)
+    {
+        var message = args.Length == 0
+            ? descriptor.MessageFormat
+            : string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, args);
+        var position = Source.GetLinePosition(span.Start);
+        diagnostics.Add(new Diagnostic(descriptor, message, Source.Path, span, position.Line + 1, position.Character + 1));
+        HasErrors |= descriptor.Severity == DiagnosticSeverity.Error;
+    }
+
+    public void AddRange(IEnumerable<Diagnostic> other)
+    {
+        foreach (var d in other)
+        {
+            diagnostics.Add(d);
+            HasErrors |= d.IsError;
+        }
+    }
+
+    /// <summary>The diagnostics in source order, errors before warnings at the same position.</summary>
+    public ImmutableArray<Diagnostic> ToImmutable() =>
+        [.. diagnostics.Select((d, i) => (d, i)).OrderBy(p => p.d.Span.Start).ThenByDescending(p => p.d.Severity).ThenBy(p => p.i).Select(p => p.d)];
+}

@@ -1,0 +1,152 @@
+namespace WomRules.Diagnostics;
+
+/// <summary>
+/// The catalogue: every diagnostic the compiler can report. Ids are stable and never reused;
+/// each is documented in docs/diagnostics.md. Messages are full sentences that say how to fix the problem.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    // WOM0xxx: the file as a whole.
+    public static readonly DiagnosticDescriptor FileTooLarge = Error("WOM0001", "Campaign file too large",
+        "The campaign file is {0} bytes, more than the limit of {1} bytes; split the campaign or raise MaxFileSize.");
+    public static readonly DiagnosticDescriptor FileEmpty = Error("WOM0002", "Campaign file empty",
+        "The campaign file is empty; start it with 'womrules: 1' and a 'campaign' id.");
+    public static readonly DiagnosticDescriptor FileNotText = Error("WOM0003", "Campaign file is not text",
+        "The campaign file holds a NUL or other control character, so it is not a text file; save it as UTF-8 text.");
+    public static readonly DiagnosticDescriptor FileUnreadable = Error("WOM0004", "Campaign file unreadable",
+        "The campaign file could not be read: {0}");
+
+    // WOM1xxx: YAML structure.
+    public static readonly DiagnosticDescriptor YamlSyntax = Error("WOM1001", "YAML syntax error",
+        "The YAML is malformed: {0}; fix the indentation or quoting at this point.");
+    public static readonly DiagnosticDescriptor NestingTooDeep = Error("WOM1002", "Nesting too deep",
+        "Nesting is deeper than the limit of {0}; flatten the structure or raise MaxNestingDepth.");
+    public static readonly DiagnosticDescriptor AnchorNotAllowed = Error("WOM1003", "YAML anchors and aliases not allowed",
+        "YAML anchors and aliases are not allowed in campaign files; write the value out in full.");
+    public static readonly DiagnosticDescriptor TagNotAllowed = Error("WOM1004", "YAML tags not allowed",
+        "YAML tags such as '{0}' are not allowed in campaign files; remove the tag.");
+    public static readonly DiagnosticDescriptor MergeKeyNotAllowed = Error("WOM1005", "YAML merge keys not allowed",
+        "YAML merge keys ('<<') are not allowed in campaign files; write the keys out in full.");
+    public static readonly DiagnosticDescriptor DuplicateKey = Error("WOM1006", "Duplicate key",
+        "The key '{0}' appears more than once in this mapping; keep one of them.");
+    public static readonly DiagnosticDescriptor ScalarTooLong = Error("WOM1007", "Value too long",
+        "This value is {0} characters long, more than the limit of {1}; shorten it or raise MaxScalarLength.");
+    public static readonly DiagnosticDescriptor UnknownKey = Error("WOM1008", "Unknown key",
+        "The key '{0}' is not known here; expected one of: {1}.");
+    public static readonly DiagnosticDescriptor ExpectedMapping = Error("WOM1009", "Mapping expected",
+        "'{0}' must be a mapping of keys to values; write it as 'key: value' lines or '{{ key: value }}'.");
+    public static readonly DiagnosticDescriptor ExpectedSequence = Error("WOM1010", "List expected",
+        "'{0}' must be a list; write it as '- item' lines or '[a, b]'.");
+    public static readonly DiagnosticDescriptor ExpectedScalar = Error("WOM1011", "Single value expected",
+        "'{0}' must be a single value, not a list or mapping.");
+    public static readonly DiagnosticDescriptor MissingKey = Error("WOM1012", "Required key missing",
+        "'{0}' is required here; add '{0}: …'.");
+    public static readonly DiagnosticDescriptor UnsupportedVersion = Error("WOM1013", "Unsupported format version",
+        "'womrules: {0}' is not a supported format version; this version reads 'womrules: 1'.");
+    public static readonly DiagnosticDescriptor MultipleDocuments = Error("WOM1014", "More than one YAML document",
+        "A campaign file holds exactly one YAML document; remove the extra '---' document.");
+    public static readonly DiagnosticDescriptor InvalidValue = Error("WOM1015", "Invalid value",
+        "'{0}' is not a valid value for '{1}'; expected {2}.");
+
+    // WOM2xxx: expression syntax.
+    public static readonly DiagnosticDescriptor ExpressionSyntax = Error("WOM2001", "Expression syntax error",
+        "The expression is malformed: {0}.");
+    public static readonly DiagnosticDescriptor ExpressionTooDeep = Error("WOM2002", "Expression nested too deep",
+        "The expression nests parentheses, 'not', unary '-' or 'if' deeper than the limit of {0}; simplify it or raise MaxNestingDepth.");
+    public static readonly DiagnosticDescriptor ExpressionTooComplex = Error("WOM2003", "Expression too complex",
+        "The expression is too long or complex to compile; split it into simpler rules.");
+    public static readonly DiagnosticDescriptor InvalidNumber = Error("WOM2004", "Invalid number",
+        "The number '{0}' is out of range; integers are 64-bit and decimals have at most 28 digits.");
+    public static readonly DiagnosticDescriptor EmptyExpression = Error("WOM2005", "Empty expression",
+        "'{0}' is empty; write an expression such as 'event.rating >= 4'.");
+
+    // WOM3xxx: names, types and declarations.
+    public static readonly DiagnosticDescriptor InvalidCampaignId = Error("WOM3001", "Invalid campaign id",
+        "The campaign id '{0}' is not valid; use lowercase letters, digits and '-', starting with a letter or digit.");
+    public static readonly DiagnosticDescriptor InvalidDate = Error("WOM3002", "Invalid date",
+        "'{0}' is not a date; write it as YYYY-MM-DD or an ISO 8601 UTC timestamp.");
+    public static readonly DiagnosticDescriptor EmptyActiveWindow = Error("WOM3003", "Empty active window",
+        "'active.until' must be later than 'active.from'; otherwise the campaign is never active.");
+    public static readonly DiagnosticDescriptor UnknownType = Error("WOM3004", "Unknown attribute type",
+        "'{0}' is not an attribute type; use int, decimal, bool, string or list.");
+    public static readonly DiagnosticDescriptor InvalidDefault = Error("WOM3005", "Invalid default",
+        "The default '{0}' is not a valid {1}; give a default of the declared type.");
+    public static readonly DiagnosticDescriptor DuplicateDeclaration = Error("WOM3006", "Duplicate declaration",
+        "{0} '{1}' is declared more than once; rename or remove one of them.");
+    public static readonly DiagnosticDescriptor ReservedName = Error("WOM3007", "Reserved name",
+        "'{0}' is a built-in name and cannot be declared as {1}; choose another name.");
+    public static readonly DiagnosticDescriptor InvalidName = Error("WOM3008", "Invalid name",
+        "'{0}' is not a valid {1} name; use letters, digits, '_', '-' and '.', starting with a letter.");
+    public static readonly DiagnosticDescriptor UndeclaredEventType = Error("WOM3009", "Undeclared event type",
+        "The event type '{0}' is not declared under 'events'; declare it or fix the spelling.");
+    public static readonly DiagnosticDescriptor UnknownEventAttribute = Error("WOM3010", "Unknown event attribute",
+        "The event type '{0}' has no attribute '{1}'; declare it under 'events.{0}' or fix the spelling.");
+    public static readonly DiagnosticDescriptor UnknownParticipantMember = Error("WOM3011", "Unknown participant attribute",
+        "Participants have no attribute, counter or built-in named '{0}'; declare it under 'participant' or 'counters', or use points, lifetime_points, credit, tier or badges.");
+    public static readonly DiagnosticDescriptor UnknownName = Error("WOM3012", "Unknown name",
+        "The name '{0}' is not known; expressions read 'event.<attribute>', 'participant.<x>' or 'referrer.<x>'.");
+    public static readonly DiagnosticDescriptor UndeclaredTier = Error("WOM3013", "Undeclared tier",
+        "The tier '{0}' is not declared under 'tiers'; declare it or use one of: {1}.");
+    public static readonly DiagnosticDescriptor UnknownFunction = Error("WOM3014", "Unknown function",
+        "'{0}' is not a function; use len, lower, upper, min, max, abs, round or discloses.");
+    public static readonly DiagnosticDescriptor WrongArgumentCount = Error("WOM3015", "Wrong number of arguments",
+        "'{0}' takes {1}; fix the number of arguments.");
+    public static readonly DiagnosticDescriptor OperandType = Error("WOM3016", "Wrong operand type",
+        "The operator '{0}' cannot take a {1} here; it needs {2}.");
+    public static readonly DiagnosticDescriptor CompareStringWithNumber = Error("WOM3017", "String compared with number",
+        "This {0} is compared with a {1}; compare values of the same type, for example by quoting or unquoting the literal.");
+    public static readonly DiagnosticDescriptor ArgumentType = Error("WOM3018", "Wrong argument type",
+        "Argument {0} of '{1}' is a {2}; it must be {3}.");
+    public static readonly DiagnosticDescriptor ExpressionType = Error("WOM3019", "Wrong expression type",
+        "'{0}' must be {1}, but this expression is a {2}.");
+    public static readonly DiagnosticDescriptor BranchTypes = Error("WOM3020", "Branches of different types",
+        "The 'then' branch is a {0} and the 'else' branch a {1}; both branches of 'if' must have the same type.");
+    public static readonly DiagnosticDescriptor InvalidRegex = Error("WOM3021", "Invalid pattern",
+        "The pattern cannot be run without backtracking: {0}; remove backreferences and lookarounds.");
+    public static readonly DiagnosticDescriptor PatternNotLiteral = Error("WOM3022", "Pattern must be a literal",
+        "The right side of 'matches' must be a string literal, so that it is checked when the campaign compiles.");
+    public static readonly DiagnosticDescriptor ListElementType = Error("WOM3023", "List elements must be strings",
+        "List literals hold strings only; quote this element.");
+    public static readonly DiagnosticDescriptor UnknownCounter = Error("WOM3024", "Unknown counter",
+        "The counter '{0}' is not declared under 'counters'; declare it or fix the spelling.");
+    public static readonly DiagnosticDescriptor RewardWithoutEffect = Error("WOM3025", "Reward without effect",
+        "This reward grants nothing; give it points, credit, badge, counter or alert.");
+    public static readonly DiagnosticDescriptor ByWithoutCounter = Error("WOM3026", "'by' without 'counter'",
+        "'by' only applies to a counter; add 'counter: <name>' beside it or remove 'by'.");
+    public static readonly DiagnosticDescriptor FirstTierCondition = Error("WOM3027", "First tier has a condition",
+        "The first tier is every newcomer's tier and has no 'when'; remove it or add a lower tier first.");
+    public static readonly DiagnosticDescriptor TierWithoutCondition = Error("WOM3028", "Tier without condition",
+        "Every tier after the first needs a 'when' condition saying who reaches it.");
+    public static readonly DiagnosticDescriptor NotInTierCondition = Error("WOM3029", "Not available in a tier condition",
+        "A tier's 'when' reads only 'participant.<x>' (the participant whose tier is computed); '{0}' is not available there.");
+    public static readonly DiagnosticDescriptor NoTiers = Error("WOM3030", "Tier used without tiers",
+        "The campaign declares no tiers, so 'tier' cannot be compared; declare 'tiers' first.");
+    public static readonly DiagnosticDescriptor CSharpNotEnabled = Error("WOM3031", "C# rules not enabled",
+        "This rule is written in C# ('lang: csharp'), which the host has not enabled; enable AllowCSharp (CLI: --allow-csharp) or rewrite the rule in the campaign language.");
+    public static readonly DiagnosticDescriptor UnknownLanguage = Error("WOM3032", "Unknown rule language",
+        "'{0}' is not a rule language; omit 'lang' or use 'lang: csharp'.");
+    public static readonly DiagnosticDescriptor NoRuleEvent = Error("WOM3033", "Rule without event type",
+        "The rule '{0}' has no 'on'; say which event type it reacts to.");
+    public static readonly DiagnosticDescriptor BuiltInEventDeclared = Error("WOM3034", "Built-in event type declared",
+        "'{0}' is a built-in event type and cannot be declared; remove it from 'events'.");
+    public static readonly DiagnosticDescriptor NegativeValue = Error("WOM3035", "Negative value",
+        "'{0}' must not be negative.");
+
+    // WOM4xxx: warnings about the campaign's behaviour.
+    public static readonly DiagnosticDescriptor UnboundedLiability = Warning("WOM4001", "Unbounded liability",
+        "The rule '{0}' grants points or credit with no 'limit' and the campaign has no 'budget'; add a limit or a budget so the liability is bounded.");
+    public static readonly DiagnosticDescriptor DisclosureNotWithheld = Warning("WOM4002", "Disclosure only flags",
+        "The rule '{0}' rewards '{1}' events, which disclosures only flag; add a disclosure with 'action: withhold' so undisclosed endorsements earn nothing.");
+    public static readonly DiagnosticDescriptor UnreachableTier = Warning("WOM4003", "Unreachable tier",
+        "The tier '{0}' can never be reached: {1}; fix its 'when' condition.");
+    public static readonly DiagnosticDescriptor AmbiguousMarker = Warning("WOM4004", "Ambiguous disclosure marker",
+        "'{0}' is a disclosure marker that regulators call ambiguous; use a clear one such as '#ad' or '#sponsored'.");
+    public static readonly DiagnosticDescriptor DuplicateRuleName = Error("WOM4005", "Duplicate rule name",
+        "The rule name '{0}' is used more than once; rule names identify outcomes, so each must be unique.");
+    public static readonly DiagnosticDescriptor UnusedEventType = Warning("WOM4006", "Event type without rules",
+        "No rule or disclosure reacts to the event type '{0}'; add a rule or remove the declaration.");
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) => new(id, DiagnosticSeverity.Error, title, message);
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message) => new(id, DiagnosticSeverity.Warning, title, message);
+}

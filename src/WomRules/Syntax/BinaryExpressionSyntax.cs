@@ -1,0 +1,17 @@
+using WomRules.Text;
+
+namespace WomRules.Syntax;
+
+/// <summary>An infix operator: arithmetic, comparison, <c>and</c>, <c>or</c>, <c>in</c>, <c>matches</c>…</summary>
+internal sealed class BinaryExpressionSyntax(ExpressionSyntax left, SyntaxToken operatorToken, ExpressionSyntax right) : ExpressionSyntax
+{
+    public ExpressionSyntax Left { get; } = left;
+
+    public SyntaxToken OperatorToken { get; } = operatorToken;
+
+    public ExpressionSyntax Right { get; } = right;
+
+    public override TextSpan Span => Left.Span.Union(Right.Span);
+
+    public override IEnumerable<SyntaxNode> Children => [Left, OperatorToken, Right];
+}

@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+using WomRules.Text;
+
+namespace WomRules.Syntax;
+
+/// <summary>The root of a campaign's syntax tree, the same whichever form (YAML or DSL) it was read from.</summary>
+internal sealed class CampaignSyntax(
+    SyntaxToken? version,
+    SyntaxToken? id,
+    SyntaxToken? description,
+    ActiveWindowSyntax? active,
+    ImmutableArray<EventTypeSyntax> events,
+    ImmutableArray<AttributeSyntax> participant,
+    ImmutableArray<SyntaxToken> counters,
+    ImmutableArray<TierSyntax> tiers,
+    BudgetSyntax? budget,
+    ImmutableArray<DisclosureSyntax> disclosures,
+    ImmutableArray<RuleSyntax> rules) : SyntaxNode
+{
+    public SyntaxToken? Version { get; } = version;
+
+    public SyntaxToken? Id { get; } = id;
+
+    public SyntaxToken? Description { get; } = description;
+
+    public ActiveWindowSyntax? Active { get; } = active;
+
+    public ImmutableArray<EventTypeSyntax> Events { get; } = events;
+
+    public ImmutableArray<AttributeSyntax> Participant { get; } = participant;
+
+    public ImmutableArray<SyntaxToken> Counters { get; } = counters;
+
+    public ImmutableArray<TierSyntax> Tiers { get; } = tiers;
+
+    public BudgetSyntax? Budget { get; } = budget;
+
+    public ImmutableArray<DisclosureSyntax> Disclosures { get; } = disclosures;
+
+    public ImmutableArray<RuleSyntax> Rules { get; } = rules;
+
+    public override TextSpan Span => UnionOf([.. Children]);
+
+    public override IEnumerable<SyntaxNode> Children =>
+        NonNull([Version, Id, Description, Active, .. Events, .. Participant, .. Counters, .. Tiers, Budget, .. Disclosures, .. Rules]);
+}

@@ -1,0 +1,16 @@
+using System.Collections.Immutable;
+using WomRules.Text;
+
+namespace WomRules.Syntax;
+
+/// <summary>One event type of the campaign's schema and its attributes.</summary>
+internal sealed class EventTypeSyntax(SyntaxToken name, ImmutableArray<AttributeSyntax> attributes) : SyntaxNode
+{
+    public SyntaxToken Name { get; } = name;
+
+    public ImmutableArray<AttributeSyntax> Attributes { get; } = attributes;
+
+    public override TextSpan Span => UnionOf([Name, .. Attributes]);
+
+    public override IEnumerable<SyntaxNode> Children => [Name, .. Attributes];
+}

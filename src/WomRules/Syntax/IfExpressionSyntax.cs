@@ -1,0 +1,19 @@
+using WomRules.Text;
+
+namespace WomRules.Syntax;
+
+/// <summary><c>if c then a else b</c>.</summary>
+internal sealed class IfExpressionSyntax(SyntaxToken ifKeyword, ExpressionSyntax condition, ExpressionSyntax whenTrue, ExpressionSyntax whenFalse) : ExpressionSyntax
+{
+    public SyntaxToken IfKeyword { get; } = ifKeyword;
+
+    public ExpressionSyntax Condition { get; } = condition;
+
+    public ExpressionSyntax WhenTrue { get; } = whenTrue;
+
+    public ExpressionSyntax WhenFalse { get; } = whenFalse;
+
+    public override TextSpan Span => IfKeyword.Span.Union(WhenFalse.Span);
+
+    public override IEnumerable<SyntaxNode> Children => [IfKeyword, Condition, WhenTrue, WhenFalse];
+}

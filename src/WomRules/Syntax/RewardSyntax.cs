@@ -1,0 +1,33 @@
+using WomRules.Text;
+
+namespace WomRules.Syntax;
+
+/// <summary>One reward entry of a rule: a recipient and its effects, applied in the order points, credit, badge, counter, alert.</summary>
+internal sealed class RewardSyntax(
+    SyntaxToken? to,
+    ExpressionSyntax? points,
+    ExpressionSyntax? credit,
+    SyntaxToken? badge,
+    SyntaxToken? counter,
+    ExpressionSyntax? by,
+    SyntaxToken? alert,
+    TextSpan span) : SyntaxNode
+{
+    public SyntaxToken? To { get; } = to;
+
+    public ExpressionSyntax? Points { get; } = points;
+
+    public ExpressionSyntax? Credit { get; } = credit;
+
+    public SyntaxToken? Badge { get; } = badge;
+
+    public SyntaxToken? Counter { get; } = counter;
+
+    public ExpressionSyntax? By { get; } = by;
+
+    public SyntaxToken? Alert { get; } = alert;
+
+    public override TextSpan Span { get; } = span;
+
+    public override IEnumerable<SyntaxNode> Children => NonNull(To, Points, Credit, Badge, Counter, By, Alert);
+}
