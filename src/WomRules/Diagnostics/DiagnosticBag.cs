@@ -39,6 +39,19 @@ internal sealed class DiagnosticBag
         }
     }
 
+    /// <summary>Drops diagnostics reported since <paramref name="start"/> that repeat an earlier one (same id, span and message).</summary>
+    public void RemoveDuplicatesSince(int start)
+    {
+        for (var i = diagnostics.Count - 1; i >= start; i--)
+        {
+            var d = diagnostics[i];
+            if (diagnostics.Take(i).Any(e => e.Id == d.Id && e.Span == d.Span && e.Message == d.Message))
+            {
+                diagnostics.RemoveAt(i);
+            }
+        }
+    }
+
     /// <summary>The diagnostics in source order, errors before warnings at the same position.</summary>
     public ImmutableArray<Diagnostic> ToImmutable() =>
         [.. diagnostics.Select((d, i) => (d, i)).OrderBy(p => p.d.Span.Start).ThenByDescending(p => p.d.Severity).ThenBy(p => p.i).Select(p => p.d)];

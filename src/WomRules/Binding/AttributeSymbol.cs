@@ -1,0 +1,7 @@
+namespace WomRules.Binding;
+
+/// <summary>A declared event or participant attribute: its type, its slot in the value array, and its default (null when required).</summary>
+internal sealed record AttributeSymbol(string Name, ValueType Type, int Slot, object? Default)
+{
+    public bool IsRequired => Default is null;
+}

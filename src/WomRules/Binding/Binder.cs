@@ -1,0 +1,570 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using WomRules.Diagnostics;
+using WomRules.Syntax;
+
+namespace WomRules.Binding;
+
+/// <summary>Binds a campaign's declarations and type-checks its expressions against its own schema.</summary>
+internal sealed partial class Binder
+{
+    private readonly DiagnosticBag diagnostics;
+    private readonly ExpressionBinder expressions;
+
+    private Binder(DiagnosticBag diagnostics)
+    {
+        this.diagnostics = diagnostics;
+        expressions = new ExpressionBinder(diagnostics);
+    }
+
+    /// <summary>Returns the bound campaign, or null when the tree is too broken to bind (diagnostics say why).</summary>
+    public static BoundCampaign? Bind(CampaignSyntax syntax, DiagnosticBag diagnostics) => new Binder(diagnostics).BindCampaign(syntax);
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
+    private static partial Regex CampaignIdPattern();
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex IdentifierPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
+    private static partial Regex NamePattern();
+
+    private BoundCampaign? BindCampaign(CampaignSyntax syntax)
+    {
+        var id = syntax.Id?.Text ?? "";
+        if (syntax.Id is { } idToken && !CampaignIdPattern().IsMatch(idToken.Text))
+        {
+            diagnostics.Report(DiagnosticDescriptors.InvalidCampaignId, idToken.Span, idToken.Text);
+        }
+
+        var (from, until) = BindActive(syntax.Active);
+        var eventTypes = BindEventTypes(syntax.Events);
+        var counters = BindCounters(syntax.Counters);
+        var participantAttributes = BindAttributes(syntax.Participant, "participant attribute", ["points", "lifetime_points", "credit", "tier", "badges", .. counters], isParticipant: true);
+        var tierNames = BindTierNames(syntax.Tiers);
+        var schema = new ParticipantSchema(participantAttributes, counters, tierNames);
+        var tiers = BindTiers(syntax.Tiers, schema);
+        var budget = BindBudget(syntax.Budget);
+        var disclosures = BindDisclosures(syntax.Disclosures, eventTypes, schema);
+        var rules = BindRules(syntax.Rules, eventTypes, schema);
+
+        var campaign = new BoundCampaign(id, syntax.Description?.Text, from, until, eventTypes, schema, tiers, budget, disclosures, rules);
+        CampaignWarnings.Report(campaign, syntax, diagnostics);
+        return campaign;
+    }
+
+    private (DateTime? From, DateTime? Until) BindActive(ActiveWindowSyntax? active)
+    {
+        if (active is null)
+        {
+            return (null, null);
+        }
+
+        var from = active.From is { } f ? ParseDate(f) : null;
+        var until = active.Until is { } u ? ParseDate(u) : null;
+        if (from is { } a && until is { } b && b <= a)
+        {
+            diagnostics.Report(DiagnosticDescriptors.EmptyActiveWindow, active.Until!.Span);
+        }
+
+        return (from, until);
+    }
+
+    private DateTime? ParseDate(SyntaxToken token)
+    {
+        var text = token.Text.Trim();
+        if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
+        {
+            return DateTime.SpecifyKind(date, DateTimeKind.Utc);
+        }
+
+        if (text.Length > 10 && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var timestamp))
+        {
+            return timestamp.UtcDateTime;
+        }
+
+        diagnostics.Report(DiagnosticDescriptors.InvalidDate, token.Span, token.Text);
+        return null;
+    }
+
+    private FrozenDictionary<string, EventTypeSymbol> BindEventTypes(ImmutableArray<EventTypeSyntax> events)
+    {
+        var result = new Dictionary<string, EventTypeSymbol>(StringComparer.Ordinal);
+        foreach (var eventType in events)
+        {
+            var name = eventType.Name.Text;
+            if (name == EventTypeSymbol.PointsRedeemed)
+            {
+                diagnostics.Report(DiagnosticDescriptors.BuiltInEventDeclared, eventType.Name.Span, name);
+                continue;
+            }
+
+            if (!NamePattern().IsMatch(name))
+            {
+                diagnostics.Report(DiagnosticDescriptors.InvalidName, eventType.Name.Span, name, "event type");
+                continue;
+            }
+
+            if (result.ContainsKey(name))
+            {
+                diagnostics.Report(DiagnosticDescriptors.DuplicateDeclaration, eventType.Name.Span, "The event type", name);
+                continue;
+            }
+
+            var attributes = BindAttributes(eventType.Attributes, "event attribute", ["type", "actor", "referrer", "id", "at"], isParticipant: false);
+            result.Add(name, new EventTypeSymbol(name, attributes));
+        }
+
+        result[EventTypeSymbol.PointsRedeemed] = new EventTypeSymbol(
+            EventTypeSymbol.PointsRedeemed,
+            [new AttributeSymbol("points", ValueType.Int, 0, null)]);
+        return result.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    private ImmutableArray<string> BindCounters(ImmutableArray<SyntaxToken> counters)
+    {
+        var result = new List<string>();
+        foreach (var counter in counters)
+        {
+            if (!IdentifierPattern().IsMatch(counter.Text))
+            {
+                diagnostics.Report(DiagnosticDescriptors.InvalidName, counter.Span, counter.Text, "counter");
+            }
+            else if (ParticipantSchema.BuiltIns.Contains(counter.Text))
+            {
+                diagnostics.Report(DiagnosticDescriptors.ReservedName, counter.Span, counter.Text, "a counter");
+            }
+            else if (result.Contains(counter.Text))
+            {
+                diagnostics.Report(DiagnosticDescriptors.DuplicateDeclaration, counter.Span, "The counter", counter.Text);
+            }
+            else
+            {
+                result.Add(counter.Text);
+            }
+        }
+
+        return [.. result];
+    }
+
+    private ImmutableArray<AttributeSymbol> BindAttributes(ImmutableArray<AttributeSyntax> attributes, string kind, string[] reserved, bool isParticipant)
+    {
+        var result = new List<AttributeSymbol>();
+        foreach (var attribute in attributes)
+        {
+            var name = attribute.Name.Text;
+            if (!IdentifierPattern().IsMatch(name))
+            {
+                diagnostics.Report(DiagnosticDescriptors.InvalidName, attribute.Name.Span, name, kind);
+                continue;
+            }
+
+            if (reserved.Contains(name))
+            {
+                diagnostics.Report(DiagnosticDescriptors.ReservedName, attribute.Name.Span, name, "a " + kind);
+                continue;
+            }
+
+            if (result.Any(a => a.Name == name))
+            {
+                diagnostics.Report(DiagnosticDescriptors.DuplicateDeclaration, attribute.Name.Span, "The attribute", name);
+                continue;
+            }
+
+            if (attribute.Type is null)
+            {
+                diagnostics.Report(DiagnosticDescriptors.MissingKey, attribute.Name.Span, "type");
+                continue;
+            }
+
+            if (!ValueTypeExtensions.TryParse(attribute.Type.Text, out var type))
+            {
+                diagnostics.Report(DiagnosticDescriptors.UnknownType, attribute.Type.Span, attribute.Type.Text);
+                continue;
+            }
+
+            object? defaultValue = null;
+            if (attribute.DefaultValue is { } value)
+            {
+                defaultValue = ParseConstant(value, type);
+                if (defaultValue is null)
+                {
+                    continue;
+                }
+            }
+            else if (isParticipant)
+            {
+                // Participants are created on first sight, so every participant attribute needs a value: the type's zero.
+                defaultValue = ZeroOf(type);
+            }
+
+            result.Add(new AttributeSymbol(name, type, result.Count, defaultValue));
+        }
+
+        return [.. result];
+    }
+
+    internal static object ZeroOf(ValueType type) => type switch
+    {
+        ValueType.Int => 0L,
+        ValueType.Decimal => 0m,
+        ValueType.Bool => false,
+        ValueType.List => Array.Empty<string>(),
+        _ => "",
+    };
+
+    /// <summary>Parses a declared constant of the given type; reports and returns null when it does not fit.</summary>
+    private object? ParseConstant(ValueSyntax value, ValueType type)
+    {
+        if (type == ValueType.List)
+        {
+            if (value.List is { } items)
+            {
+                return items.Select(i => i.Text).ToArray();
+            }
+
+            if (value.Scalar is { Text: "[]" or "" })
+            {
+                return Array.Empty<string>();
+            }
+
+            diagnostics.Report(DiagnosticDescriptors.InvalidDefault, value.Span, value.Scalar?.Text ?? "", "list");
+            return null;
+        }
+
+        var text = value.Scalar?.Text;
+        object? parsed = text is null ? null : type switch
+        {
+            ValueType.Int => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? l : null,
+            ValueType.Decimal => decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d : null,
+            ValueType.Bool => text switch { "true" => true, "false" => false, _ => null },
+            _ => text,
+        };
+        if (parsed is null)
+        {
+            diagnostics.Report(DiagnosticDescriptors.InvalidDefault, value.Span, text ?? "[…]", type.DisplayName());
+        }
+
+        return parsed;
+    }
+
+    private ImmutableArray<string> BindTierNames(ImmutableArray<TierSyntax> tiers)
+    {
+        var names = new List<string>();
+        foreach (var tier in tiers)
+        {
+            if (!NamePattern().IsMatch(tier.Name.Text))
+            {
+                diagnostics.Report(DiagnosticDescriptors.InvalidName, tier.Name.Span, tier.Name.Text, "tier");
+            }
+            else if (names.Contains(tier.Name.Text))
+            {
+                diagnostics.Report(DiagnosticDescriptors.DuplicateDeclaration, tier.Name.Span, "The tier", tier.Name.Text);
+            }
+
+            names.Add(tier.Name.Text);
+        }
+
+        return [.. names.Distinct(StringComparer.Ordinal)];
+    }
+
+    private ImmutableArray<TierSymbol> BindTiers(ImmutableArray<TierSyntax> tiers, ParticipantSchema schema)
+    {
+        var result = new List<TierSymbol>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < tiers.Length; i++)
+        {
+            var tier = tiers[i];
+            if (!seen.Add(tier.Name.Text))
+            {
+                continue;
+            }
+
+            BoundExpression? when = null;
+            if (result.Count == 0 && tier.When is not null)
+            {
+                diagnostics.Report(DiagnosticDescriptors.FirstTierCondition, tier.When.Span);
+            }
+            else if (result.Count > 0 && tier.When is null)
+            {
+                diagnostics.Report(DiagnosticDescriptors.TierWithoutCondition, tier.Name.Span);
+            }
+            else if (tier.When is not null)
+            {
+                when = expressions.BindAs(tier.When, new BindingScope(schema, null, isTierCondition: true), ValueType.Bool, "A tier's 'when'");
+            }
+
+            result.Add(new TierSymbol(tier.Name.Text, result.Count, when, [.. tier.Privileges.Select(p => p.Text)]));
+        }
+
+        return [.. result];
+    }
+
+    private BudgetSymbol? BindBudget(BudgetSyntax? budget)
+    {
+        if (budget is null)
+        {
+            return null;
+        }
+
+        long? points = null;
+        decimal? credit = null;
+        if (budget.Points is { } p)
+        {
+            if (long.TryParse(p.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            {
+                points = value;
+            }
+            else
+            {
+                diagnostics.Report(DiagnosticDescriptors.InvalidValue, p.Span, p.Text, "budget.points", "a whole number of points, 0 or more");
+            }
+        }
+
+        if (budget.Credit is { } c)
+        {
+            if (decimal.TryParse(c.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+            {
+                credit = value;
+            }
+            else
+            {
+                diagnostics.Report(DiagnosticDescriptors.InvalidValue, c.Span, c.Text, "budget.credit", "an amount of credit, 0 or more");
+            }
+        }
+
+        return new BudgetSymbol(points, credit);
+    }
+
+    private ImmutableArray<DisclosureSymbol> BindDisclosures(ImmutableArray<DisclosureSyntax> disclosures, FrozenDictionary<string, EventTypeSymbol> eventTypes, ParticipantSchema schema)
+    {
+        var result = new List<DisclosureSymbol>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var disclosure in disclosures)
+        {
+            if (!names.Add(disclosure.Name.Text))
+            {
+                diagnostics.Report(DiagnosticDescriptors.DuplicateDeclaration, disclosure.Name.Span, "The disclosure", disclosure.Name.Text);
+            }
+
+            var action = DisclosureAction.Withhold;
+            if (disclosure.Action is { } actionToken)
+            {
+                switch (actionToken.Text)
+                {
+                    case "withhold": action = DisclosureAction.Withhold; break;
+                    case "flag": action = DisclosureAction.Flag; break;
+                    default:
+                        diagnostics.Report(DiagnosticDescriptors.InvalidValue, actionToken.Span, actionToken.Text, "action", "'withhold' or 'flag'");
+                        break;
+                }
+            }
+
+            if (disclosure.On.IsEmpty)
+            {
+                diagnostics.Report(DiagnosticDescriptors.MissingKey, disclosure.Name.Span, "on");
+            }
+
+            if (disclosure.Require is null)
+            {
+                diagnostics.Report(DiagnosticDescriptors.MissingKey, disclosure.Name.Span, "require");
+            }
+
+            var checks = new Dictionary<string, DisclosureChecks>(StringComparer.Ordinal);
+            foreach (var on in disclosure.On)
+            {
+                if (!eventTypes.TryGetValue(on.Text, out var eventType))
+                {
+                    diagnostics.Report(DiagnosticDescriptors.UndeclaredEventType, on.Span, on.Text);
+                    continue;
+                }
+
+                if (checks.ContainsKey(on.Text) || disclosure.Require is null)
+                {
+                    continue;
+                }
+
+                // Bound once per event type; the same mistake would otherwise be reported once per type.
+                var before = diagnostics.Count;
+                var scope = new BindingScope(schema, eventType, isTierCondition: false);
+                var applies = disclosure.Applies is null ? null : expressions.BindAs(disclosure.Applies, scope, ValueType.Bool, "A disclosure's 'applies'");
+                var require = expressions.BindAs(disclosure.Require, scope, ValueType.Bool, "A disclosure's 'require'");
+                checks[on.Text] = new DisclosureChecks(applies, require);
+                diagnostics.RemoveDuplicatesSince(before);
+            }
+
+            result.Add(new DisclosureSymbol(disclosure.Name.Text, result.Count, checks.ToFrozenDictionary(StringComparer.Ordinal), action, disclosure.Message?.Text));
+        }
+
+        return [.. result];
+    }
+
+    private ImmutableArray<RuleSymbol> BindRules(ImmutableArray<RuleSyntax> rules, FrozenDictionary<string, EventTypeSymbol> eventTypes, ParticipantSchema schema)
+    {
+        var result = new List<RuleSymbol>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < rules.Length; i++)
+        {
+            var rule = rules[i];
+            if (!names.Add(rule.Name.Text))
+            {
+                diagnostics.Report(DiagnosticDescriptors.DuplicateRuleName, rule.Name.Span, rule.Name.Text);
+            }
+
+            var bound = BindRule(rule, i, eventTypes, schema);
+            if (bound is not null)
+            {
+                result.Add(bound);
+            }
+        }
+
+        return [.. result];
+    }
+
+    private RuleSymbol? BindRule(RuleSyntax rule, int fileOrder, FrozenDictionary<string, EventTypeSymbol> eventTypes, ParticipantSchema schema)
+    {
+        if (rule.Language is { } language)
+        {
+            if (language.Text == "csharp")
+            {
+                diagnostics.Report(DiagnosticDescriptors.CSharpNotEnabled, language.Span);
+            }
+            else
+            {
+                diagnostics.Report(DiagnosticDescriptors.UnknownLanguage, language.Span, language.Text);
+            }
+
+            return null;
+        }
+
+        if (rule.On is null)
+        {
+            diagnostics.Report(DiagnosticDescriptors.NoRuleEvent, rule.Name.Span, rule.Name.Text);
+            return null;
+        }
+
+        if (!eventTypes.TryGetValue(rule.On.Text, out var eventType))
+        {
+            diagnostics.Report(DiagnosticDescriptors.UndeclaredEventType, rule.On.Span, rule.On.Text);
+            return null;
+        }
+
+        var scope = new BindingScope(schema, eventType, isTierCondition: false);
+        var when = rule.When is null ? null : expressions.BindAs(rule.When, scope, ValueType.Bool, "A rule's 'when'");
+        var priority = 0;
+        if (rule.Priority is { } p && !int.TryParse(p.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out priority))
+        {
+            diagnostics.Report(DiagnosticDescriptors.InvalidValue, p.Span, p.Text, "priority", "a whole number (higher runs first)");
+        }
+
+        var stop = false;
+        if (rule.Stop is { } s)
+        {
+            switch (s.Text)
+            {
+                case "true": stop = true; break;
+                case "false": break;
+                default: diagnostics.Report(DiagnosticDescriptors.InvalidValue, s.Span, s.Text, "stop", "true or false"); break;
+            }
+        }
+
+        var limit = rule.Limit is null ? null : BindLimit(rule.Limit);
+        if (rule.Rewards.IsEmpty)
+        {
+            diagnostics.Report(DiagnosticDescriptors.MissingKey, rule.Name.Span, "rewards");
+        }
+
+        var rewards = rule.Rewards.Select(r => BindReward(r, scope, schema)).ToImmutableArray();
+        var needsReferrer = scope.ReadsReferrer || rewards.Any(r => r.To == Recipient.Referrer) || limit?.Of == Recipient.Referrer;
+        return new RuleSymbol(rule.Name.Text, fileOrder, eventType.Name, when, priority, stop, limit, rewards, needsReferrer);
+    }
+
+    private LimitSymbol? BindLimit(LimitSyntax limit)
+    {
+        long count = 0;
+        var ok = true;
+        if (limit.Count is null)
+        {
+            diagnostics.Report(DiagnosticDescriptors.MissingKey, limit.Span, "count");
+            ok = false;
+        }
+        else if (!long.TryParse(limit.Count.Text, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 1)
+        {
+            diagnostics.Report(DiagnosticDescriptors.InvalidValue, limit.Count.Span, limit.Count.Text, "limit.count", "a whole number, 1 or more");
+            ok = false;
+        }
+
+        var per = LimitWindow.Campaign;
+        if (limit.Per is { } perToken)
+        {
+            switch (perToken.Text)
+            {
+                case "day": per = LimitWindow.Day; break;
+                case "week": per = LimitWindow.Week; break;
+                case "month": per = LimitWindow.Month; break;
+                case "year": per = LimitWindow.Year; break;
+                case "campaign": per = LimitWindow.Campaign; break;
+                default:
+                    diagnostics.Report(DiagnosticDescriptors.InvalidValue, perToken.Span, perToken.Text, "limit.per", "day, week, month, year or campaign");
+                    ok = false;
+                    break;
+            }
+        }
+
+        var of = Recipient.Actor;
+        if (limit.Of is { } ofToken)
+        {
+            if (!TryParseRecipient(ofToken, "limit.of", out of))
+            {
+                ok = false;
+            }
+        }
+
+        return ok ? new LimitSymbol(count, per, of) : null;
+    }
+
+    private bool TryParseRecipient(SyntaxToken token, string key, out Recipient recipient)
+    {
+        switch (token.Text)
+        {
+            case "actor": recipient = Recipient.Actor; return true;
+            case "referrer": recipient = Recipient.Referrer; return true;
+            default:
+                recipient = Recipient.Actor;
+                diagnostics.Report(DiagnosticDescriptors.InvalidValue, token.Span, token.Text, key, "'actor' or 'referrer'");
+                return false;
+        }
+    }
+
+    private RewardSymbol BindReward(RewardSyntax reward, BindingScope scope, ParticipantSchema schema)
+    {
+        var to = Recipient.Actor;
+        if (reward.To is { } toToken)
+        {
+            TryParseRecipient(toToken, "to", out to);
+        }
+
+        var points = reward.Points is null ? null : expressions.BindAs(reward.Points, scope, ValueType.Int, "'points'");
+        var credit = reward.Credit is null ? null : expressions.BindAs(reward.Credit, scope, ValueType.Decimal, "'credit'");
+        var by = reward.By is null ? null : expressions.BindAs(reward.By, scope, ValueType.Int, "'by'");
+        var counterIndex = -1;
+        if (reward.Counter is { } counter && !schema.CounterIndex.TryGetValue(counter.Text, out counterIndex))
+        {
+            diagnostics.Report(DiagnosticDescriptors.UnknownCounter, counter.Span, counter.Text);
+        }
+
+        if (reward.By is not null && reward.Counter is null)
+        {
+            diagnostics.Report(DiagnosticDescriptors.ByWithoutCounter, reward.By.Span);
+        }
+
+        if (reward.Points is null && reward.Credit is null && reward.Badge is null && reward.Counter is null && reward.Alert is null)
+        {
+            diagnostics.Report(DiagnosticDescriptors.RewardWithoutEffect, reward.Span);
+        }
+
+        return new RewardSymbol(to, points, credit, reward.Badge?.Text, counterIndex, reward.Counter?.Text, by, reward.Alert?.Text);
+    }
+}

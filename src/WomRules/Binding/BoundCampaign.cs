@@ -1,0 +1,17 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
+namespace WomRules.Binding;
+
+/// <summary>The bound, type-checked campaign: what the emitter and the reference evaluator work from.</summary>
+internal sealed record BoundCampaign(
+    string Id,
+    string? Description,
+    DateTime? ActiveFrom,
+    DateTime? ActiveUntil,
+    FrozenDictionary<string, EventTypeSymbol> EventTypes,
+    ParticipantSchema Participant,
+    ImmutableArray<TierSymbol> Tiers,
+    BudgetSymbol? Budget,
+    ImmutableArray<DisclosureSymbol> Disclosures,
+    ImmutableArray<RuleSymbol> Rules);

@@ -1,0 +1,25 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
+namespace WomRules.Binding;
+
+/// <summary>An event type of the campaign's schema.</summary>
+internal sealed class EventTypeSymbol
+{
+    public const string PointsRedeemed = "points.redeemed";
+
+    public EventTypeSymbol(string name, ImmutableArray<AttributeSymbol> attributes)
+    {
+        Name = name;
+        Attributes = attributes;
+        ByName = attributes.ToFrozenDictionary(a => a.Name, StringComparer.Ordinal);
+    }
+
+    public string Name { get; }
+
+    public ImmutableArray<AttributeSymbol> Attributes { get; }
+
+    public FrozenDictionary<string, AttributeSymbol> ByName { get; }
+
+    public bool IsBuiltIn => Name == PointsRedeemed;
+}

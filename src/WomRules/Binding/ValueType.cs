@@ -1,0 +1,54 @@
+namespace WomRules.Binding;
+
+/// <summary>The static types of the campaign language. Runtime forms: long, decimal, bool, string, IReadOnlyList&lt;string&gt;, int (tier index).</summary>
+internal enum ValueType
+{
+    Error,
+    Int,
+    Decimal,
+    Bool,
+    String,
+    List,
+    Tier,
+}
+
+internal static class ValueTypeExtensions
+{
+    public static string DisplayName(this ValueType type) => type switch
+    {
+        ValueType.Int => "int",
+        ValueType.Decimal => "decimal",
+        ValueType.Bool => "bool",
+        ValueType.String => "string",
+        ValueType.List => "list",
+        ValueType.Tier => "tier",
+        _ => "invalid value",
+    };
+
+    public static bool IsNumeric(this ValueType type) => type is ValueType.Int or ValueType.Decimal;
+
+    public static Type ClrType(this ValueType type) => type switch
+    {
+        ValueType.Int => typeof(long),
+        ValueType.Decimal => typeof(decimal),
+        ValueType.Bool => typeof(bool),
+        ValueType.String => typeof(string),
+        ValueType.List => typeof(IReadOnlyList<string>),
+        ValueType.Tier => typeof(int),
+        _ => typeof(object),
+    };
+
+    public static bool TryParse(string text, out ValueType type)
+    {
+        type = text switch
+        {
+            "int" => ValueType.Int,
+            "decimal" => ValueType.Decimal,
+            "bool" => ValueType.Bool,
+            "string" => ValueType.String,
+            "list" => ValueType.List,
+            _ => ValueType.Error,
+        };
+        return type != ValueType.Error;
+    }
+}

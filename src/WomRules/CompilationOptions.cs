@@ -1,0 +1,20 @@
+namespace WomRules;
+
+/// <summary>Limits and switches for compiling a campaign (spec §9). Every limit has a default; going past one is an error diagnostic.</summary>
+public sealed record CompilationOptions
+{
+    /// <summary>The defaults of spec §9.</summary>
+    public static CompilationOptions Default { get; } = new();
+
+    /// <summary>The largest campaign file, in bytes of UTF-8. Default 16 MiB.</summary>
+    public int MaxFileSize { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>The longest YAML scalar or DSL string literal, in characters. Default 64 KiB.</summary>
+    public int MaxScalarLength { get; init; } = 64 * 1024;
+
+    /// <summary>The deepest nesting of YAML collections, and of parentheses, <c>not</c>, unary <c>-</c> and <c>if</c> in an expression. Default 256.</summary>
+    public int MaxNestingDepth { get; init; } = 256;
+
+    /// <summary>Which evaluator the emitted campaign uses; the reference one exists for agreement tests.</summary>
+    internal Emit.EvaluatorKind Evaluator { get; init; } = Emit.EvaluatorKind.Compiled;
+}

@@ -1,0 +1,43 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using WomRules.Binding;
+using WomRules.Emit;
+
+namespace WomRules;
+
+/// <summary>
+/// A campaign compiled to delegates, with a dispatch table from event type to that type's rules.
+/// Immutable and safe to share across threads and engines; create an engine per participant store.
+/// </summary>
+public sealed class CompiledCampaign
+{
+    internal CompiledCampaign(BoundCampaign bound, FrozenDictionary<string, CompiledEventType> dispatch, CompiledTier[] tiers)
+    {
+        Bound = bound;
+        Dispatch = dispatch;
+        CompiledTiers = tiers;
+    }
+
+    /// <summary>The campaign id.</summary>
+    public string Id => Bound.Id;
+
+    /// <summary>The campaign's description, if it has one.</summary>
+    public string? Description => Bound.Description;
+
+    /// <summary>The declared event types, and the built-in <c>points.redeemed</c>.</summary>
+    public ImmutableArray<string> EventTypes => [.. Bound.EventTypes.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>The tier names, lowest first.</summary>
+    public ImmutableArray<string> Tiers => Bound.Participant.Tiers;
+
+    /// <summary>The rule names, in file order.</summary>
+    public ImmutableArray<string> Rules => [.. Bound.Rules.Select(r => r.Name)];
+
+    internal BoundCampaign Bound { get; }
+
+    internal FrozenDictionary<string, CompiledEventType> Dispatch { get; }
+
+    internal CompiledTier[] CompiledTiers { get; }
+
+    internal ParticipantSchema Schema => Bound.Participant;
+}

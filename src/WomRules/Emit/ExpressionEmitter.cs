@@ -1,0 +1,136 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using WomRules.Binding;
+using WomRules.Runtime;
+using ValueType = WomRules.Binding.ValueType;
+
+namespace WomRules.Emit;
+
+/// <summary>
+/// Turns bound expressions into <see cref="System.Linq.Expressions"/> trees over an <see cref="EvaluationContext"/> and compiles them.
+/// int arithmetic is checked, so an overflow throws, and the engine turns any throw into a <c>skipped: error</c> outcome.
+/// </summary>
+internal sealed class ExpressionEmitter(ParticipantSchema schema)
+{
+    private static readonly ParameterExpression Context = Expression.Parameter(typeof(EvaluationContext), "context");
+    private static readonly FieldInfo EventMember = typeof(EvaluationContext).GetField(nameof(EvaluationContext.Event))!;
+    private static readonly FieldInfo ParticipantField = typeof(EvaluationContext).GetField(nameof(EvaluationContext.Participant))!;
+    private static readonly FieldInfo ReferrerField = typeof(EvaluationContext).GetField(nameof(EvaluationContext.Referrer))!;
+
+    private readonly string[] tierNames = [.. schema.Tiers];
+
+    public Func<EvaluationContext, T> Compile<T>(BoundExpression expression) =>
+        Expression.Lambda<Func<EvaluationContext, T>>(Emit(expression), Context).Compile();
+
+    private Expression Emit(BoundExpression expression) => expression switch
+    {
+        BoundLiteral literal => EmitLiteral(literal),
+        BoundListExpression list => Expression.Convert(Expression.NewArrayInit(typeof(string), list.Elements.Select(Emit)), typeof(IReadOnlyList<string>)),
+        BoundEventField field => Expression.Property(Expression.Field(Context, EventMember), field.Field switch
+        {
+            EventField.Type => nameof(EventData.Type),
+            EventField.Actor => nameof(EventData.Actor),
+            _ => nameof(EventData.Referrer),
+        }),
+        BoundEventAttribute attribute => Expression.Convert(
+            Expression.ArrayIndex(Expression.Property(Expression.Field(Context, EventMember), nameof(EventData.Values)), Expression.Constant(attribute.Attribute.Slot)),
+            RuntimeType(attribute.Type)),
+        BoundParticipantMember member => EmitParticipantMember(member),
+        BoundUnary { Operator: UnaryOperator.Not } unary => Expression.Not(Emit(unary.Operand)),
+        BoundUnary unary => unary.Type == ValueType.Int ? Expression.NegateChecked(Emit(unary.Operand)) : Expression.Negate(Emit(unary.Operand)),
+        BoundBinary binary => EmitBinary(binary),
+        BoundMatches matches => Expression.Call(Expression.Constant(matches.Pattern), typeof(Regex).GetMethod(nameof(Regex.IsMatch), [typeof(string)])!, Emit(matches.Operand)),
+        BoundConversion { Conversion: Conversion.IntToDecimal } conversion => Expression.Convert(Emit(conversion.Operand), typeof(decimal)),
+        BoundConversion conversion => Expression.ArrayIndex(Expression.Constant(tierNames), Emit(conversion.Operand)),
+        BoundIf conditional => Expression.Condition(Emit(conditional.Condition), Emit(conditional.WhenTrue), Emit(conditional.WhenFalse)),
+        BoundCall call => EmitCall(call),
+        _ => throw new InvalidOperationException($"Cannot emit {expression.GetType().Name}."),
+    };
+
+    private static Expression EmitLiteral(BoundLiteral literal) => literal.Type switch
+    {
+        ValueType.List => Expression.Constant(literal.Value, typeof(IReadOnlyList<string>)),
+        _ => Expression.Constant(literal.Value, RuntimeType(literal.Type)),
+    };
+
+    private static Expression EmitParticipantMember(BoundParticipantMember member)
+    {
+        Expression target = Expression.Field(Context, member.Role == ParticipantRole.Participant ? ParticipantField : ReferrerField);
+        return member.Member switch
+        {
+            ParticipantMember.Points => Expression.Property(target, nameof(ParticipantState.Points)),
+            ParticipantMember.LifetimePoints => Expression.Property(target, nameof(ParticipantState.LifetimePoints)),
+            ParticipantMember.Credit => Expression.Property(target, nameof(ParticipantState.Credit)),
+            ParticipantMember.Tier => Expression.Field(target, nameof(ParticipantState.TierIndex)),
+            ParticipantMember.Badges => Expression.Convert(Expression.Field(target, nameof(ParticipantState.BadgeList)), typeof(IReadOnlyList<string>)),
+            ParticipantMember.Counter => Expression.ArrayIndex(Expression.Field(target, nameof(ParticipantState.Counters)), Expression.Constant(member.Slot)),
+            _ => Expression.Convert(
+                Expression.ArrayIndex(Expression.Field(target, nameof(ParticipantState.AttributeValues)), Expression.Constant(member.Slot)),
+                RuntimeType(member.Type)),
+        };
+    }
+
+    private Expression EmitBinary(BoundBinary binary)
+    {
+        var left = Emit(binary.Left);
+        var right = Emit(binary.Right);
+        var isInt = binary.OperandType == ValueType.Int;
+        return binary.Operator switch
+        {
+            BinaryOperator.Add => isInt ? Expression.AddChecked(left, right) : Expression.Add(left, right),
+            BinaryOperator.Subtract => isInt ? Expression.SubtractChecked(left, right) : Expression.Subtract(left, right),
+            BinaryOperator.Multiply => isInt ? Expression.MultiplyChecked(left, right) : Expression.Multiply(left, right),
+            BinaryOperator.Divide => Expression.Divide(left, right),
+            BinaryOperator.Modulo => Expression.Modulo(left, right),
+            BinaryOperator.Concat => CallBuiltIn(nameof(BuiltIns.Concat), left, right),
+            BinaryOperator.And => Expression.AndAlso(left, right),
+            BinaryOperator.Or => Expression.OrElse(left, right),
+            BinaryOperator.InList => CallBuiltIn(nameof(BuiltIns.ListContains), right, left),
+            BinaryOperator.Substring => CallBuiltIn(nameof(BuiltIns.Substring), left, right),
+            BinaryOperator.ListContains => CallBuiltIn(nameof(BuiltIns.ListContains), left, right),
+            BinaryOperator.ListContainsAny => CallBuiltIn(nameof(BuiltIns.ListContainsAny), left, right),
+            BinaryOperator.StringContainsAny => CallBuiltIn(nameof(BuiltIns.StringContainsAny), left, right),
+            BinaryOperator.StartsWith => CallBuiltIn(nameof(BuiltIns.StartsWith), left, right),
+            BinaryOperator.EndsWith => CallBuiltIn(nameof(BuiltIns.EndsWith), left, right),
+            _ => EmitComparison(binary.Operator, binary.OperandType, left, right),
+        };
+    }
+
+    private static Expression EmitComparison(BinaryOperator op, ValueType operandType, Expression left, Expression right)
+    {
+        if (operandType == ValueType.String && op is not (BinaryOperator.Equal or BinaryOperator.NotEqual))
+        {
+            // Ordinal ordering: compare the result of CompareOrdinal with zero.
+            left = CallBuiltIn(nameof(BuiltIns.CompareOrdinal), left, right);
+            right = Expression.Constant(0);
+        }
+
+        return op switch
+        {
+            BinaryOperator.Equal => Expression.Equal(left, right),
+            BinaryOperator.NotEqual => Expression.NotEqual(left, right),
+            BinaryOperator.Less => Expression.LessThan(left, right),
+            BinaryOperator.LessOrEqual => Expression.LessThanOrEqual(left, right),
+            BinaryOperator.Greater => Expression.GreaterThan(left, right),
+            _ => Expression.GreaterThanOrEqual(left, right),
+        };
+    }
+
+    private Expression EmitCall(BoundCall call)
+    {
+        var args = call.Arguments.Select(Emit).ToArray();
+        return call.Function switch
+        {
+            BuiltInFunction.RoundInt => args[0],
+            BuiltInFunction.Discloses => CallBuiltIn(nameof(BuiltIns.Discloses), args),
+            _ => CallBuiltIn(call.Function.ToString(), args),
+        };
+    }
+
+    private static MethodCallExpression CallBuiltIn(string name, params Expression[] args) =>
+        Expression.Call(typeof(BuiltIns).GetMethod(name, BindingFlags.Public | BindingFlags.Static, [.. args.Select(a => a.Type)])
+            ?? throw new InvalidOperationException($"No built-in {name}."), args);
+
+    internal static Type RuntimeType(ValueType type) => type.ClrType();
+}

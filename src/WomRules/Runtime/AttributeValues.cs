@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text.Json;
+using WomRules.Binding;
+using ValueType = WomRules.Binding.ValueType;
+
+namespace WomRules.Runtime;
+
+/// <summary>Converts attribute values from JSON or from host objects into the runtime form of their declared type.</summary>
+internal static class AttributeValues
+{
+    /// <summary>Returns an error message, or null when <paramref name="result"/> holds the converted value.</summary>
+    public static string? TryConvert(object? value, AttributeSymbol attribute, out object? result)
+    {
+        result = null;
+        if (value is JsonElement json)
+        {
+            return TryConvertJson(json, attribute, out result);
+        }
+
+        var type = attribute.Type;
+        switch (type)
+        {
+            case ValueType.Int when value is long or int or short or byte or sbyte or ushort or uint:
+                result = Convert.ToInt64(value, CultureInfo.InvariantCulture);
+                return null;
+            case ValueType.Decimal when value is decimal or long or int or short or byte:
+                result = Convert.ToDecimal(value, CultureInfo.InvariantCulture);
+                return null;
+            case ValueType.Decimal when value is double or float:
+                try
+                {
+                    result = Convert.ToDecimal(value, CultureInfo.InvariantCulture);
+                    return null;
+                }
+                catch (OverflowException)
+                {
+                    return Mismatch(attribute);
+                }
+
+            case ValueType.Bool when value is bool:
+            case ValueType.String when value is string:
+                result = value;
+                return null;
+            case ValueType.List when value is IEnumerable<string> items:
+                var list = items.ToArray();
+                if (list.Any(i => i is null))
+                {
+                    return Mismatch(attribute);
+                }
+
+                result = list;
+                return null;
+            default:
+                return Mismatch(attribute);
+        }
+    }
+
+    private static string? TryConvertJson(JsonElement json, AttributeSymbol attribute, out object? result)
+    {
+        result = null;
+        switch (attribute.Type)
+        {
+            case ValueType.Int when json.ValueKind == JsonValueKind.Number && json.TryGetInt64(out var l):
+                result = l;
+                return null;
+            case ValueType.Decimal when json.ValueKind == JsonValueKind.Number && json.TryGetDecimal(out var d):
+                result = d;
+                return null;
+            case ValueType.Decimal when json.ValueKind == JsonValueKind.String
+                                         && decimal.TryParse(json.GetString(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var ds):
+                // Money often travels as a string ("10.00"), as it does in our own output.
+                result = ds;
+                return null;
+            case ValueType.Bool when json.ValueKind is JsonValueKind.True or JsonValueKind.False:
+                result = json.GetBoolean();
+                return null;
+            case ValueType.String when json.ValueKind == JsonValueKind.String:
+                result = json.GetString()!;
+                return null;
+            case ValueType.List when json.ValueKind == JsonValueKind.Array:
+                var items = new string[json.GetArrayLength()];
+                var i = 0;
+                foreach (var item in json.EnumerateArray())
+                {
+                    if (item.ValueKind != JsonValueKind.String)
+                    {
+                        return Mismatch(attribute);
+                    }
+
+                    items[i++] = item.GetString()!;
+                }
+
+                result = items;
+                return null;
+            default:
+                return Mismatch(attribute);
+        }
+    }
+
+    private static string Mismatch(AttributeSymbol attribute)
+    {
+        var article = attribute.Type is ValueType.Int ? "an" : "a";
+        return $"attribute '{attribute.Name}' must be {article} {attribute.Type.DisplayName()}";
+    }
+
+    /// <summary>Writes a runtime value as JSON (decimals as strings, like outcomes).</summary>
+    public static void Write(Utf8JsonWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case long l: writer.WriteNumberValue(l); break;
+            case decimal d: writer.WriteStringValue(OutcomeJson.FormatDecimal(d)); break;
+            case bool b: writer.WriteBooleanValue(b); break;
+            case string s: writer.WriteStringValue(s); break;
+            case string[] list:
+                writer.WriteStartArray();
+                foreach (var item in list)
+                {
+                    writer.WriteStringValue(item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default: writer.WriteNullValue(); break;
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace WomRules.Runtime;
+
+/// <summary>What a compiled expression reads: the event, the participant (actor, or the subject of a tier check) and the referrer.</summary>
+internal sealed class EvaluationContext
+{
+    public EventData? Event;
+    public ParticipantState Participant = null!;
+    public ParticipantState? Referrer;
+}

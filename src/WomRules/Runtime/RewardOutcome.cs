@@ -1,0 +1,72 @@
+using System.Text.Json;
+
+namespace WomRules.Runtime;
+
+/// <summary>One effect of a firing rule on one participant: points, credit, a badge, a counter step or an alert.</summary>
+public sealed record RewardOutcome : Outcome
+{
+    internal RewardOutcome(string eventId, string rule, string participant)
+        : base(eventId)
+    {
+        Rule = rule;
+        Participant = participant;
+    }
+
+    /// <inheritdoc />
+    public override string Kind => "reward";
+
+    /// <summary>The rule that fired.</summary>
+    public string Rule { get; }
+
+    /// <summary>The participant who received the effect.</summary>
+    public string Participant { get; }
+
+    /// <summary>Points granted, when this is a points reward.</summary>
+    public long? Points { get; init; }
+
+    /// <summary>Credit granted, when this is a credit reward.</summary>
+    public decimal? Credit { get; init; }
+
+    /// <summary>The badge granted, when this is a badge reward.</summary>
+    public string? Badge { get; init; }
+
+    /// <summary>The counter stepped, when this is a counter reward; <see cref="By"/> says by how much.</summary>
+    public string? Counter { get; init; }
+
+    /// <summary>The step of <see cref="Counter"/>.</summary>
+    public long? By { get; init; }
+
+    /// <summary>The alert raised, when this is an alert.</summary>
+    public string? Alert { get; init; }
+
+    private protected override void WriteFields(Utf8JsonWriter writer)
+    {
+        writer.WriteString("rule", Rule);
+        writer.WriteString("participant", Participant);
+        if (Points is { } points)
+        {
+            writer.WriteNumber("points", points);
+        }
+
+        if (Credit is { } credit)
+        {
+            writer.WriteString("credit", OutcomeJson.FormatDecimal(credit));
+        }
+
+        if (Badge is not null)
+        {
+            writer.WriteString("badge", Badge);
+        }
+
+        if (Counter is not null)
+        {
+            writer.WriteString("counter", Counter);
+            writer.WriteNumber("by", By ?? 1);
+        }
+
+        if (Alert is not null)
+        {
+            writer.WriteString("alert", Alert);
+        }
+    }
+}

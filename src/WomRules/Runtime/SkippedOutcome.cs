@@ -1,0 +1,34 @@
+using System.Text.Json;
+
+namespace WomRules.Runtime;
+
+/// <summary>A rule whose condition held but did not fire: <c>limit</c>, <c>budget</c>, <c>withheld</c> or <c>error</c>.</summary>
+public sealed record SkippedOutcome : Outcome
+{
+    internal SkippedOutcome(string eventId, string rule, string participant, string reason)
+        : base(eventId)
+    {
+        Rule = rule;
+        Participant = participant;
+        Reason = reason;
+    }
+
+    /// <inheritdoc />
+    public override string Kind => "skipped";
+
+    /// <summary>The rule that did not fire.</summary>
+    public string Rule { get; }
+
+    /// <summary>The limit's participant for <c>limit</c>; otherwise the actor.</summary>
+    public string Participant { get; }
+
+    /// <summary><c>limit</c>, <c>budget</c>, <c>withheld</c> or <c>error</c>.</summary>
+    public string Reason { get; }
+
+    private protected override void WriteFields(Utf8JsonWriter writer)
+    {
+        writer.WriteString("rule", Rule);
+        writer.WriteString("participant", Participant);
+        writer.WriteString("reason", Reason);
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text.Json;
+
+namespace WomRules.Runtime;
+
+/// <summary>A participant moved up a tier.</summary>
+public sealed record TierOutcome : Outcome
+{
+    internal TierOutcome(string eventId, string participant, string from, string to)
+        : base(eventId)
+    {
+        Participant = participant;
+        From = from;
+        To = to;
+    }
+
+    /// <inheritdoc />
+    public override string Kind => "tier";
+
+    /// <summary>The participant whose tier changed.</summary>
+    public string Participant { get; }
+
+    /// <summary>The tier before.</summary>
+    public string From { get; }
+
+    /// <summary>The tier after.</summary>
+    public string To { get; }
+
+    private protected override void WriteFields(Utf8JsonWriter writer)
+    {
+        writer.WriteString("participant", Participant);
+        writer.WriteString("from", From);
+        writer.WriteString("to", To);
+    }
+}
