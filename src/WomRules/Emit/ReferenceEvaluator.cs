@@ -41,7 +41,7 @@ internal sealed class ReferenceEvaluator(ParticipantSchema schema)
                 return !(bool)Evaluate(not.Operand, context);
             case BoundUnary negate:
                 var operand = Evaluate(negate.Operand, context);
-                return operand is long l ? checked(-l) : -(decimal)operand;
+                return operand is long l ? (object)checked(-l) : -(decimal)operand;
             case BoundBinary binary:
                 return EvaluateBinary(binary, context);
             case BoundMatches matches:
@@ -77,11 +77,11 @@ internal sealed class ReferenceEvaluator(ParticipantSchema schema)
         var right = Evaluate(binary.Right, context);
         switch (binary.Operator)
         {
-            case BinaryOperator.Add: return binary.OperandType == ValueType.Int ? checked((long)left + (long)right) : (decimal)left + (decimal)right;
-            case BinaryOperator.Subtract: return binary.OperandType == ValueType.Int ? checked((long)left - (long)right) : (decimal)left - (decimal)right;
-            case BinaryOperator.Multiply: return binary.OperandType == ValueType.Int ? checked((long)left * (long)right) : (decimal)left * (decimal)right;
-            case BinaryOperator.Divide: return binary.OperandType == ValueType.Int ? (long)left / (long)right : (decimal)left / (decimal)right;
-            case BinaryOperator.Modulo: return binary.OperandType == ValueType.Int ? (long)left % (long)right : (decimal)left % (decimal)right;
+            case BinaryOperator.Add: return binary.OperandType == ValueType.Int ? (object)checked((long)left + (long)right) : (decimal)left + (decimal)right;
+            case BinaryOperator.Subtract: return binary.OperandType == ValueType.Int ? (object)checked((long)left - (long)right) : (decimal)left - (decimal)right;
+            case BinaryOperator.Multiply: return binary.OperandType == ValueType.Int ? (object)checked((long)left * (long)right) : (decimal)left * (decimal)right;
+            case BinaryOperator.Divide: return binary.OperandType == ValueType.Int ? (object)((long)left / (long)right) : (decimal)left / (decimal)right;
+            case BinaryOperator.Modulo: return binary.OperandType == ValueType.Int ? (object)((long)left % (long)right) : (decimal)left % (decimal)right;
             case BinaryOperator.Concat: return (string)left + (string)right;
             case BinaryOperator.InList: return ((IReadOnlyList<string>)right).Contains((string)left, StringComparer.Ordinal);
             case BinaryOperator.Substring: return ((string)left).Contains((string)right, StringComparison.Ordinal);

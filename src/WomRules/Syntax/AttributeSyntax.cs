@@ -12,7 +12,8 @@ internal sealed class AttributeSyntax(SyntaxToken name, SyntaxToken? type, Value
     /// <summary>The default; null means the attribute is required.</summary>
     public ValueSyntax? DefaultValue { get; } = defaultValue;
 
-    public override TextSpan Span => UnionOf(Name, Type, DefaultValue);
+    // Computed once from the children: a long operator chain must not recompute it recursively.
+    public override TextSpan Span { get; } = UnionOf(name, type, defaultValue);
 
     public override IEnumerable<SyntaxNode> Children => NonNull(Name, Type, DefaultValue);
 }

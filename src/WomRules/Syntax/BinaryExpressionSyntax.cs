@@ -11,7 +11,8 @@ internal sealed class BinaryExpressionSyntax(ExpressionSyntax left, SyntaxToken 
 
     public ExpressionSyntax Right { get; } = right;
 
-    public override TextSpan Span => Left.Span.Union(Right.Span);
+    // Computed once from the children: a long operator chain must not recompute it recursively.
+    public override TextSpan Span { get; } = left.Span.Union(right.Span);
 
     public override IEnumerable<SyntaxNode> Children => [Left, OperatorToken, Right];
 }

@@ -7,7 +7,8 @@ internal sealed class CSharpExpressionSyntax(SyntaxToken code) : ExpressionSynta
 {
     public SyntaxToken Code { get; } = code;
 
-    public override TextSpan Span => Code.Span;
+    // Computed once from the children: a long operator chain must not recompute it recursively.
+    public override TextSpan Span { get; } = code.Span;
 
     public override IEnumerable<SyntaxNode> Children => [Code];
 }

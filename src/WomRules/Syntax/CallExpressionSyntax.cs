@@ -12,7 +12,8 @@ internal sealed class CallExpressionSyntax(SyntaxToken function, ImmutableArray<
 
     public SyntaxToken CloseParenthesis { get; } = closeParenthesis;
 
-    public override TextSpan Span => Function.Span.Union(CloseParenthesis.Span);
+    // Computed once from the children: a long operator chain must not recompute it recursively.
+    public override TextSpan Span { get; } = function.Span.Union(closeParenthesis.Span);
 
     public override IEnumerable<SyntaxNode> Children => [Function, .. Arguments, CloseParenthesis];
 }

@@ -24,7 +24,8 @@ internal sealed class DisclosureSyntax(
 
     public SyntaxToken? Message { get; } = message;
 
-    public override TextSpan Span => UnionOf([Name, .. On, Applies, Require, Action, Message]);
+    // Computed once from the children: a long operator chain must not recompute it recursively.
+    public override TextSpan Span { get; } = UnionOf([name, .. on, applies, require, action, message]);
 
     public override IEnumerable<SyntaxNode> Children => NonNull([Name, .. On, Applies, Require, Action, Message]);
 }

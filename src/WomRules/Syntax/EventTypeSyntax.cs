@@ -10,7 +10,8 @@ internal sealed class EventTypeSyntax(SyntaxToken name, ImmutableArray<Attribute
 
     public ImmutableArray<AttributeSyntax> Attributes { get; } = attributes;
 
-    public override TextSpan Span => UnionOf([Name, .. Attributes]);
+    // Computed once from the children: a long operator chain must not recompute it recursively.
+    public override TextSpan Span { get; } = UnionOf([name, .. attributes]);
 
     public override IEnumerable<SyntaxNode> Children => [Name, .. Attributes];
 }

@@ -13,7 +13,8 @@ internal sealed class IfExpressionSyntax(SyntaxToken ifKeyword, ExpressionSyntax
 
     public ExpressionSyntax WhenFalse { get; } = whenFalse;
 
-    public override TextSpan Span => IfKeyword.Span.Union(WhenFalse.Span);
+    // Computed once from the children: a long operator chain must not recompute it recursively.
+    public override TextSpan Span { get; } = ifKeyword.Span.Union(whenFalse.Span);
 
     public override IEnumerable<SyntaxNode> Children => [IfKeyword, Condition, WhenTrue, WhenFalse];
 }

@@ -12,7 +12,8 @@ internal sealed class ListExpressionSyntax(SyntaxToken openBracket, ImmutableArr
 
     public SyntaxToken CloseBracket { get; } = closeBracket;
 
-    public override TextSpan Span => OpenBracket.Span.Union(CloseBracket.Span);
+    // Computed once from the children: a long operator chain must not recompute it recursively.
+    public override TextSpan Span { get; } = openBracket.Span.Union(closeBracket.Span);
 
     public override IEnumerable<SyntaxNode> Children => [OpenBracket, .. Elements, CloseBracket];
 }

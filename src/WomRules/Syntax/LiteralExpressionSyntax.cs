@@ -9,7 +9,8 @@ internal sealed class LiteralExpressionSyntax(SyntaxToken token, object value) :
 
     public object Value { get; } = value;
 
-    public override TextSpan Span => Token.Span;
+    // Computed once from the children: a long operator chain must not recompute it recursively.
+    public override TextSpan Span { get; } = token.Span;
 
     public override IEnumerable<SyntaxNode> Children => [Token];
 }

@@ -9,7 +9,8 @@ internal sealed class MemberAccessExpressionSyntax(ExpressionSyntax target, Synt
 
     public SyntaxToken Member { get; } = member;
 
-    public override TextSpan Span => Target.Span.Union(Member.Span);
+    // Computed once from the children: a long operator chain must not recompute it recursively.
+    public override TextSpan Span { get; } = target.Span.Union(member.Span);
 
     public override IEnumerable<SyntaxNode> Children => [Target, Member];
 }

@@ -7,7 +7,8 @@ internal sealed class NameExpressionSyntax(SyntaxToken identifier) : ExpressionS
 {
     public SyntaxToken Identifier { get; } = identifier;
 
-    public override TextSpan Span => Identifier.Span;
+    // Computed once from the children: a long operator chain must not recompute it recursively.
+    public override TextSpan Span { get; } = identifier.Span;
 
     public override IEnumerable<SyntaxNode> Children => [Identifier];
 }

@@ -11,7 +11,8 @@ internal sealed class ParenthesizedExpressionSyntax(SyntaxToken openParenthesis,
 
     public SyntaxToken CloseParenthesis { get; } = closeParenthesis;
 
-    public override TextSpan Span => OpenParenthesis.Span.Union(CloseParenthesis.Span);
+    // Computed once from the children: a long operator chain must not recompute it recursively.
+    public override TextSpan Span { get; } = openParenthesis.Span.Union(closeParenthesis.Span);
 
     public override IEnumerable<SyntaxNode> Children => [OpenParenthesis, Expression, CloseParenthesis];
 }

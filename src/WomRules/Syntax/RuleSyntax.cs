@@ -31,7 +31,8 @@ internal sealed class RuleSyntax(
     /// <summary>The <c>lang</c> marker; null for the campaign language.</summary>
     public SyntaxToken? Language { get; } = language;
 
-    public override TextSpan Span => UnionOf([Name, On, When, Priority, Stop, Limit, .. Rewards, Language]);
+    // Computed once from the children: a long operator chain must not recompute it recursively.
+    public override TextSpan Span { get; } = UnionOf([name, on, when, priority, stop, limit, .. rewards, language]);
 
     public override IEnumerable<SyntaxNode> Children => NonNull([Name, On, When, Priority, Stop, Limit, .. Rewards, Language]);
 }

@@ -12,7 +12,8 @@ internal sealed class TierSyntax(SyntaxToken name, ExpressionSyntax? when, Immut
 
     public ImmutableArray<SyntaxToken> Privileges { get; } = privileges;
 
-    public override TextSpan Span => UnionOf([Name, When, .. Privileges]);
+    // Computed once from the children: a long operator chain must not recompute it recursively.
+    public override TextSpan Span { get; } = UnionOf([name, when, .. privileges]);
 
     public override IEnumerable<SyntaxNode> Children => NonNull([Name, When, .. Privileges]);
 }

@@ -9,7 +9,8 @@ internal sealed class UnaryExpressionSyntax(SyntaxToken operatorToken, Expressio
 
     public ExpressionSyntax Operand { get; } = operand;
 
-    public override TextSpan Span => OperatorToken.Span.Union(Operand.Span);
+    // Computed once from the children: a long operator chain must not recompute it recursively.
+    public override TextSpan Span { get; } = operatorToken.Span.Union(operand.Span);
 
     public override IEnumerable<SyntaxNode> Children => [OperatorToken, Operand];
 }

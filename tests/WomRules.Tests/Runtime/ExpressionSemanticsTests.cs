@@ -34,7 +34,9 @@ public sealed class ExpressionSemanticsTests
     private static bool Holds(string when, string attributes = Attributes)
     {
         var runner = new CampaignRunner(CampaignWith(when));
-        return runner.Run(Event("e-1", "probe", "u-1", attributes)).Count == 1;
+        var outcomes = runner.Run(Event("e-1", "probe", "u-1", attributes));
+        outcomes.Should().NotContain(o => o.Contains("\"reason\":\"error\"", StringComparison.Ordinal), "the condition should evaluate without failing");
+        return outcomes.Count == 1;
     }
 
     private static long Value(string points, string attributes = Attributes)
@@ -113,7 +115,7 @@ public sealed class ExpressionSemanticsTests
     [Fact]
     public void And_or_short_circuit_so_a_failing_right_side_is_never_evaluated()
     {
-        Holds("event.n == 0 and 1 / event.n > 0", """{"n": 0, "m": 0, "d": 0, "s": "", "tags": [], "flag": false}""").Should().BeFalse();
+        Holds("event.n != 0 and 1 / event.n > 0", """{"n": 0, "m": 0, "d": 0, "s": "", "tags": [], "flag": false}""").Should().BeFalse();
         Holds("event.n == 0 or 1 / event.n > 0", """{"n": 0, "m": 0, "d": 0, "s": "", "tags": [], "flag": false}""").Should().BeTrue();
     }
 
@@ -147,7 +149,7 @@ public sealed class ExpressionSemanticsTests
     [InlineData("#ad at the start, then a long review text", 10, true)]
     [InlineData("A long review text that buries it at the end #ad", 10, false)]
     [InlineData("0123456789#ad", 10, false)] // begins at index 10: outside the first 10 characters
-    [InlineData("012345678 #ad", 10, true)]
+    [InlineData("01234567 #ad", 10, true)] // begins at index 9
     public void Discloses_within_requires_the_marker_to_begin_early(string text, int within, bool expected) =>
         Holds($"discloses(event.s, {within})", $$"""{"n": 0, "m": 0, "d": 0, "s": "{{text}}", "tags": [], "flag": false}""").Should().Be(expected);
 

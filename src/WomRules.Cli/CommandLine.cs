@@ -1,0 +1,54 @@
+using System.Reflection;
+
+namespace WomRules.Cli;
+
+/// <summary>Dispatches the command line to a command. Every failure is a message and an exit code, never a stack trace.</summary>
+internal static class CommandLine
+{
+    public const string Usage = """
+        usage:
+          womrules check CAMPAIGN
+          womrules run CAMPAIGN EVENTS.jsonl [--state IN.json] [--save-state OUT.json]
+          womrules --version
+
+        exit codes: 0 success; 1 the campaign has errors; 2 bad usage or unreadable input
+        """;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+            {
+                (args.Length == 0 ? stderr : stdout).WriteLine(Usage);
+                return args.Length == 0 ? ExitCodes.BadUsage : ExitCodes.Success;
+            }
+
+            switch (args[0])
+            {
+                case "--version":
+                    stdout.WriteLine(typeof(CommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0");
+                    return ExitCodes.Success;
+                case "check":
+                    return CheckCommand.Run(args[1..], stdout, stderr);
+                case "run":
+                    return RunCommand.Run(args[1..], stdout, stderr);
+                default:
+                    stderr.WriteLine($"womrules: unknown command '{args[0]}'.");
+                    stderr.WriteLine(Usage);
+                    return ExitCodes.BadUsage;
+            }
+        }
+        catch (UsageException ex)
+        {
+            stderr.WriteLine("womrules: " + ex.Message);
+            stderr.WriteLine(Usage);
+            return ExitCodes.BadUsage;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine("womrules: " + ex.Message);
+            return ExitCodes.BadUsage;
+        }
+    }
+}

@@ -1,0 +1,387 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Sprache;
+using WomRules.Diagnostics;
+using WomRules.Syntax;
+
+namespace WomRules.Parsing;
+
+/// <summary>
+/// The expression grammar of spec §3, written with Sprache. Binary levels are parsed iteratively (XMany, not
+/// ChainOperator, whose recursion would overflow on a 64 KiB chain); parentheses, <c>not</c>, unary <c>-</c> and
+/// <c>if</c> count toward the nesting limit, checked as each level is entered; XMany and XOptional keep the real
+/// error instead of backtracking to a misleading "expected end of input".
+/// </summary>
+internal static class ExpressionParser
+{
+    private static readonly HashSet<string> Keywords =
+    [
+        "if", "then", "else", "and", "or", "not", "in", "contains", "contains_any", "starts_with", "ends_with", "matches", "true", "false",
+    ];
+
+    [ThreadStatic]
+    private static ParseState? state;
+
+    private static readonly Parser<ExpressionSyntax> Grammar = BuildGrammar();
+
+    public static ExpressionSyntax? Parse(string text, ScalarOffsetMap map, int maxDepth, DiagnosticBag diagnostics, string what)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            diagnostics.Report(DiagnosticDescriptors.EmptyExpression, map.ToFileSpan(0, text.Length), what);
+            return null;
+        }
+
+        if (PrescanDepth(text, maxDepth) is { } tooDeep)
+        {
+            diagnostics.Report(DiagnosticDescriptors.ExpressionTooDeep, map.ToFileSpan(tooDeep, tooDeep + 1), maxDepth);
+            return null;
+        }
+
+        var previous = state;
+        state = new ParseState(map, maxDepth);
+        try
+        {
+            var result = Grammar(new Input(text));
+            foreach (var (span, literal) in state.BadNumbers)
+            {
+                diagnostics.Report(DiagnosticDescriptors.InvalidNumber, span, literal);
+            }
+
+            if (result.WasSuccessful)
+            {
+                return state.BadNumbers.Count == 0 ? result.Value : null;
+            }
+
+            var at = result.Remainder.Position;
+            diagnostics.Report(DiagnosticDescriptors.ExpressionSyntax, map.ToFileSpan(at, Math.Min(text.Length, at + 1)), Describe(text, result));
+            return null;
+        }
+        catch (NestingTooDeepException ex)
+        {
+            diagnostics.Report(DiagnosticDescriptors.ExpressionTooDeep, ex.Token.Span, maxDepth);
+            return null;
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            diagnostics.Report(DiagnosticDescriptors.ExpressionTooComplex, map.ToFileSpan(0, text.Length));
+            return null;
+        }
+        finally
+        {
+            state = previous;
+        }
+    }
+
+    private static string Describe(string text, IResult<ExpressionSyntax> failure)
+    {
+        var at = failure.Remainder.Position;
+        var found = at >= text.Length ? "unexpected end of expression" : $"unexpected '{Excerpt(text, at)}'";
+        var expected = failure.Expectations.Where(e => !string.IsNullOrEmpty(e)).Distinct().ToList();
+        return expected.Count == 0 ? found : $"{found}; expected {JoinExpectations(expected)}";
+    }
+
+    private static string Excerpt(string text, int at)
+    {
+        var end = at;
+        if (char.IsLetterOrDigit(text[at]) || text[at] == '_')
+        {
+            while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '_'))
+            {
+                end++;
+            }
+        }
+        else
+        {
+            end++;
+        }
+
+        return text[at..Math.Min(end, at + 20)];
+    }
+
+    private static string JoinExpectations(List<string> expected) => expected.Count switch
+    {
+        1 => expected[0],
+        2 => $"{expected[0]} or {expected[1]}",
+        _ => string.Join(", ", expected.Take(expected.Count - 1)) + " or " + expected[^1],
+    };
+
+    /// <summary>Finds the first parenthesis or bracket nested past the limit, outside string literals, before Sprache recurses into it.</summary>
+    private static int? PrescanDepth(string text, int maxDepth)
+    {
+        var depth = 0;
+        char quote = '\0';
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quote != '\0')
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == quote)
+                {
+                    quote = '\0';
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                case '"' or '\'':
+                    quote = c;
+                    break;
+                case '(' or '[':
+                    if (++depth > maxDepth)
+                    {
+                        return i;
+                    }
+
+                    break;
+                case ')' or ']':
+                    depth = Math.Max(0, depth - 1);
+                    break;
+            }
+        }
+
+        return null;
+    }
+
+    private sealed class ParseState(ScalarOffsetMap map, int maxDepth)
+    {
+        public ScalarOffsetMap Map { get; } = map;
+
+        public int MaxDepth { get; } = maxDepth;
+
+        public int Depth { get; set; }
+
+        public List<(Text.TextSpan Span, string Literal)> BadNumbers { get; } = [];
+    }
+
+    private sealed class NestingTooDeepException(SyntaxToken token) : Exception
+    {
+        public SyntaxToken Token { get; } = token;
+    }
+
+    private static Parser<ExpressionSyntax> BuildGrammar()
+    {
+        Parser<ExpressionSyntax>? expression = null;
+        var expressionRef = Sprache.Parse.Ref(() => expression!);
+
+        var literal = NumberLiteral().Or(StringLiteral()).Or(BooleanLiteral());
+
+        var parenthesized = Nested(Symbol("("), open =>
+            from inner in expressionRef
+            from close in Symbol(")")
+            select (ExpressionSyntax)new ParenthesizedExpressionSyntax(open, inner, close));
+
+        var list =
+            from open in Symbol("[")
+            from items in expressionRef.XDelimitedBy(Symbol(",")).XOptional()
+            from close in Symbol("]")
+            select (ExpressionSyntax)new ListExpressionSyntax(open, [.. items.GetOrElse([])], close);
+
+        var arguments =
+            from open in Symbol("(")
+            from items in expressionRef.XDelimitedBy(Symbol(",")).XOptional()
+            from close in Symbol(")")
+            select (Items: items.GetOrElse([]).ToImmutableArray(), Close: close);
+
+        var nameOrCall =
+            from name in Token(Identifier().Where(id => !Keywords.Contains(id))).Named("an operand")
+            from call in arguments.XOptional()
+            select call.IsDefined
+                ? (ExpressionSyntax)new CallExpressionSyntax(name, call.Get().Items, call.Get().Close)
+                : new NameExpressionSyntax(name);
+
+        var primary = parenthesized.XOr(list).XOr(literal).XOr(nameOrCall).Named("an operand");
+
+        var postfix =
+            from target in primary
+            from members in (from dot in Symbol(".") from member in Token(Identifier()).Named("a member name") select member).XMany()
+            select members.Aggregate(target, (t, m) => new MemberAccessExpressionSyntax(t, m));
+
+        Parser<ExpressionSyntax>? unary = null;
+        var unaryRef = Sprache.Parse.Ref(() => unary!);
+        unary = Nested(Symbol("-"), minus => from operand in unaryRef select (ExpressionSyntax)new UnaryExpressionSyntax(minus, operand)).XOr(postfix);
+
+        var multiplicative = LeftChain(unary, Symbol("*").XOr(Symbol("/")).XOr(Symbol("%")));
+        var additive = LeftChain(multiplicative, Symbol("+").XOr(Symbol("-")));
+
+        var comparisonOperator =
+            Symbol("==").Or(Symbol("!=")).Or(Symbol("<=")).Or(Symbol(">=")).Or(Symbol("<")).Or(Symbol(">"))
+                .Or(Keyword("in")).Or(Keyword("contains_any")).Or(Keyword("contains")).Or(Keyword("starts_with"))
+                .Or(Keyword("ends_with")).Or(Keyword("matches"));
+        var comparison =
+            from left in additive
+            from rest in (from op in comparisonOperator from right in additive select (op, right)).XOptional()
+            select rest.IsDefined ? new BinaryExpressionSyntax(left, rest.Get().op, rest.Get().right) : left;
+
+        Parser<ExpressionSyntax>? negation = null;
+        var negationRef = Sprache.Parse.Ref(() => negation!);
+        negation = Nested(Keyword("not"), not => from operand in negationRef select (ExpressionSyntax)new UnaryExpressionSyntax(not, operand)).XOr(comparison);
+
+        var conjunction = LeftChain(negation, Keyword("and"));
+        var disjunction = LeftChain(conjunction, Keyword("or"));
+
+        var conditional = Nested(Keyword("if"), ifKeyword =>
+            from condition in expressionRef
+            from then in Keyword("then")
+            from whenTrue in expressionRef
+            from @else in Keyword("else")
+            from whenFalse in expressionRef
+            select (ExpressionSyntax)new IfExpressionSyntax(ifKeyword, condition, whenTrue, whenFalse));
+
+        expression = conditional.XOr(disjunction);
+
+        return from leading in Sprache.Parse.WhiteSpace.Many()
+               from e in expression
+               from end in Sprache.Parse.End(Sprache.Parse.Return<object?>(null)).Named("an operator or the end of the expression")
+               select e;
+    }
+
+    /// <summary>A left-associative binary level, parsed in a loop so that long chains cannot overflow the stack.</summary>
+    private static Parser<ExpressionSyntax> LeftChain(Parser<ExpressionSyntax> operand, Parser<SyntaxToken> op) =>
+        from first in operand
+        from rest in (from o in op from right in operand select (o, right)).XMany()
+        select rest.Aggregate(first, (left, next) => new BinaryExpressionSyntax(left, next.o, next.right));
+
+    /// <summary>A construct that nests: once its opener matched, it counts toward the depth limit while its body parses.</summary>
+    private static Parser<ExpressionSyntax> Nested(Parser<SyntaxToken> opener, Func<SyntaxToken, Parser<ExpressionSyntax>> body) => input =>
+    {
+        var opened = opener(input);
+        if (!opened.WasSuccessful)
+        {
+            return Result.Failure<ExpressionSyntax>(opened.Remainder, opened.Message, opened.Expectations);
+        }
+
+        var s = state!;
+        s.Depth++;
+        try
+        {
+            if (s.Depth > s.MaxDepth)
+            {
+                throw new NestingTooDeepException(opened.Value);
+            }
+
+            RuntimeHelpers.EnsureSufficientExecutionStack();
+            return body(opened.Value)(opened.Remainder);
+        }
+        finally
+        {
+            s.Depth--;
+        }
+    };
+
+    private static Parser<string> Identifier() =>
+        from first in Sprache.Parse.Letter.Or(Sprache.Parse.Char('_'))
+        from rest in Sprache.Parse.LetterOrDigit.Or(Sprache.Parse.Char('_')).Many().Text()
+        select first + rest;
+
+    /// <summary>
+    /// Records the token's text and file span, then skips the whitespace after it. Whitespace goes after tokens, not
+    /// before, so that a token that does not match fails exactly where it would start and XOr can try the next one.
+    /// </summary>
+    private static Parser<SyntaxToken> Token(Parser<string> parser) => input =>
+    {
+        var result = parser(input);
+        if (!result.WasSuccessful)
+        {
+            return Result.Failure<SyntaxToken>(result.Remainder, result.Message, result.Expectations);
+        }
+
+        var span = state!.Map.ToFileSpan(input.Position, result.Remainder.Position);
+        var rest = Sprache.Parse.WhiteSpace.Many()(result.Remainder).Remainder;
+        return Result.Success(new SyntaxToken(result.Value, span), rest);
+    };
+
+    private static Parser<SyntaxToken> Symbol(string symbol) => Token(Sprache.Parse.String(symbol).Text()).Named($"'{symbol}'");
+
+    private static Parser<SyntaxToken> Keyword(string keyword) => Token(Identifier().Where(id => id == keyword)).Named($"'{keyword}'");
+
+    private static Parser<ExpressionSyntax> BooleanLiteral() =>
+        from token in Keyword("true").Or(Keyword("false"))
+        select (ExpressionSyntax)new LiteralExpressionSyntax(token, token.Text == "true");
+
+    private static Parser<ExpressionSyntax> NumberLiteral()
+    {
+        var digits = Sprache.Parse.Digit.AtLeastOnce().Text();
+        var number =
+            from whole in digits
+            from fraction in (from dot in Sprache.Parse.Char('.') from f in digits select "." + f).Optional()
+            select whole + fraction.GetOrElse("");
+        return from token in Token(number).Named("a number")
+               select (ExpressionSyntax)new LiteralExpressionSyntax(token, NumberValue(token));
+    }
+
+    private static object NumberValue(SyntaxToken token)
+    {
+        if (!token.Text.Contains('.', StringComparison.Ordinal))
+        {
+            if (long.TryParse(token.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var l))
+            {
+                return l;
+            }
+        }
+        else if (decimal.TryParse(token.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d))
+        {
+            return d;
+        }
+
+        state!.BadNumbers.Add((token.Span, token.Text));
+        return 0L;
+    }
+
+    private static Parser<ExpressionSyntax> StringLiteral()
+    {
+        Parser<string> Quoted(char quote) =>
+            from open in Sprache.Parse.Char(quote)
+            from chars in Escape(quote).Or(Sprache.Parse.CharExcept(new[] { quote, '\\' }).Once().Text()).Many()
+            from close in Sprache.Parse.Char(quote).Named($"the closing {quote} of the string")
+            select quote + string.Concat(chars) + quote;
+
+        return from token in Token(Quoted('"').XOr(Quoted('\''))).Named("a string")
+               select (ExpressionSyntax)new LiteralExpressionSyntax(token, Unescape(token.Text));
+    }
+
+    private static Parser<string> Escape(char quote) =>
+        from backslash in Sprache.Parse.Char('\\')
+        from c in Sprache.Parse.AnyChar.Named("an escaped character")
+        select "\\" + c;
+
+    /// <summary>Known escapes are decoded; any other backslash is kept, so that regular expressions read naturally.</summary>
+    private static string Unescape(string quoted)
+    {
+        var body = quoted[1..^1];
+        if (!body.Contains('\\', StringComparison.Ordinal))
+        {
+            return body;
+        }
+
+        var builder = new System.Text.StringBuilder(body.Length);
+        for (var i = 0; i < body.Length; i++)
+        {
+            if (body[i] != '\\' || i + 1 >= body.Length)
+            {
+                builder.Append(body[i]);
+                continue;
+            }
+
+            var next = body[++i];
+            switch (next)
+            {
+                case '\\': builder.Append('\\'); break;
+                case '"': builder.Append('"'); break;
+                case '\'': builder.Append('\''); break;
+                case 'n': builder.Append('\n'); break;
+                case 't': builder.Append('\t'); break;
+                default: builder.Append('\\').Append(next); break;
+            }
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,314 @@
+using System.Collections.Immutable;
+using WomRules.Diagnostics;
+using WomRules.Syntax;
+using WomRules.Text;
+
+namespace WomRules.Parsing;
+
+/// <summary>Reads a YAML campaign file (spec §2) into the syntax tree shared with the DSL. Unknown keys are errors at the key.</summary>
+internal sealed class YamlCampaignReader
+{
+    private static readonly string[] TopLevelKeys = ["womrules", "campaign", "description", "active", "events", "participant", "counters", "tiers", "budget", "disclosures", "rules"];
+    private static readonly string[] ActiveKeys = ["from", "until"];
+    private static readonly string[] AttributeKeys = ["type", "default"];
+    private static readonly string[] TierKeys = ["name", "when", "privileges"];
+    private static readonly string[] BudgetKeys = ["points", "credit"];
+    private static readonly string[] DisclosureKeys = ["name", "on", "applies", "require", "action", "message"];
+    private static readonly string[] RuleKeys = ["name", "on", "when", "priority", "stop", "limit", "rewards", "lang"];
+    private static readonly string[] LimitKeys = ["count", "per", "of"];
+    private static readonly string[] RewardKeys = ["to", "points", "credit", "badge", "counter", "by", "alert"];
+
+    private readonly SourceText source;
+    private readonly ReaderLimits limits;
+    private readonly DiagnosticBag diagnostics;
+
+    private YamlCampaignReader(SourceText source, ReaderLimits limits, DiagnosticBag diagnostics)
+    {
+        this.source = source;
+        this.limits = limits;
+        this.diagnostics = diagnostics;
+    }
+
+    public static CampaignSyntax? Read(SourceText source, ReaderLimits limits, DiagnosticBag diagnostics)
+    {
+        var root = YamlTreeReader.Read(source, limits, diagnostics);
+        return root is null ? null : new YamlCampaignReader(source, limits, diagnostics).ReadCampaign(root);
+    }
+
+    private CampaignSyntax? ReadCampaign(YamlNode root)
+    {
+        var map = Mapping(root, "The campaign file", TopLevelKeys);
+        if (map is null)
+        {
+            return null;
+        }
+
+        var version = Token(map, "womrules");
+        if (version is null)
+        {
+            diagnostics.Report(DiagnosticDescriptors.MissingKey, new TextSpan(root.Span.Start, 0), "womrules");
+        }
+        else if (version.Text != "1")
+        {
+            diagnostics.Report(DiagnosticDescriptors.UnsupportedVersion, version.Span, version.Text);
+        }
+
+        var id = Token(map, "campaign");
+        if (id is null && !map.ContainsKey("campaign"))
+        {
+            diagnostics.Report(DiagnosticDescriptors.MissingKey, new TextSpan(root.Span.Start, 0), "campaign");
+        }
+
+        return new CampaignSyntax(
+            version,
+            id,
+            Token(map, "description"),
+            map.TryGetValue("active", out var active) ? ReadActive(active.Value) : null,
+            map.TryGetValue("events", out var events) ? ReadEvents(events.Value) : [],
+            map.TryGetValue("participant", out var participant) ? ReadAttributes(participant.Value, "participant") : [],
+            map.TryGetValue("counters", out var counters) ? TokenList(counters.Value, "counters") : [],
+            map.TryGetValue("tiers", out var tiers) ? Items(tiers.Value, "tiers").Select(ReadTier).OfType<TierSyntax>().ToImmutableArray() : [],
+            map.TryGetValue("budget", out var budget) ? ReadBudget(budget.Value) : null,
+            map.TryGetValue("disclosures", out var disclosures) ? Items(disclosures.Value, "disclosures").Select(ReadDisclosure).OfType<DisclosureSyntax>().ToImmutableArray() : [],
+            map.TryGetValue("rules", out var rules) ? Items(rules.Value, "rules").Select(ReadRule).OfType<RuleSyntax>().ToImmutableArray() : []);
+    }
+
+    private ActiveWindowSyntax? ReadActive(YamlNode node)
+    {
+        var map = Mapping(node, "active", ActiveKeys);
+        return map is null ? null : new ActiveWindowSyntax(Token(map, "from"), Token(map, "until"), node.Span);
+    }
+
+    private ImmutableArray<EventTypeSyntax> ReadEvents(YamlNode node)
+    {
+        var map = Mapping(node, "events", null);
+        if (map is null)
+        {
+            return [];
+        }
+
+        return [.. map.Values.Select(entry => new EventTypeSyntax(ToToken(entry.Key), ReadAttributes(entry.Value, "events." + entry.Key.Value)))];
+    }
+
+    private ImmutableArray<AttributeSyntax> ReadAttributes(YamlNode node, string what)
+    {
+        if (node is YamlScalar { IsPlainEmpty: true })
+        {
+            return [];
+        }
+
+        var map = Mapping(node, what, null);
+        if (map is null)
+        {
+            return [];
+        }
+
+        var result = ImmutableArray.CreateBuilder<AttributeSyntax>();
+        foreach (var (key, value) in map.Values)
+        {
+            var name = ToToken(key);
+            if (value is YamlScalar type)
+            {
+                result.Add(new AttributeSyntax(name, ToToken(type), null));
+                continue;
+            }
+
+            var declaration = Mapping(value, $"{what}.{key.Value}", AttributeKeys);
+            if (declaration is null)
+            {
+                continue;
+            }
+
+            ValueSyntax? defaultValue = declaration.TryGetValue("default", out var d) ? ReadValue(d.Value) : null;
+            result.Add(new AttributeSyntax(name, Token(declaration, "type"), defaultValue));
+        }
+
+        return result.ToImmutable();
+    }
+
+    private ValueSyntax? ReadValue(YamlNode node) => node switch
+    {
+        YamlScalar scalar => new ValueSyntax(ToToken(scalar), null, scalar.Span),
+        YamlSequence sequence => new ValueSyntax(null, TokenList(sequence, "default"), sequence.Span),
+        _ => Fail<ValueSyntax>(DiagnosticDescriptors.ExpectedScalar, node.Span, "default"),
+    };
+
+    private TierSyntax? ReadTier(YamlNode node)
+    {
+        var map = Mapping(node, "A tier", TierKeys);
+        var name = map is null ? null : Token(map, "name");
+        if (map is null || name is null)
+        {
+            ReportMissingName(map, node);
+            return null;
+        }
+
+        return new TierSyntax(name, Expression(map, "when"), map.TryGetValue("privileges", out var p) ? TokenList(p.Value, "privileges") : []);
+    }
+
+    private BudgetSyntax? ReadBudget(YamlNode node)
+    {
+        var map = Mapping(node, "budget", BudgetKeys);
+        return map is null ? null : new BudgetSyntax(Token(map, "points"), Token(map, "credit"), node.Span);
+    }
+
+    private DisclosureSyntax? ReadDisclosure(YamlNode node)
+    {
+        var map = Mapping(node, "A disclosure", DisclosureKeys);
+        var name = map is null ? null : Token(map, "name");
+        if (map is null || name is null)
+        {
+            ReportMissingName(map, node);
+            return null;
+        }
+
+        ImmutableArray<SyntaxToken> on = [];
+        if (map.TryGetValue("on", out var onEntry))
+        {
+            on = onEntry.Value is YamlScalar single ? [ToToken(single)] : TokenList(onEntry.Value, "on");
+        }
+
+        return new DisclosureSyntax(name, on, Expression(map, "applies"), Expression(map, "require"), Token(map, "action"), Token(map, "message"));
+    }
+
+    private RuleSyntax? ReadRule(YamlNode node)
+    {
+        var map = Mapping(node, "A rule", RuleKeys);
+        var name = map is null ? null : Token(map, "name");
+        if (map is null || name is null)
+        {
+            ReportMissingName(map, node);
+            return null;
+        }
+
+        var language = Token(map, "lang");
+        var csharp = language?.Text == "csharp";
+        LimitSyntax? limit = null;
+        if (map.TryGetValue("limit", out var limitEntry) && Mapping(limitEntry.Value, "limit", LimitKeys) is { } limitMap)
+        {
+            limit = new LimitSyntax(Token(limitMap, "count"), Token(limitMap, "per"), Token(limitMap, "of"), limitEntry.Value.Span);
+        }
+
+        var rewards = map.TryGetValue("rewards", out var rewardsEntry)
+            ? Items(rewardsEntry.Value, "rewards").Select(r => ReadReward(r, csharp)).OfType<RewardSyntax>().ToImmutableArray()
+            : [];
+        return new RuleSyntax(name, Token(map, "on"), Expression(map, "when", csharp), Token(map, "priority"), Token(map, "stop"), limit, rewards, language);
+    }
+
+    private RewardSyntax? ReadReward(YamlNode node, bool csharp)
+    {
+        var map = Mapping(node, "A reward", RewardKeys);
+        if (map is null)
+        {
+            return null;
+        }
+
+        return new RewardSyntax(
+            Token(map, "to"),
+            Expression(map, "points", csharp),
+            Expression(map, "credit", csharp),
+            Token(map, "badge"),
+            Token(map, "counter"),
+            Expression(map, "by", csharp),
+            Token(map, "alert"),
+            node.Span);
+    }
+
+    private void ReportMissingName(Dictionary<string, KeyValuePair<YamlScalar, YamlNode>>? map, YamlNode node)
+    {
+        if (map is not null && !map.ContainsKey("name"))
+        {
+            diagnostics.Report(DiagnosticDescriptors.MissingKey, new TextSpan(node.Span.Start, 0), "name");
+        }
+    }
+
+    /// <summary>The entries of a mapping by key, reporting keys outside <paramref name="allowed"/> (null: any key).</summary>
+    private Dictionary<string, KeyValuePair<YamlScalar, YamlNode>>? Mapping(YamlNode node, string what, string[]? allowed)
+    {
+        if (node is YamlScalar { IsPlainEmpty: true } && allowed is null)
+        {
+            return [];
+        }
+
+        if (node is not YamlMapping mapping)
+        {
+            diagnostics.Report(DiagnosticDescriptors.ExpectedMapping, node.Span, what);
+            return null;
+        }
+
+        var result = new Dictionary<string, KeyValuePair<YamlScalar, YamlNode>>(StringComparer.Ordinal);
+        foreach (var entry in mapping.Entries)
+        {
+            if (allowed is not null && !allowed.Contains(entry.Key.Value))
+            {
+                diagnostics.Report(DiagnosticDescriptors.UnknownKey, entry.Key.Span, entry.Key.Value, string.Join(", ", allowed));
+                continue;
+            }
+
+            result[entry.Key.Value] = entry;
+        }
+
+        return result;
+    }
+
+    private IEnumerable<YamlNode> Items(YamlNode node, string what)
+    {
+        if (node is YamlScalar { IsPlainEmpty: true })
+        {
+            return [];
+        }
+
+        if (node is YamlSequence sequence)
+        {
+            return sequence.Items;
+        }
+
+        diagnostics.Report(DiagnosticDescriptors.ExpectedSequence, node.Span, what);
+        return [];
+    }
+
+    private ImmutableArray<SyntaxToken> TokenList(YamlNode node, string what) =>
+        [.. Items(node, what).Select(item => item is YamlScalar scalar ? ToToken(scalar) : Fail<SyntaxToken>(DiagnosticDescriptors.ExpectedScalar, item.Span, what)).OfType<SyntaxToken>()];
+
+    private SyntaxToken? Token(Dictionary<string, KeyValuePair<YamlScalar, YamlNode>> map, string key)
+    {
+        if (!map.TryGetValue(key, out var entry))
+        {
+            return null;
+        }
+
+        return entry.Value is YamlScalar scalar ? ToToken(scalar) : Fail<SyntaxToken>(DiagnosticDescriptors.ExpectedScalar, entry.Value.Span, key);
+    }
+
+    private ExpressionSyntax? Expression(Dictionary<string, KeyValuePair<YamlScalar, YamlNode>> map, string key, bool csharp = false)
+    {
+        if (!map.TryGetValue(key, out var entry))
+        {
+            return null;
+        }
+
+        if (entry.Value is not YamlScalar scalar)
+        {
+            return Fail<ExpressionSyntax>(DiagnosticDescriptors.ExpectedScalar, entry.Value.Span, key);
+        }
+
+        if (csharp)
+        {
+            return new CSharpExpressionSyntax(ToToken(scalar));
+        }
+
+        var offsets = ScalarOffsets.For(scalar, source);
+        var at = scalar.Value.Length == 0 ? new TextSpan(entry.Key.Span.Start, 0) : default;
+        var parsed = ExpressionParser.Parse(scalar.Value, scalar.Value.Length == 0 ? ScalarOffsetMap.Verbatim(at.Start) : offsets, limits.MaxNestingDepth, diagnostics, key);
+        return parsed;
+    }
+
+    private static SyntaxToken ToToken(YamlScalar scalar) => new(scalar.Value, scalar.Span);
+
+    private T? Fail<T>(DiagnosticDescriptor descriptor, TextSpan span, params object?[] args)
+        where T : class
+    {
+        diagnostics.Report(descriptor, span, args);
+        return null;
+    }
+}
