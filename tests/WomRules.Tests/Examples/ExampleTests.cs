@@ -46,11 +46,11 @@ public sealed class ExampleTests
     {
         var lines = File.ReadAllLines(Path.Combine(RepositoryPaths.Examples, name, "events.jsonl"));
         var campaign = CampaignRunner.Compile(File.ReadAllText(Path.Combine(RepositoryPaths.Examples, name, "campaign.yaml")));
-        var (whole, wholeState) = RunLines(campaign, lines, new InMemoryParticipantStore());
+        var (whole, wholeState) = RunLines(campaign, lines, InitialStore(name, campaign));
 
         for (var split = 0; split <= lines.Length; split += Math.Max(1, lines.Length / 5))
         {
-            var first = new InMemoryParticipantStore();
+            var first = InitialStore(name, campaign);
             var (a, _) = RunLines(campaign, lines[..split], first);
             using var saved = new MemoryStream();
             first.WriteTo(saved, campaign);
@@ -66,7 +66,20 @@ public sealed class ExampleTests
     {
         var folder = Path.Combine(RepositoryPaths.Examples, name);
         var campaign = CampaignRunner.Compile(File.ReadAllText(Path.Combine(folder, "campaign.yaml")), evaluator);
-        return RunLines(campaign, File.ReadAllLines(Path.Combine(folder, "events.jsonl")), new InMemoryParticipantStore());
+        return RunLines(campaign, File.ReadAllLines(Path.Combine(folder, "events.jsonl")), InitialStore(name, campaign));
+    }
+
+    /// <summary>An example may start from a state file (host-supplied participant attributes): examples/NAME/state.json.</summary>
+    internal static InMemoryParticipantStore InitialStore(string name, CompiledCampaign campaign)
+    {
+        var path = Path.Combine(RepositoryPaths.Examples, name, "state.json");
+        if (!File.Exists(path))
+        {
+            return new InMemoryParticipantStore();
+        }
+
+        using var stream = File.OpenRead(path);
+        return InMemoryParticipantStore.ReadFrom(stream, campaign);
     }
 
     private static (string Outcomes, string State) RunLines(CompiledCampaign campaign, string[] lines, InMemoryParticipantStore store)
