@@ -26,6 +26,21 @@ internal static class CampaignWarnings
         }
 
         ReportUnreachableTiers(campaign, syntax, diagnostics);
+        ReportUnusedEventTypes(campaign, syntax, diagnostics);
+    }
+
+    private static void ReportUnusedEventTypes(BoundCampaign campaign, CampaignSyntax syntax, DiagnosticBag diagnostics)
+    {
+        var used = campaign.Rules.Select(r => r.EventType).Concat(campaign.Disclosures.SelectMany(d => d.ByEventType.Keys)).ToHashSet(StringComparer.Ordinal);
+        foreach (var eventType in syntax.Events)
+        {
+            // Rules that failed to bind still name their event type: do not add a warning to their error.
+            var named = syntax.Rules.Any(r => r.On?.Text == eventType.Name.Text) || syntax.Disclosures.Any(d => d.On.Any(o => o.Text == eventType.Name.Text));
+            if (!named && !used.Contains(eventType.Name.Text) && eventType.Name.Text != EventTypeSymbol.PointsRedeemed)
+            {
+                diagnostics.Report(DiagnosticDescriptors.UnusedEventType, eventType.Name.Span, eventType.Name.Text);
+            }
+        }
     }
 
     private static void ReportUnreachableTiers(BoundCampaign campaign, CampaignSyntax syntax, DiagnosticBag diagnostics)

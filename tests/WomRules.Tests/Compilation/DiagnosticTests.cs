@@ -152,6 +152,77 @@ public sealed class DiagnosticTests
         Diagnose(Rule("discloses(event.text, ['#ad', '#spon'])")).Should().Equal("16:41 WOM4004");
 
     [Fact]
+    public void An_unused_event_type_warns_at_its_name()
+    {
+        var text = Header.Replace("events:\n", "events:\n  order.placed: { total: decimal }\n") + Rule();
+        CampaignCompilation.Create(text, "c.yaml").GetDiagnostics().Select(d => $"{d.Line}:{d.Column} {d.Id}").Should().Equal("5:3 WOM4006");
+    }
+
+    [Fact]
+    public void Comparing_a_tier_without_tiers_is_WOM3030()
+    {
+        const string text = """
+            womrules: 1
+            campaign: no-tiers
+            budget: { points: 10 }
+            events:
+              ping: {}
+            rules:
+              - { name: r, on: ping, when: participant.tier == 'gold', rewards: [ { points: 1 } ] }
+            """;
+        CampaignCompilation.Create(text, "c.yaml").GetDiagnostics().Select(d => $"{d.Line}:{d.Column} {d.Id}").Should().Equal("7:44 WOM3030");
+    }
+
+    [Fact]
+    public void Declaration_mistakes_are_reported_where_they_are_written()
+    {
+        const string text = """
+            womrules: 2
+            campaign: Bad_Id
+            active: { from: 2026-13-01, until: 2026-01-01 }
+            events:
+              points.redeemed: { points: int }
+              ping: { type: string, n: integer, m: { type: int, default: many } }
+            participant:
+              points: { type: int }
+            counters: [hits, hits]
+            tiers:
+              - name: base
+                when: participant.hits > 1
+              - name: top
+            rules:
+              - name: r
+                on: ping
+                priority: high
+                stop: maybe
+                limit: { count: 0, per: fortnight, of: someone }
+                rewards:
+                  - { to: everyone, by: 2, badge: b }
+                  - { }
+            """;
+        CampaignCompilation.Create(text, "c.yaml").GetDiagnostics().Select(d => $"{d.Line}:{d.Column} {d.Id}").Should().Equal(
+            "1:11 WOM1013", // womrules: 2
+            "2:11 WOM3001", // campaign id
+            "3:17 WOM3002", // 2026-13-01
+            "5:3 WOM3034", // points.redeemed declared
+            "6:11 WOM3007", // event attribute 'type' is reserved
+            "6:28 WOM3004", // integer
+            "6:62 WOM3005", // default many
+            "8:3 WOM3007", // participant attribute 'points' is reserved
+            "9:18 WOM3006", // counter declared twice
+            "12:11 WOM3027", // first tier with a condition
+            "13:11 WOM3028", // later tier without one
+            "17:15 WOM1015", // priority
+            "18:11 WOM1015", // stop
+            "19:21 WOM1015", // count 0
+            "19:29 WOM1015", // per fortnight
+            "19:44 WOM1015", // of someone
+            "21:15 WOM1015", // to everyone
+            "21:29 WOM3026", // by without counter
+            "22:9 WOM3025"); // reward without effect
+    }
+
+    [Fact]
     public void Every_diagnostic_id_is_documented()
     {
         var docs = File.ReadAllText(Path.Combine(Support.RepositoryPaths.Root, "docs", "diagnostics.md"));
