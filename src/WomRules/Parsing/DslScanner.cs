@@ -72,6 +72,8 @@ internal static class DslScanner
                         break;
                     }
 
+                    // Inside code, blank nothing but hide its lines: a code line at column 1 must not start a declaration.
+                    Array.Fill(masked, 'x', i + fence, close - i - fence);
                     if (close - i - fence > limits.MaxScalarLength)
                     {
                         diagnostics?.Report(DiagnosticDescriptors.DslValueTooLong, new TextSpan(i, fence), "C# code", close - i - fence, limits.MaxScalarLength);
