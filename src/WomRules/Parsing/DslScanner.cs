@@ -72,8 +72,15 @@ internal static class DslScanner
                         break;
                     }
 
-                    // Inside code, blank nothing but hide its lines: a code line at column 1 must not start a declaration.
-                    Array.Fill(masked, 'x', i + fence, close - i - fence);
+                    // Code keeps its text but not its line breaks: a code line at column 1 must not start a declaration.
+                    for (var k = i + fence; k < close; k++)
+                    {
+                        if (masked[k] is '\n' or '\r')
+                        {
+                            masked[k] = ' ';
+                        }
+                    }
+
                     if (close - i - fence > limits.MaxScalarLength)
                     {
                         diagnostics?.Report(DiagnosticDescriptors.DslValueTooLong, new TextSpan(i, fence), "C# code", close - i - fence, limits.MaxScalarLength);
