@@ -9,6 +9,8 @@ internal static class CommandLine
         usage:
           womrules check CAMPAIGN
           womrules run CAMPAIGN EVENTS.jsonl [--state IN.json] [--save-state OUT.json]
+          womrules convert CAMPAIGN --to dsl|yaml
+          womrules fmt CAMPAIGN... [--check | --write]
           womrules --version
 
         exit codes: 0 success; 1 the campaign has errors; 2 bad usage or unreadable input
@@ -33,6 +35,10 @@ internal static class CommandLine
                     return CheckCommand.Run(args[1..], stdout, stderr);
                 case "run":
                     return RunCommand.Run(args[1..], stdout, stderr);
+                case "convert":
+                    return ConvertCommand.Run(args[1..], stdout, stderr);
+                case "fmt":
+                    return FormatCommand.Run(args[1..], stdout, stderr);
                 default:
                     stderr.WriteLine($"womrules: unknown command '{args[0]}'.");
                     stderr.WriteLine(Usage);

@@ -50,7 +50,10 @@ public sealed class CampaignCompilation
 
     internal BoundCampaign? Bound => bound;
 
-    /// <summary>Parses and binds a campaign held in a string. <paramref name="path"/> names it in diagnostics.</summary>
+    /// <summary>
+    /// Parses and binds a campaign held in a string. <paramref name="path"/> names it in diagnostics and, unless
+    /// <see cref="CompilationOptions.Format"/> says otherwise, picks the form: <c>.wom</c> is the DSL, anything else YAML.
+    /// </summary>
     public static CampaignCompilation Create(string text, string? path = null, CompilationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -65,9 +68,12 @@ public sealed class CampaignCompilation
         }
 
         var limits = new ReaderLimits(options.MaxFileSize, options.MaxScalarLength, options.MaxNestingDepth);
-        var syntax = YamlCampaignReader.Read(source, limits, bag);
+        var format = options.Format ?? CampaignFormats.FromPath(path);
+        var syntax = CampaignParser.Parse(source, format, limits, bag);
         BoundCampaign? bound = null;
-        if (syntax is not null)
+
+        // A DSL file with syntax errors is not bound: a declaration that failed to parse would only cause follow-on errors.
+        if (syntax is not null && !(format == CampaignFormat.Dsl && bag.HasErrors))
         {
             bound = Binder.Bind(syntax, bag);
         }

@@ -15,6 +15,9 @@ public sealed record CompilationOptions
     /// <summary>The deepest nesting of YAML collections, and of parentheses, <c>not</c>, unary <c>-</c> and <c>if</c> in an expression. Default 256.</summary>
     public int MaxNestingDepth { get; init; } = 256;
 
+    /// <summary>The form of the campaign text; null (the default) picks it from the path: <c>.wom</c> is the DSL, anything else YAML.</summary>
+    public CampaignFormat? Format { get; init; }
+
     /// <summary>Which evaluator the emitted campaign uses; the reference one exists for agreement tests.</summary>
     internal Emit.EvaluatorKind Evaluator { get; init; } = Emit.EvaluatorKind.Compiled;
 }

@@ -146,6 +146,26 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnusedEventType = Warning("WOM4006", "Event type without rules",
         "No rule or disclosure reacts to the event type '{0}'; add a rule or remove the declaration.");
 
+    // WOM5xxx: DSL syntax (.wom files).
+    public static readonly DiagnosticDescriptor DslSyntax = Error("WOM5001", "DSL syntax error",
+        "The campaign text is malformed: {0}.");
+    public static readonly DiagnosticDescriptor DslUnterminatedString = Error("WOM5002", "Unterminated string",
+        "The string is not closed on this line; add the closing {0}.");
+    public static readonly DiagnosticDescriptor DslUnterminatedCode = Error("WOM5003", "Unterminated C# code",
+        "The C# code opened here with {0} is never closed; close it with the same number of backticks.");
+    public static readonly DiagnosticDescriptor DslValueTooLong = Error("WOM5004", "Value too long",
+        "This {0} is {1} characters long, more than the limit of {2}; shorten it or raise MaxScalarLength.");
+    public static readonly DiagnosticDescriptor DslRuleWithoutReward = Error("WOM5005", "Rule without reward",
+        "The rule '{0}' has no reward; add a line such as 'reward 10 points' or 'reward alert negative-review'.");
+    public static readonly DiagnosticDescriptor DslDuplicateClause = Error("WOM5006", "Repeated clause",
+        "'{0}' is given more than once in {1}; keep one.");
+    public static readonly DiagnosticDescriptor DslCodeWithoutCSharp = Error("WOM5007", "C# code in a campaign-language rule",
+        "C# code in backticks needs 'lang csharp' on its rule; add it or write the expression without backticks.");
+    public static readonly DiagnosticDescriptor DslCSharpWithoutCode = Error("WOM5008", "C# rule without backticks",
+        "The rule is 'lang csharp', so its expressions are C# and go in backticks, such as `Event.Rating >= 4`.");
+    public static readonly DiagnosticDescriptor DslMissingCampaign = Error("WOM5009", "Campaign id missing",
+        "The file has no 'campaign' line; start it with 'campaign <id>'.");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) => new(id, DiagnosticSeverity.Error, title, message);
 
     private static DiagnosticDescriptor Warning(string id, string title, string message) => new(id, DiagnosticSeverity.Warning, title, message);

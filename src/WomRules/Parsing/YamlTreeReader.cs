@@ -183,7 +183,7 @@ internal static class YamlTreeReader
     private static int Offset(Mark mark, string text) => (int)Math.Clamp(mark.Index, 0, text.Length);
 
     /// <summary>The first C0 control character other than tab, CR and LF (or DEL): binary garbage, not a campaign.</summary>
-    private static int? FirstControlCharacter(string text)
+    internal static int? FirstControlCharacter(string text)
     {
         for (var i = 0; i < text.Length; i++)
         {

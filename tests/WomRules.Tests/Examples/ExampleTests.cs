@@ -82,7 +82,7 @@ public sealed class ExampleTests
         return InMemoryParticipantStore.ReadFrom(stream, campaign);
     }
 
-    private static (string Outcomes, string State) RunLines(CompiledCampaign campaign, string[] lines, InMemoryParticipantStore store)
+    internal static (string Outcomes, string State) RunLines(CompiledCampaign campaign, string[] lines, InMemoryParticipantStore store)
     {
         var engine = new CampaignEngine(campaign, store);
         var outcomes = new StringBuilder();

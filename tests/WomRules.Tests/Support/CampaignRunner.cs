@@ -20,9 +20,10 @@ internal sealed class CampaignRunner
 
     public CampaignEngine Engine => compiled;
 
-    public static CompiledCampaign Compile(string yaml, EvaluatorKind evaluator = EvaluatorKind.Compiled)
+    /// <summary>Compiles a campaign; <paramref name="path"/> picks the form (<c>campaign.wom</c> for the DSL).</summary>
+    public static CompiledCampaign Compile(string yaml, EvaluatorKind evaluator = EvaluatorKind.Compiled, string path = "campaign.yaml")
     {
-        var compilation = CampaignCompilation.Create(yaml, "campaign.yaml", new CompilationOptions { Evaluator = evaluator });
+        var compilation = CampaignCompilation.Create(yaml, path, new CompilationOptions { Evaluator = evaluator });
         var result = compilation.Emit();
         result.Success.Should().BeTrue("the campaign should compile, but: " + string.Join(Environment.NewLine, result.Diagnostics));
         return result.Campaign!;

@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using System.Text;
+using WomRules.Diagnostics;
+using WomRules.Parsing;
+using WomRules.Syntax;
+using WomRules.Text;
+
+namespace WomRules.Formatting;
+
+/// <summary>
+/// <c>fmt</c> and <c>convert</c>: parse a campaign of either form and print it in the canonical layout of either form,
+/// carrying its comments over. A file that does not parse is not printed: its diagnostics are returned instead.
+/// </summary>
+internal static class CampaignFormatter
+{
+    public static FormatResult Format(string text, string? path, CampaignFormat from, CampaignFormat to, CompilationOptions? options = null)
+    {
+        options ??= CompilationOptions.Default;
+        var source = new SourceText(text, path);
+        var bag = new DiagnosticBag(source);
+        var byteCount = Encoding.UTF8.GetByteCount(text);
+        if (byteCount > options.MaxFileSize)
+        {
+            bag.Report(DiagnosticDescriptors.FileTooLarge, default, byteCount, options.MaxFileSize);
+            return new FormatResult(null, bag.ToImmutable());
+        }
+
+        var limits = new ReaderLimits(options.MaxFileSize, options.MaxScalarLength, options.MaxNestingDepth);
+        var syntax = CampaignParser.Parse(source, from, limits, bag);
+        if (syntax is null || bag.HasErrors)
+        {
+            return new FormatResult(null, bag.ToImmutable());
+        }
+
+        IEnumerable<SyntaxComment> comments = from == CampaignFormat.Dsl ? DslScanner.Scan(text, limits, null).Comments : YamlComments.Read(source);
+        if (to != from)
+        {
+            // The modeline tells a YAML editor where the schema is; it means nothing in another form.
+            comments = comments.Where(c => !c.Text.TrimStart().StartsWith("yaml-language-server:", StringComparison.Ordinal));
+        }
+
+        var map = CommentMap.Build(syntax, source, comments);
+        var output = to == CampaignFormat.Dsl ? DslWriter.Write(syntax, map) : YamlWriter.Write(syntax, map);
+        return new FormatResult(output, bag.ToImmutable());
+    }
+}
+
+/// <summary>The printed campaign, or null when the input has errors (then <see cref="Diagnostics"/> says why).</summary>
+internal sealed record FormatResult(string? Text, ImmutableArray<Diagnostic> Diagnostics);

@@ -1,0 +1,242 @@
+using WomRules.Syntax;
+
+namespace WomRules.Formatting;
+
+/// <summary>
+/// Prints a syntax tree in the canonical YAML layout, the one the examples use: sections separated by blank lines,
+/// tiers, disclosures and rules as block lists, small mappings (active, budget, limit, rewards) in flow style.
+/// A section's first item's comments go before the section's key.
+/// </summary>
+internal static class YamlWriter
+{
+    private const int FlowWidth = 100;
+
+    public static string Write(CampaignSyntax c, CommentMap comments)
+    {
+        var w = new LineWriter(comments);
+        if (c.Version is { } version)
+        {
+            w.Line(0, "womrules: " + Scalar(version.Text), version);
+        }
+
+        if (c.Id is { } id)
+        {
+            w.Line(0, "campaign: " + Scalar(id.Text), id);
+        }
+
+        if (c.Description is { } description)
+        {
+            w.Line(0, "description: " + Scalar(description.Text), description);
+        }
+
+        if (c.Active is { } active)
+        {
+            w.Line(0, "active: " + Flow(("from", active.From?.Text), ("until", active.Until?.Text)), active);
+        }
+
+        if (!c.Events.IsEmpty)
+        {
+            Section(w, "events:", c.Events[0].Name);
+            foreach (var e in c.Events)
+            {
+                w.Line(1, Scalar(e.Name.Text) + ":" + (e.Attributes.IsEmpty ? " {}" : ""), e.Name);
+                foreach (var a in e.Attributes)
+                {
+                    w.Line(2, Attribute(a), a);
+                }
+            }
+        }
+
+        if (!c.Participant.IsEmpty)
+        {
+            Section(w, "participant:", c.Participant[0]);
+            foreach (var a in c.Participant)
+            {
+                w.Line(1, Attribute(a), a);
+            }
+        }
+
+        if (!c.Counters.IsEmpty)
+        {
+            w.Blank();
+            w.Line(0, "counters: " + List(c.Counters), c.Counters[0]);
+        }
+
+        if (!c.Tiers.IsEmpty)
+        {
+            Section(w, "tiers:", c.Tiers[0].Name);
+            foreach (var t in c.Tiers)
+            {
+                w.Line(1, "- name: " + Scalar(t.Name.Text), t.Name);
+                if (t.When is { } when)
+                {
+                    w.Line(2, "when: " + Expression(when), when);
+                }
+
+                if (!t.Privileges.IsEmpty)
+                {
+                    w.Line(2, "privileges: " + List(t.Privileges), t.Privileges[0]);
+                }
+            }
+        }
+
+        if (c.Budget is { } budget)
+        {
+            w.Blank();
+            w.Line(0, "budget: " + Flow(("points", budget.Points?.Text), ("credit", budget.Credit?.Text)), budget);
+        }
+
+        if (!c.Disclosures.IsEmpty)
+        {
+            Section(w, "disclosures:", c.Disclosures[0].Name);
+            for (var i = 0; i < c.Disclosures.Length; i++)
+            {
+                var d = c.Disclosures[i];
+                if (i > 0)
+                {
+                    w.Blank();
+                }
+
+                w.Line(1, "- name: " + Scalar(d.Name.Text), d.Name);
+                if (!d.On.IsEmpty)
+                {
+                    w.Line(2, "on: " + List(d.On), d.On[0]);
+                }
+
+                Optional(w, "applies", d.Applies);
+                Optional(w, "require", d.Require);
+                Optional(w, "action", d.Action);
+                Optional(w, "message", d.Message);
+            }
+        }
+
+        if (!c.Rules.IsEmpty)
+        {
+            Section(w, "rules:", c.Rules[0].Name);
+            for (var i = 0; i < c.Rules.Length; i++)
+            {
+                var r = c.Rules[i];
+                if (i > 0)
+                {
+                    w.Blank();
+                }
+
+                w.Line(1, "- name: " + Scalar(r.Name.Text), r.Name);
+                Optional(w, "on", r.On);
+                Optional(w, "lang", r.Language);
+                Optional(w, "priority", r.Priority);
+                Optional(w, "stop", r.Stop);
+                Optional(w, "when", r.When);
+                if (!r.Rewards.IsEmpty)
+                {
+                    w.LeadingOf(2, r.Rewards[0], aboveKeyOnly: true);
+                    w.Line(2, "rewards:");
+                    foreach (var reward in r.Rewards)
+                    {
+                        Reward(w, reward);
+                    }
+                }
+
+                if (r.Limit is { } limit)
+                {
+                    w.Line(2, "limit: " + Flow(("count", limit.Count?.Text), ("per", limit.Per?.Text), ("of", limit.Of?.Text)), limit);
+                }
+            }
+        }
+
+        return w.ToString();
+    }
+
+    private static void Section(LineWriter w, string key, SyntaxNode first)
+    {
+        w.Blank();
+        w.LeadingOf(0, first, aboveKeyOnly: true);
+        w.Line(0, key);
+    }
+
+    private static void Optional(LineWriter w, string key, SyntaxNode? value)
+    {
+        switch (value)
+        {
+            case SyntaxToken token:
+                w.Line(2, key + ": " + Scalar(token.Text), token);
+                break;
+            case ExpressionSyntax expression:
+                w.Line(2, key + ": " + Expression(expression), expression);
+                break;
+        }
+    }
+
+    /// <summary>One effect: <c>- key: value</c>; several: a flow mapping when it fits on a line, else a block mapping.</summary>
+    private static void Reward(LineWriter w, RewardSyntax r)
+    {
+        var entries = new List<(string Key, string Text)>();
+        void Add(string key, string? text)
+        {
+            if (text is not null)
+            {
+                entries.Add((key, text));
+            }
+        }
+
+        Add("to", r.To?.Text);
+        Add("points", ExpressionText(r.Points));
+        Add("credit", ExpressionText(r.Credit));
+        Add("badge", r.Badge?.Text);
+        Add("counter", r.Counter?.Text);
+        Add("by", ExpressionText(r.By));
+        Add("alert", r.Alert?.Text);
+        if (entries.Count == 0)
+        {
+            w.Line(3, "- {}", r);
+            return;
+        }
+
+        if (entries.Count == 1)
+        {
+            w.Line(3, $"- {entries[0].Key}: {Scalar(entries[0].Text)}", r);
+            return;
+        }
+
+        var flow = Flow([.. entries.Select(e => (e.Key, (string?)e.Text))]);
+        if (flow.Length <= FlowWidth && entries.All(e => Scalar(e.Text, flow: true) == e.Text))
+        {
+            w.Line(3, "- " + flow, r);
+            return;
+        }
+
+        w.Line(3, $"- {entries[0].Key}: {Scalar(entries[0].Text)}", r);
+        foreach (var (key, text) in entries.Skip(1))
+        {
+            w.Line(4, $"{key}: {Scalar(text)}");
+        }
+    }
+
+    private static string Attribute(AttributeSyntax a)
+    {
+        var key = Scalar(a.Name.Text) + ": ";
+        if (a.DefaultValue is null)
+        {
+            return key + Scalar(a.Type?.Text ?? "");
+        }
+
+        var value = a.DefaultValue.List is { } items ? List(items) : Scalar(a.DefaultValue.Scalar?.Text ?? "", flow: true);
+        return key + "{ " + (a.Type is { } type ? "type: " + Scalar(type.Text, flow: true) + ", " : "") + "default: " + value + " }";
+    }
+
+    private static string Flow(params (string Key, string? Text)[] entries) =>
+        "{ " + string.Join(", ", entries.Where(e => e.Text is not null).Select(e => e.Key + ": " + Scalar(e.Text!, flow: true))) + " }";
+
+    private static string List(IEnumerable<SyntaxToken> items) => "[" + string.Join(", ", items.Select(i => Scalar(i.Text, flow: true))) + "]";
+
+    private static string Expression(ExpressionSyntax e) => Scalar(ExpressionText(e)!);
+
+    private static string? ExpressionText(ExpressionSyntax? e) => e switch
+    {
+        null => null,
+        CSharpExpressionSyntax csharp => csharp.Code.Text,
+        _ => ExpressionWriter.Write(e),
+    };
+
+    private static string Scalar(string text, bool flow = false) => YamlScalars.Write(text, flow);
+}

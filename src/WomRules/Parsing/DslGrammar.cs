@@ -1,0 +1,459 @@
+using System.Collections.Immutable;
+using Sprache;
+
+namespace WomRules.Parsing;
+
+/// <summary>
+/// The Sprache grammar of one DSL declaration (docs/dsl.md). Lines matter: a declaration starts at column 1, each
+/// clause is one indented line, and an expression runs to the end of its line plus any lines indented deeper.
+/// Expressions are taken as raw extents here and parsed by <see cref="ExpressionParser"/> afterwards. Every token
+/// skips the spaces after it, never before, so a failing alternative fails exactly where it starts and Sprache
+/// merges the alternatives' names into one "expected 'when', 'reward' or 'limit'".
+/// </summary>
+internal static class DslGrammar
+{
+    public static readonly string[] DeclarationKeywords =
+        ["womrules", "campaign", "description", "active", "event", "participant", "counters", "tier", "budget", "disclosure", "rule"];
+
+    public static readonly Parser<DslDeclaration> Declaration = BuildDeclaration();
+
+    public static bool IsNameStart(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+    public static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '-' or '.';
+
+    public static bool IsValueStart(char c) => IsNameStart(c) || c is '-' or '+';
+
+    public static bool IsValueChar(char c) => IsNameChar(c) || c is ':' or '+';
+
+    private static Parser<DslDeclaration> BuildDeclaration()
+    {
+        var name = Bare(IsNameStart, IsNameChar).Or(Quoted()).Named("a name");
+        var value = Bare(IsValueStart, IsValueChar).Or(Quoted()).Named("a value");
+        var comma = Symbol(',');
+        var names = from first in name from rest in (from c in comma from n in name select n).XMany() select (object)ImmutableArray.Create([first, .. rest]);
+
+        var womrules = from k in Keyword("womrules") from v in value from e in EndOfLine() select new DslDeclaration(k, v, []);
+        var campaign = from k in Keyword("campaign") from n in name from e in EndOfLine() select new DslDeclaration(k, n, []);
+        var description = from k in Keyword("description") from v in value from e in EndOfLine() select new DslDeclaration(k, v, []);
+
+        var activeFrom = from k in Keyword("from") from v in value select new DslClause(k, v);
+        var activeUntil = from k in Keyword("until") from v in value select new DslClause(k, v);
+        var active =
+            from k in Keyword("active")
+            from f in activeFrom.XOptional()
+            from u in activeUntil.XOptional()
+            from e in EndOfLine([.. f.IsDefined || u.IsDefined ? [] : new[] { "'from'" }, .. u.IsDefined ? [] : new[] { "'until'" }])
+            select new DslDeclaration(k, null, [.. f.Items(), .. u.Items()]);
+
+        var counters = from k in Keyword("counters") from n in names from e in EndOfLine("','") select new DslDeclaration(k, null, [new DslClause(k, n)]);
+
+        var budgetAmount = from v in value from unit in Keyword("points").Or(Keyword("credit")) select new DslClause(unit, v);
+        var budget =
+            from k in Keyword("budget")
+            from first in budgetAmount
+            from rest in (from c in comma from a in budgetAmount select a).XOptional()
+            from e in EndOfLine("','")
+            select new DslDeclaration(k, null, [first, .. rest.Items()]);
+
+        var defaultList =
+            from open in Symbol('[')
+            from items in (from first in value from rest in (from c in comma from v in value select v).XMany() select (IEnumerable<DslWord>)[first, .. rest]).XOptional()
+            from close in Symbol(']')
+            select new DslDefault(null, [.. items.GetOrElse([])], open.Start, close.End);
+        var defaultValue = defaultList.Or(from v in value select new DslDefault(v, null, v.Start, v.End));
+        var attribute =
+            from n in name
+            from colon in Symbol(':')
+            from type in name
+            from d in (from eq in Symbol('=') from v in defaultValue select v).XOptional()
+            from e in EndOfLine("'='")
+            select new DslClause(n, new DslAttribute(n, type, d.GetOrDefault()));
+
+        var @event = from k in Keyword("event") from n in name from e in EndOfLine() from body in Lines(attribute) select new DslDeclaration(k, n, body);
+        var participant = from k in Keyword("participant") from e in EndOfLine() from body in Lines(attribute) select new DslDeclaration(k, null, body);
+
+        var tierClause = ExpressionClause("when").Or(WordsClause("privileges", names, comma));
+        var tier = from k in Keyword("tier") from n in name from e in EndOfLine() from body in Lines(tierClause) select new DslDeclaration(k, n, body);
+
+        var disclosureClause =
+            WordsClause("on", names, comma)
+                .Or(ExpressionClause("applies"))
+                .Or(ExpressionClause("require"))
+                .Or(from k in Keyword("action") from v in name from e in EndOfLine() select new DslClause(k, v))
+                .Or(from k in Keyword("message") from v in value from e in EndOfLine() select new DslClause(k, v));
+        var disclosure = from k in Keyword("disclosure") from n in name from e in EndOfLine() from body in Lines(disclosureClause) select new DslDeclaration(k, n, body);
+
+        var ruleOn = from k in Keyword("on") from v in name select new DslClause(k, v);
+        var rewardClause = RewardClause(name, comma);
+        var limitClause =
+            from k in Keyword("limit")
+            from count in value
+            from per in (from p in Keyword("per") from v in name select v).XOptional()
+            from of in (from o in Keyword("of") from v in name select v).XOptional()
+            from e in EndOfLine([.. per.IsDefined || of.IsDefined ? [] : new[] { "'per'" }, .. of.IsDefined ? [] : new[] { "'of'" }])
+            select new DslClause(k, new DslLimit(count, per.GetOrDefault(), of.GetOrDefault(), e));
+        var ruleClause =
+            (from o in ruleOn from e in EndOfLine() select o)
+                .Or(from k in Keyword("lang") from v in name from e in EndOfLine() select new DslClause(k, v))
+                .Or(from k in Keyword("priority") from v in value from e in EndOfLine() select new DslClause(k, v))
+                .Or(from k in Keyword("stop") from v in value.XOptional() from e in EndOfLine() select new DslClause(k, v.GetOrDefault()))
+                .Or(ExpressionClause("when"))
+                .Or(rewardClause)
+                .Or(limitClause);
+        var rule =
+            from k in Keyword("rule")
+            from n in name
+            from onClause in ruleOn.XOptional()
+            from e in EndOfLine("'on'")
+            from body in Lines(ruleClause)
+            select new DslDeclaration(k, n, [.. onClause.Items(), .. body]);
+
+        var withBody = @event.Or(participant).Or(tier).Or(disclosure).Or(rule);
+        var oneLine =
+            from d in womrules.Or(campaign).Or(description).Or(active).Or(counters).Or(budget)
+            from rest in NothingIndented()
+            select d;
+        return withBody.Or(oneLine).End();
+    }
+
+    /// <summary><c>reward [actor | referrer | to NAME] EFFECT, EFFECT…</c>; amounts are written <c>500 points</c> or <c>points 500</c>.</summary>
+    private static Parser<DslClause> RewardClause(Parser<DslWord> name, Parser<DslWord> comma)
+    {
+        var recipient =
+            (from to in Keyword("to") from n in name select n)
+                .Or(Keyword("actor"))
+                .Or(Keyword("referrer"));
+        var segment = Expression(segment: true);
+        var prefixed = Effect("points", segment).Or(Effect("credit", segment)).Or(Effect("by", segment));
+        var counter =
+            from k in Keyword("counter")
+            from n in name
+            from step in (from b in Keyword("by") from amount in segment select amount).XOptional()
+            select new DslEffect(k, n, null, step.GetOrDefault());
+        var named = Named("badge", name).Or(Named("alert", name));
+        var effect = prefixed.Or(counter).Or(named).Or(AmountWithUnit());
+        return
+            from k in Keyword("reward")
+            from to in recipient.XOptional()
+            from first in effect
+            from rest in (from c in comma from e in effect select e).XMany()
+            from end in EndOfLine("','")
+            select new DslClause(k, new DslReward(to.GetOrDefault(), [first, .. rest], end));
+    }
+
+    private static Parser<DslEffect> Effect(string keyword, Parser<DslExtent> amount) =>
+        from k in Keyword(keyword) from a in amount select new DslEffect(k, null, a, null);
+
+    private static Parser<DslEffect> Named(string keyword, Parser<DslWord> name) =>
+        from k in Keyword(keyword) from n in name select new DslEffect(k, n, null, null);
+
+    /// <summary><c>EXPR points</c> or <c>EXPR credit</c>: the unit is the last word of the effect.</summary>
+    private static Parser<DslEffect> AmountWithUnit() => input =>
+    {
+        var extent = Expression(segment: true)(input);
+        if (!extent.WasSuccessful)
+        {
+            return Result.Failure<DslEffect>(extent.Remainder, extent.Message, extent.Expectations);
+        }
+
+        var d = (DslInput)input;
+        var s = d.Source;
+        var e = extent.Value;
+        if (e.IsCode)
+        {
+            var unit = Keyword("points").Or(Keyword("credit"))(extent.Remainder);
+            return unit.WasSuccessful
+                ? Result.Success(new DslEffect(unit.Value, null, e, null), unit.Remainder)
+                : Result.Failure<DslEffect>(unit.Remainder, unit.Message, unit.Expectations);
+        }
+
+        var wordStart = e.End;
+        while (wordStart > e.Start && (char.IsLetterOrDigit(s[wordStart - 1]) || s[wordStart - 1] == '_'))
+        {
+            wordStart--;
+        }
+
+        var word = s[wordStart..e.End];
+        var amountEnd = wordStart;
+        while (amountEnd > e.Start && char.IsWhiteSpace(s[amountEnd - 1]))
+        {
+            amountEnd--;
+        }
+
+        if (word is "points" or "credit" && amountEnd > e.Start && amountEnd < wordStart)
+        {
+            return Result.Success(new DslEffect(new DslWord(word, wordStart, e.End), null, e with { End = amountEnd, CodeEnd = amountEnd }, null), extent.Remainder);
+        }
+
+        var at = word.Length > 0 && wordStart > e.Start ? wordStart : e.End;
+        return Result.Failure<DslEffect>(d.At(at), "expected a unit", ["'points' or 'credit' after the amount"]);
+    };
+
+    private static Parser<DslClause> ExpressionClause(string keyword) =>
+        from k in Keyword(keyword) from x in Expression(segment: false) from e in EndOfLine() select new DslClause(k, x);
+
+    private static Parser<DslClause> WordsClause(string keyword, Parser<object> names, Parser<DslWord> comma) =>
+        from k in Keyword(keyword) from n in names from e in EndOfLine("','") select new DslClause(k, n);
+
+    /// <summary>
+    /// The raw extent of an expression: to the end of the line, continued on lines indented deeper than the clause's;
+    /// in a reward (<paramref name="segment"/>) also to a comma outside brackets. Strings and backticks are skipped whole.
+    /// </summary>
+    private static Parser<DslExtent> Expression(bool segment) => input =>
+    {
+        var d = (DslInput)input;
+        var s = d.Source;
+        var p = d.Position;
+        if (p < s.Length && s[p] == '`')
+        {
+            var fence = DslScanner.Run(s, p, '`');
+            var close = DslScanner.CodeEnd(s, p + fence, fence);
+            if (close < 0)
+            {
+                return Result.Failure<DslExtent>(d, "unterminated code", ["the closing backticks"]);
+            }
+
+            var (codeStart, codeEnd) = (p + fence, close);
+            if (fence > 1 && codeEnd - codeStart >= 2 && s[codeStart] == ' ' && s[codeEnd - 1] == ' ')
+            {
+                // Like Markdown: a longer fence pads its code with one space on each side, so code may begin or end with a backtick.
+                (codeStart, codeEnd) = (codeStart + 1, codeEnd - 1);
+            }
+
+            return Result.Success(new DslExtent(p, close + fence, true, codeStart, codeEnd), Spaces(d.At(close + fence)));
+        }
+
+        var indent = IndentOf(s, p);
+        var i = p;
+        var depth = 0;
+        while (i < s.Length)
+        {
+            var c = s[i];
+            if (c is '\n' or '\r')
+            {
+                var next = NextContentLine(s, i);
+                if (next >= 0 && IndentOf(s, next) > indent)
+                {
+                    i = next;
+                    continue;
+                }
+
+                break;
+            }
+
+            if (c is '"' or '\'')
+            {
+                var close = DslScanner.StringEnd(s, i);
+                i = close < 0 ? DslScanner.LineEnd(s, i) : close + 1;
+                continue;
+            }
+
+            if (c == '`')
+            {
+                var fence = DslScanner.Run(s, i, '`');
+                var close = DslScanner.CodeEnd(s, i + fence, fence);
+                i = close < 0 ? s.Length : close + fence;
+                continue;
+            }
+
+            if (c is '(' or '[')
+            {
+                depth++;
+            }
+            else if (c is ')' or ']')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (c == ',' && depth == 0 && segment)
+            {
+                break;
+            }
+
+            i++;
+        }
+
+        var end = i;
+        while (end > p && char.IsWhiteSpace(s[end - 1]))
+        {
+            end--;
+        }
+
+        return end == p
+            ? Result.Failure<DslExtent>(d, "expected an expression", ["an expression"])
+            : Result.Success(new DslExtent(p, end, false, p, end), d.At(i));
+    };
+
+    private static int IndentOf(string s, int offset)
+    {
+        var lineStart = offset;
+        while (lineStart > 0 && s[lineStart - 1] is not ('\n' or '\r'))
+        {
+            lineStart--;
+        }
+
+        var i = lineStart;
+        while (i < s.Length && s[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        return i - lineStart;
+    }
+
+    /// <summary>The first non-blank character of the next line that has any, or -1.</summary>
+    private static int NextContentLine(string s, int newline)
+    {
+        for (var i = newline; i < s.Length; i++)
+        {
+            if (!char.IsWhiteSpace(s[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Clause lines until the end of the declaration; a line that is no clause fails with what was expected there.</summary>
+    private static Parser<ImmutableArray<DslClause>> Lines(Parser<DslClause> clause) => input =>
+    {
+        var list = ImmutableArray.CreateBuilder<DslClause>();
+        var i = SkipBlank((DslInput)input);
+        while (!i.AtEnd)
+        {
+            var r = clause(i);
+            if (!r.WasSuccessful)
+            {
+                return Result.Failure<ImmutableArray<DslClause>>(r.Remainder, r.Message, r.Expectations);
+            }
+
+            list.Add(r.Value);
+            i = SkipBlank((DslInput)r.Remainder);
+        }
+
+        return Result.Success(list.ToImmutable(), i);
+    };
+
+    /// <summary>After a one-line declaration, only blank lines may follow before the next declaration.</summary>
+    private static Parser<object?> NothingIndented() => input =>
+    {
+        var i = SkipBlank((DslInput)input);
+        return i.AtEnd
+            ? Result.Success<object?>(null, i)
+            : Result.Failure<object?>(i, "expected a declaration", ["a new declaration at the start of a line"]);
+    };
+
+    private static DslInput SkipBlank(DslInput input)
+    {
+        var s = input.Source;
+        var p = input.Position;
+        while (p < s.Length && char.IsWhiteSpace(s[p]))
+        {
+            p++;
+        }
+
+        return input.At(p);
+    }
+
+    private static DslInput Spaces(DslInput input)
+    {
+        var s = input.Source;
+        var p = input.Position;
+        while (p < s.Length && s[p] is ' ' or '\t')
+        {
+            p++;
+        }
+
+        return input.At(p);
+    }
+
+    /// <summary>The end of a clause: spaces, then a line break or the end of the declaration. Yields the offset where the line's content ended.</summary>
+    private static Parser<int> EndOfLine(params string[] alsoExpected) => input =>
+    {
+        var d = (DslInput)input;
+        var end = d.Position;
+        while (end > 0 && d.Source[end - 1] is ' ' or '\t')
+        {
+            end--;
+        }
+
+        var i = Spaces(d);
+        if (i.AtEnd)
+        {
+            return Result.Success(end, i);
+        }
+
+        return i.Current switch
+        {
+            '\n' => Result.Success(end, i.At(i.Position + 1)),
+            '\r' => Result.Success(end, i.At(i.Position + (i.Position + 1 < i.Source.Length && i.Source[i.Position + 1] == '\n' ? 2 : 1))),
+            _ => Result.Failure<int>(i, "expected end of line", [.. alsoExpected, "end of line"]),
+        };
+    };
+
+    private static Parser<DslWord> Keyword(string keyword) => input =>
+    {
+        var d = (DslInput)input;
+        var s = d.Source;
+        var p = d.Position;
+        var end = p + keyword.Length;
+        if (end <= s.Length && string.CompareOrdinal(s, p, keyword, 0, keyword.Length) == 0 && (end == s.Length || !IsNameChar(s[end])))
+        {
+            return Result.Success(new DslWord(keyword, p, end), Spaces(d.At(end)));
+        }
+
+        return Result.Failure<DslWord>(d, $"expected '{keyword}'", [$"'{keyword}'"]);
+    };
+
+    private static Parser<DslWord> Symbol(char symbol) => input =>
+    {
+        var d = (DslInput)input;
+        return !d.AtEnd && d.Current == symbol
+            ? Result.Success(new DslWord(symbol.ToString(), d.Position, d.Position + 1), Spaces(d.At(d.Position + 1)))
+            : Result.Failure<DslWord>(d, $"expected '{symbol}'", [$"'{symbol}'"]);
+    };
+
+    private static Parser<DslWord> Bare(Func<char, bool> first, Func<char, bool> rest) => input =>
+    {
+        var d = (DslInput)input;
+        var s = d.Source;
+        var p = d.Position;
+        if (p >= s.Length || !first(s[p]))
+        {
+            return Result.Failure<DslWord>(d, "expected a word", []);
+        }
+
+        var end = p + 1;
+        while (end < s.Length && rest(s[end]))
+        {
+            end++;
+        }
+
+        return Result.Success(new DslWord(s[p..end], p, end), Spaces(d.At(end)));
+    };
+
+    private static Parser<DslWord> Quoted() => input =>
+    {
+        var d = (DslInput)input;
+        var s = d.Source;
+        var p = d.Position;
+        if (p >= s.Length || s[p] is not ('"' or '\''))
+        {
+            return Result.Failure<DslWord>(d, "expected a string", []);
+        }
+
+        var close = DslScanner.StringEnd(s, p);
+        if (close < 0)
+        {
+            return Result.Failure<DslWord>(d, "unterminated string", ["a closing quote"]);
+        }
+
+        return Result.Success(new DslWord(DslStrings.Unquote(s[p..(close + 1)]), p, close + 1), Spaces(d.At(close + 1)));
+    };
+}
+
+/// <summary>Sprache's option as a sequence, for spreading an optional clause into a list.</summary>
+internal static class OptionExtensions
+{
+    public static IEnumerable<T> Items<T>(this IOption<T> option) => option.IsDefined ? [option.Get()] : [];
+}

@@ -1,0 +1,94 @@
+using WomRules.Emit;
+using WomRules.Runtime;
+using WomRules.Tests.Examples;
+using WomRules.Tests.Support;
+
+namespace WomRules.Tests.Formatting;
+
+/// <summary>YAML → DSL → YAML keeps the syntax tree (modulo positions) and the behaviour, on every example and on generated campaigns.</summary>
+public sealed class RoundTripTests
+{
+    public static TheoryData<string> Examples => new(RepositoryPaths.ExampleNames);
+
+    public static TheoryData<int> Seeds => new(Enumerable.Range(1, 60));
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Example_yaml_to_dsl_to_yaml_keeps_the_tree(string name)
+    {
+        var yaml = File.ReadAllText(ExampleFile(name, "campaign.yaml"));
+        AssertRoundTrip(yaml);
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Example_dsl_file_has_the_same_tree_as_the_yaml_file(string name)
+    {
+        var yaml = Forms.Parse(File.ReadAllText(ExampleFile(name, "campaign.yaml")), CampaignFormat.Yaml);
+        var dsl = Forms.Parse(File.ReadAllText(ExampleFile(name, "campaign.wom")), CampaignFormat.Dsl);
+        Forms.ShouldBeSameTree(dsl, yaml, $"examples/{name}/campaign.wom must say what campaign.yaml says");
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Example_dsl_file_gives_the_approved_outcomes_and_state(string name)
+    {
+        var events = File.ReadAllLines(ExampleFile(name, "events.jsonl"));
+        var fromYaml = CampaignRunner.Compile(File.ReadAllText(ExampleFile(name, "campaign.yaml")));
+        var fromDsl = CampaignRunner.Compile(File.ReadAllText(ExampleFile(name, "campaign.wom")), path: "campaign.wom");
+        var expected = ExampleTests.RunLines(fromYaml, events, ExampleTests.InitialStore(name, fromYaml));
+        var actual = ExampleTests.RunLines(fromDsl, events, ExampleTests.InitialStore(name, fromDsl));
+        actual.Outcomes.Should().Be(File.ReadAllText(ExampleFile(name, "outcomes.jsonl")).ReplaceLineEndings("\n"));
+        actual.Should().Be(expected);
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Generated_campaign_round_trips_with_the_same_tree(int seed)
+    {
+        var (yaml, _) = new CampaignGenerator(seed, withCSharp: seed % 3 == 0).Generate();
+        AssertRoundTrip(yaml);
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Generated_campaign_converted_there_and_back_evaluates_identically(int seed)
+    {
+        var (yaml, events) = new CampaignGenerator(seed).Generate();
+        var dsl = Forms.Print(yaml, CampaignFormat.Yaml, CampaignFormat.Dsl);
+        var back = Forms.Print(dsl, CampaignFormat.Dsl, CampaignFormat.Yaml);
+
+        var original = Run(yaml, "campaign.yaml", events, EvaluatorKind.Compiled);
+        original.Should().NotBeEmpty();
+        Run(dsl, "campaign.wom", events, EvaluatorKind.Compiled).Should().Equal(original, $"seed {seed}: the DSL form must behave the same\n{dsl}");
+        Run(dsl, "campaign.wom", events, EvaluatorKind.Reference).Should().Equal(original, $"seed {seed}: and agree with the reference evaluator");
+        Run(back, "campaign.yaml", events, EvaluatorKind.Compiled).Should().Equal(original, $"seed {seed}: converted back, too\n{back}");
+    }
+
+    private static void AssertRoundTrip(string yaml)
+    {
+        var original = Forms.Parse(yaml, CampaignFormat.Yaml);
+        var dsl = Forms.Print(yaml, CampaignFormat.Yaml, CampaignFormat.Dsl);
+        Forms.ShouldBeSameTree(Forms.Parse(dsl, CampaignFormat.Dsl), original, "the DSL must say what the YAML says:\n" + dsl);
+        var back = Forms.Print(dsl, CampaignFormat.Dsl, CampaignFormat.Yaml);
+        Forms.ShouldBeSameTree(Forms.Parse(back, CampaignFormat.Yaml), original, "converted back, the YAML must be the same campaign:\n" + back);
+    }
+
+    private static List<string> Run(string text, string path, string[] events, EvaluatorKind evaluator)
+    {
+        var engine = new CampaignEngine(CampaignRunner.Compile(text, evaluator, path));
+        var state = new List<string>();
+        var outcomes = events.SelectMany(e => engine.ProcessJson(e)).Select(o => o.ToJson()).ToList();
+        foreach (var id in Enumerable.Range(1, 4).Select(i => $"u{i}"))
+        {
+            if (engine.GetParticipant(id) is { } p)
+            {
+                state.Add(CampaignRunner.StateText(p));
+            }
+        }
+
+        return [.. outcomes, .. state];
+    }
+
+    private static string ExampleFile(string name, string file) => Path.Combine(RepositoryPaths.Examples, name, file);
+}

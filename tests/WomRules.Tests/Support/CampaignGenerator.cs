@@ -1,0 +1,234 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace WomRules.Tests.Support;
+
+/// <summary>
+/// A seeded random campaign in YAML, with events to run through it: every declaration kind, every effect, quoting
+/// that needs care (quotes, '#', ': ', non-ASCII), comments in several places and, optionally, C# rules. The same seed
+/// always gives the same campaign, so a failure names its seed and can be replayed.
+/// </summary>
+internal sealed class CampaignGenerator(int seed, bool withCSharp = false)
+{
+    private static readonly string[] Texts = ["Love it #ad", "abc", "great review, honest", "I work for them", "广告 new", "meh"];
+    private static readonly string[] Words = ["alpha", "beta", "gold star", "it's \"quoted\"", "a # not a comment", "key: value", "多语言"];
+
+    private readonly Random random = new(seed);
+    private readonly List<string> eventTypes = [];
+    private readonly List<string> counters = [];
+
+    public (string Yaml, string[] Events) Generate()
+    {
+        var y = new StringBuilder();
+        if (Chance(0.5))
+        {
+            y.Append("# generated campaign ").Append(seed).Append('\n');
+        }
+
+        y.Append("womrules: 1\ncampaign: gen-").Append(seed).Append('\n');
+        if (Chance(0.6))
+        {
+            y.Append("description: ").Append(Quote(Pick(Words) + " campaign")).Append('\n');
+        }
+
+        if (Chance(0.5))
+        {
+            y.Append("active: { from: 2026-01-01").Append(Chance(0.5) ? ", until: 2027-01-01T00:00:00Z" : "").Append(" }\n");
+        }
+
+        y.Append("\nevents:\n");
+        var typeCount = random.Next(1, 4);
+        for (var t = 0; t < typeCount; t++)
+        {
+            var type = $"t{t}.happened";
+            eventTypes.Add(type);
+            y.Append("  ").Append(type).Append(":").Append(Chance(0.3) ? "   # a trailing comment" : "").Append('\n');
+            y.Append("    a: int\n    b: decimal\n");
+            y.Append("    s: ").Append(Chance(0.5) ? "string" : "{ type: string, default: " + Quote(Pick(Words)) + " }").Append('\n');
+            y.Append("    f: { type: bool, default: ").Append(Chance(0.5) ? "false" : "true").Append(" }\n");
+            if (Chance(0.4))
+            {
+                y.Append("    tags: { type: list, default: [").Append(Chance(0.5) ? "\"#x\", y" : "").Append("] }\n");
+            }
+        }
+
+        if (Chance(0.5))
+        {
+            y.Append("\nparticipant:\n  country: { type: string, default: ").Append(Chance(0.5) ? "\"\"" : "MY").Append(" }\n");
+        }
+
+        var counterCount = random.Next(0, 3);
+        if (counterCount > 0)
+        {
+            counters.AddRange(Enumerable.Range(0, counterCount).Select(i => $"c{i}"));
+            y.Append("\ncounters: [").Append(string.Join(", ", counters)).Append("]\n");
+        }
+
+        if (Chance(0.6))
+        {
+            y.Append("\ntiers:\n  - name: base\n  - name: silver\n    when: participant.lifetime_points >= ").Append(random.Next(10, 200)).Append('\n');
+            y.Append("    privileges: [").Append(Chance(0.5) ? "free_shipping, early" : "x").Append("]\n");
+            if (Chance(0.5))
+            {
+                y.Append("  - name: gold\n    when: participant.lifetime_points >= ").Append(random.Next(300, 900)).Append(" and participant.badges contains \"b0\"\n");
+            }
+        }
+
+        if (Chance(0.6))
+        {
+            y.Append("\nbudget: { points: ").Append(random.Next(100, 5000)).Append(Chance(0.5) ? ", credit: 100.00" : "").Append(" }\n");
+        }
+
+        if (Chance(0.5))
+        {
+            y.Append("\ndisclosures:\n  - name: must-disclose\n    on: [").Append(eventTypes[0]).Append("]\n");
+            y.Append("    applies: event.f or event.s in [\"employee\", 'influencer']\n");
+            y.Append("    require: ").Append(Chance(0.5) ? "discloses(event.s)" : Quote("discloses(event.s, [\"#ad\", \"广告\"], 40)")).Append('\n');
+            y.Append("    action: ").Append(Chance(0.5) ? "withhold" : "flag").Append('\n');
+            y.Append("    message: ").Append(Quote("Disclose it: say " + Pick(Words))).Append('\n');
+        }
+
+        y.Append("\nrules:\n");
+        var ruleCount = random.Next(1, 7);
+        for (var r = 0; r < ruleCount; r++)
+        {
+            Rule(y, r);
+        }
+
+        if (withCSharp)
+        {
+            y.Append("  - name: csharp-rule\n    on: ").Append(eventTypes[0]).Append("\n    lang: csharp\n");
+            y.Append("    when: ").Append(Quote("Event.A > 1 && $\"`{Event.S}`\".Length > 2")).Append('\n');
+            y.Append("    rewards:\n      - points: ").Append(Quote("Event.A * 2 + ``1``.Length")).Append('\n');
+        }
+
+        if (Chance(0.3))
+        {
+            y.Append("# the end\n");
+        }
+
+        return (y.ToString(), Events());
+    }
+
+    private void Rule(StringBuilder y, int index)
+    {
+        if (Chance(0.3))
+        {
+            y.Append("  # rule number ").Append(index).Append('\n');
+        }
+
+        y.Append("  - name: r").Append(index).Append(Chance(0.3) ? "-bonus.v2" : "").Append('\n');
+        y.Append("    on: ").Append(Pick(eventTypes)).Append('\n');
+        if (Chance(0.3))
+        {
+            y.Append("    priority: ").Append(random.Next(-5, 20)).Append('\n');
+        }
+
+        if (Chance(0.2))
+        {
+            y.Append("    stop: ").Append(Chance(0.7) ? "true" : "false").Append('\n');
+        }
+
+        if (Chance(0.8))
+        {
+            var when = Condition(2);
+            y.Append("    when: ").Append(Chance(0.3) ? Quote(when) : when).Append('\n');
+        }
+
+        y.Append("    rewards:\n");
+        var rewardCount = random.Next(1, 4);
+        for (var i = 0; i < rewardCount; i++)
+        {
+            var entries = new List<string>();
+            if (Chance(0.3))
+            {
+                entries.Add("to: " + (Chance(0.5) ? "referrer" : "actor"));
+            }
+
+            if (Chance(0.6))
+            {
+                entries.Add("points: " + Quote(Pick(["5", "event.a * 2", "min(event.a, 50)", "if event.f then 10 else 5", "abs(event.a) + 1", "round(event.b)", "(event.a + 3) * 2"])));
+            }
+
+            if (Chance(0.3))
+            {
+                entries.Add("credit: " + Quote(Pick(["1.50", "event.b", "event.b / 2", "if not event.f then 2.00 else 0.5"])));
+            }
+
+            if (Chance(0.3))
+            {
+                entries.Add("badge: b" + random.Next(0, 3));
+            }
+
+            if (counters.Count > 0 && Chance(0.4))
+            {
+                entries.Add("counter: " + Pick(counters));
+                if (Chance(0.4))
+                {
+                    entries.Add("by: " + Quote("max(event.a, 1)"));
+                }
+            }
+
+            if (entries.All(e => e.StartsWith("to:", StringComparison.Ordinal)) || Chance(0.2))
+            {
+                entries.Add("alert: " + Quote("alert-" + i));
+            }
+
+            y.Append("      - { ").Append(string.Join(", ", entries)).Append(" }\n");
+        }
+
+        if (Chance(0.5))
+        {
+            y.Append("    limit: { count: ").Append(random.Next(1, 4)).Append(", per: ").Append(Pick(["day", "week", "month", "year", "campaign"]));
+            y.Append(Chance(0.3) ? ", of: referrer" : "").Append(" }\n");
+        }
+    }
+
+    private string Condition(int depth)
+    {
+        if (depth == 0 || Chance(0.4))
+        {
+            return Pick([
+                $"event.a > {random.Next(0, 60)}", "event.b <= 12.5", "event.s contains \"a\"", "event.s starts_with 'I'", "event.f", "not event.f",
+                "event.s in [\"abc\", \"meh\"]", $"participant.points >= {random.Next(0, 100)}", "len(event.s) > 3", "lower(event.s) matches '^[a-z]+$'",
+                "event.referrer != event.actor", "-event.a < 0",
+            ]);
+        }
+
+        return Pick(["and", "or", "paren", "not"]) switch
+        {
+            "and" => $"{Condition(depth - 1)} and {Condition(depth - 1)}",
+            "or" => $"{Condition(depth - 1)} or {Condition(depth - 1)}",
+            "paren" => $"({Condition(depth - 1)} or {Condition(depth - 1)}) and {Condition(depth - 1)}",
+            _ => $"not ({Condition(depth - 1)})",
+        };
+    }
+
+    private string[] Events()
+    {
+        var lines = new List<string>();
+        var types = eventTypes.Append("points.redeemed").Append("undeclared.type").ToList();
+        for (var i = 0; i < 40; i++)
+        {
+            var type = Pick(types);
+            var at = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(random.Next(0, 24 * 90)).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            var attributes = type == "points.redeemed"
+                ? $"{{\"points\": {random.Next(1, 30)}}}"
+                : $"{{\"a\": {random.Next(-5, 100)}, \"b\": {(random.Next(0, 4000) / 100m).ToString(CultureInfo.InvariantCulture)}, \"s\": {JsonSerializer.Serialize(Pick(Texts))}, \"f\": {(Chance(0.5) ? "true" : "false")}}}";
+            var referrer = Chance(0.6) ? $"u{random.Next(1, 5)}" : null;
+            lines.Add(CampaignRunner.Event($"e-{i % 37}", type, $"u{random.Next(1, 5)}", attributes, referrer, at));
+        }
+
+        return [.. lines];
+    }
+
+    /// <summary>Sometimes plain, sometimes a JSON string (valid YAML double-quoted), so both scalar styles are read.</summary>
+    private string Quote(string text) => Chance(0.5) && !text.Contains('#', StringComparison.Ordinal) && !text.Contains(": ", StringComparison.Ordinal)
+        && !text.Contains(',', StringComparison.Ordinal) && !text.Contains('"', StringComparison.Ordinal) && !text.Contains('[', StringComparison.Ordinal)
+        && !text.StartsWith('\'') && !text.StartsWith('-') ? text : JsonSerializer.Serialize(text);
+
+    private bool Chance(double p) => random.NextDouble() < p;
+
+    private T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
+}
