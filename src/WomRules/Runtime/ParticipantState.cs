@@ -15,6 +15,7 @@ public sealed class ParticipantState
         Id = id;
         Counters = new long[schema.Counters.Length];
         AttributeValues = new object?[schema.Attributes.Length];
+        LimitUsage = new(StringComparer.Ordinal);
         for (var i = 0; i < schema.Attributes.Length; i++)
         {
             AttributeValues[i] = schema.Attributes[i].Default;
@@ -32,7 +33,11 @@ public sealed class ParticipantState
         Counters = (long[])other.Counters.Clone();
         AttributeValues = (object?[])other.AttributeValues.Clone();
         BadgeList = [.. other.BadgeList];
-        LimitUsage = other.LimitUsage.ToDictionary(p => p.Key, p => new Dictionary<string, long>(p.Value, StringComparer.Ordinal), StringComparer.Ordinal);
+        LimitUsage = new Dictionary<string, Dictionary<string, long>>(other.LimitUsage.Count, StringComparer.Ordinal);
+        foreach (var (rule, windows) in other.LimitUsage)
+        {
+            LimitUsage[rule] = new Dictionary<string, long>(windows, StringComparer.Ordinal);
+        }
     }
 
     internal ParticipantSchema Schema { get; }
@@ -72,7 +77,7 @@ public sealed class ParticipantState
 #pragma warning restore CA1051, SA1401
 
     /// <summary>Firings per rule name and window key, for limits whose <c>of</c> is this participant.</summary>
-    internal Dictionary<string, Dictionary<string, long>> LimitUsage { get; } = new(StringComparer.Ordinal);
+    internal Dictionary<string, Dictionary<string, long>> LimitUsage { get; }
 
     internal ParticipantState Clone() => new(this);
 
