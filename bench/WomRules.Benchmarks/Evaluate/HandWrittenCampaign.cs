@@ -6,12 +6,12 @@ namespace WomRules.Benchmarks.Evaluate;
 /// <summary>
 /// Campaigns/evaluate.yaml written by hand as C# <c>if</c> statements: the physical limit the compiled campaign is
 /// measured against. It answers what every engine answers for an event (see <see cref="EvaluationMask"/>) and calls the
-/// same <c>discloses</c> implementation, so the comparison isolates the engine's own overhead.
+/// same <c>discloses</c> implementation (the matcher WomRules builds for a literal marker list), so the comparison isolates the engine's own overhead.
 /// </summary>
 internal static class HandWrittenCampaign
 {
-    private static readonly string[] GiftMarkers = ["#gifted", "#ad", "#sponsored"];
-    private static readonly string[] EmployeeMarkers = ["#employee", "i work for"];
+    private static readonly DisclosureMatcher GiftMarkers = new(["#gifted", "#ad", "#sponsored"]);
+    private static readonly DisclosureMatcher EmployeeMarkers = new(["#employee", "i work for"]);
 
     public static int Evaluate(BenchEvent e, BenchMember actor, BenchMember? referrer)
     {
@@ -52,12 +52,12 @@ internal static class HandWrittenCampaign
 
                 break;
             case "review.posted":
-                if ((e.Incentivized || e.Relationship is "employee" or "influencer" or "affiliate") && !BuiltIns.Discloses(e.Text, BuiltIns.DefaultMarkers, long.MaxValue))
+                if ((e.Incentivized || e.Relationship is "employee" or "influencer" or "affiliate") && !DisclosureMatcher.Default.Discloses(e.Text, long.MaxValue))
                 {
                     mask |= EvaluationMask.Disclosure(0);
                 }
 
-                if (e.Rating >= 4 && !e.Verified && !BuiltIns.Discloses(e.Text, GiftMarkers, 80))
+                if (e.Rating >= 4 && !e.Verified && !GiftMarkers.Discloses(e.Text, 80))
                 {
                     mask |= EvaluationMask.Disclosure(1);
                 }
@@ -79,12 +79,12 @@ internal static class HandWrittenCampaign
 
                 break;
             case "social.shared":
-                if ((e.Paid || e.Relationship != "customer") && !BuiltIns.Discloses(e.Text, BuiltIns.DefaultMarkers, 40))
+                if ((e.Paid || e.Relationship != "customer") && !DisclosureMatcher.Default.Discloses(e.Text, 40))
                 {
                     mask |= EvaluationMask.Disclosure(0);
                 }
 
-                if (e.Relationship == "employee" && !BuiltIns.Discloses(e.Text, EmployeeMarkers, long.MaxValue))
+                if (e.Relationship == "employee" && !EmployeeMarkers.Discloses(e.Text, long.MaxValue))
                 {
                     mask |= EvaluationMask.Disclosure(1);
                 }

@@ -101,14 +101,14 @@ internal sealed class RulesEngineCampaign
 /// <summary>The disclosure checks the RulesEngine expressions call: the same implementation WomRules and the hand-written code use.</summary>
 public static class Disclosure
 {
-    private static readonly string[] GiftMarkers = ["#gifted", "#ad", "#sponsored"];
-    private static readonly string[] EmployeeMarkers = ["#employee", "i work for"];
+    private static readonly Runtime.DisclosureMatcher GiftMarkers = new(["#gifted", "#ad", "#sponsored"]);
+    private static readonly Runtime.DisclosureMatcher EmployeeMarkers = new(["#employee", "i work for"]);
 
-    public static bool Discloses(string text) => Runtime.BuiltIns.Discloses(text, Runtime.BuiltIns.DefaultMarkers, long.MaxValue);
+    public static bool Discloses(string text) => Runtime.DisclosureMatcher.Default.Discloses(text, long.MaxValue);
 
-    public static bool DisclosesWithin(string text, int within) => Runtime.BuiltIns.Discloses(text, Runtime.BuiltIns.DefaultMarkers, within);
+    public static bool DisclosesWithin(string text, int within) => Runtime.DisclosureMatcher.Default.Discloses(text, within);
 
-    public static bool DisclosesGift(string text, int within) => Runtime.BuiltIns.Discloses(text, GiftMarkers, within);
+    public static bool DisclosesGift(string text, int within) => GiftMarkers.Discloses(text, within);
 
-    public static bool DisclosesEmployee(string text) => Runtime.BuiltIns.Discloses(text, EmployeeMarkers, long.MaxValue);
+    public static bool DisclosesEmployee(string text) => EmployeeMarkers.Discloses(text, long.MaxValue);
 }
