@@ -69,7 +69,7 @@ public sealed class CampaignEngine
                     throw new ArgumentException(error, nameof(attributes));
                 }
 
-                state.AttributeValues[attribute.Slot] = converted;
+                state.SetAttributeValue(attribute.Slot, converted);
             }
 
             Store.Commit(new StateChange(null, [state], 0, 0m));
@@ -625,9 +625,8 @@ public sealed class CampaignEngine
             changed = true;
         }
 
-        if (reward.Badge is { } badge && !target.BadgeList.Contains(badge))
+        if (reward.Badge is { } badge && target.AddBadge(badge))
         {
-            target.BadgeList.Add(badge);
             outcomes.Add(new RewardOutcome(eventId, rule, target.Id) { Badge = badge });
             changed = true;
         }

@@ -18,6 +18,8 @@ public sealed class EngineHotPathTests
           review.posted:
             rating: int
             text: string
+        participant:
+          country: { type: string, default: "" }
         counters: [referrals]
         tiers:
           - name: bronze
@@ -40,7 +42,7 @@ public sealed class EngineHotPathTests
             on: review.posted
             when: event.rating >= 4
             rewards:
-              - points: 10
+              - { points: 10, badge: reviewer }
         """;
 
     private static readonly string[] Lines =
@@ -70,6 +72,28 @@ public sealed class EngineHotPathTests
         CampaignRunner.StateText(before).Should().Be(text);
         engine.GetParticipant("u-1")!.Points.Should().Be(1010);
         engine.GetParticipant("u-1")!.Tier.Should().Be("silver");
+    }
+
+    [Fact]
+    public void Badges_attributes_and_limit_usage_of_a_snapshot_stay_as_they_were()
+    {
+        var engine = new CampaignEngine(CampaignRunner.Compile(Campaign));
+        engine.SetParticipantAttributes("u-1", new Dictionary<string, object?> { ["country"] = "MY" });
+        engine.ProcessJson(Lines[0]);
+        var before = engine.GetParticipant("u-1")!;
+
+        engine.SetParticipantAttributes("u-1", new Dictionary<string, object?> { ["country"] = "SG" });
+        engine.ProcessJson(Lines[2]);
+        engine.ProcessJson(Lines[3]);
+        engine.ProcessJson(Lines[4]);
+
+        before.Badges.Should().BeEmpty();
+        before.Attributes["country"].Should().Be("MY");
+        before.LimitUsage["referral"].Values.Should().Equal(1L);
+        var after = engine.GetParticipant("u-1")!;
+        after.Badges.Should().Equal("reviewer");
+        after.Attributes["country"].Should().Be("SG");
+        after.LimitUsage["referral"].Values.Should().Equal(2L);
     }
 
     [Fact]
