@@ -4,7 +4,11 @@ using WomRules.Runtime;
 namespace WomRules.Emit;
 
 /// <summary>A rule with its condition and amounts compiled to delegates.</summary>
-internal sealed record CompiledRule(RuleSymbol Symbol, Func<EvaluationContext, bool>? When, CompiledReward[] Rewards);
+internal sealed record CompiledRule(RuleSymbol Symbol, Func<EvaluationContext, bool>? When, CompiledReward[] Rewards)
+{
+    /// <summary>Computed once: the symbol's answer walks the rewards with LINQ.</summary>
+    public bool IsAlertOnly { get; } = Symbol.IsAlertOnly;
+}
 
 /// <summary>A reward entry with its amounts compiled.</summary>
 internal sealed record CompiledReward(

@@ -123,9 +123,21 @@ internal sealed class ExpressionEmitter(ParticipantSchema schema)
         return call.Function switch
         {
             BuiltInFunction.RoundInt => args[0],
-            BuiltInFunction.Discloses => CallBuiltIn(nameof(BuiltIns.Discloses), args),
+            BuiltInFunction.Discloses => EmitDiscloses(call, args),
             _ => CallBuiltIn(call.Function.ToString(), args),
         };
+    }
+
+    /// <summary>A marker list written in the campaign (or the defaults) gets a matcher built once, here; other lists take the general path.</summary>
+    private static Expression EmitDiscloses(BoundCall call, Expression[] args)
+    {
+        if (call.Arguments[1] is not BoundLiteral { Value: string[] markers })
+        {
+            return CallBuiltIn(nameof(BuiltIns.Discloses), args);
+        }
+
+        var matcher = ReferenceEquals(markers, BuiltIns.DefaultMarkers) ? DisclosureMatcher.Default : new DisclosureMatcher(markers);
+        return Expression.Call(Expression.Constant(matcher), typeof(DisclosureMatcher).GetMethod(nameof(DisclosureMatcher.Discloses))!, args[0], args[2]);
     }
 
     private static MethodCallExpression CallBuiltIn(string name, params Expression[] args) =>

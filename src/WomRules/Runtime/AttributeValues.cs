@@ -20,6 +20,11 @@ internal static class AttributeValues
         var type = attribute.Type;
         switch (type)
         {
+            // A value already in its runtime type keeps its box: no copy per event.
+            case ValueType.Int when value is long:
+            case ValueType.Decimal when value is decimal:
+                result = value;
+                return null;
             case ValueType.Int when value is long or int or short or byte or sbyte or ushort or uint:
                 result = Convert.ToInt64(value, CultureInfo.InvariantCulture);
                 return null;
@@ -55,7 +60,7 @@ internal static class AttributeValues
         }
     }
 
-    private static string? TryConvertJson(JsonElement json, AttributeSymbol attribute, out object? result)
+    public static string? TryConvertJson(JsonElement json, AttributeSymbol attribute, out object? result)
     {
         result = null;
         switch (attribute.Type)

@@ -17,6 +17,13 @@ public sealed class CampaignEngine
     private readonly EvaluationContext context = new();
     private readonly EngineOptions options;
 
+    // Scratch reused for every event (the lock serializes events), so the hot path allocates nothing of its own.
+    private readonly List<Outcome> pending = [];
+    private readonly EventData eventData = new();
+    private readonly object?[] values;
+    private readonly List<(long? Points, decimal? Credit, long? By)> amounts = [];
+    private readonly LimitWindowKeys windowKeys = new();
+
     /// <summary>Creates an engine over a store (an empty in-memory one by default).</summary>
     public CampaignEngine(CompiledCampaign campaign, IParticipantStore? store = null, EngineOptions? options = null)
     {
@@ -24,6 +31,13 @@ public sealed class CampaignEngine
         this.campaign = campaign;
         Store = store ?? new InMemoryParticipantStore();
         this.options = options ?? new EngineOptions();
+        var slots = 0;
+        foreach (var eventType in campaign.Dispatch.Values)
+        {
+            slots = Math.Max(slots, eventType.Symbol.Attributes.Length);
+        }
+
+        values = new object?[slots];
     }
 
     /// <summary>The campaign this engine runs.</summary>
@@ -55,7 +69,7 @@ public sealed class CampaignEngine
                     throw new ArgumentException(error, nameof(attributes));
                 }
 
-                state.AttributeValues[attribute.Slot] = converted;
+                state.SetAttributeValue(attribute.Slot, converted);
             }
 
             Store.Commit(new StateChange(null, [state], 0, 0m));
@@ -66,30 +80,106 @@ public sealed class CampaignEngine
     public IReadOnlyList<Outcome> Process(EngagementEvent engagement)
     {
         ArgumentNullException.ThrowIfNull(engagement);
-        if (string.IsNullOrEmpty(engagement.Id))
+        lock (gate)
         {
-            return [new RejectedOutcome(null, "the event has no 'id'")];
+            pending.Clear();
+            ProcessCore(engagement);
+            return TakeOutcomes();
         }
+    }
 
-        var input = new EventInput(
-            engagement.Id,
-            engagement.Type,
-            engagement.At.UtcDateTime,
-            null,
-            engagement.Actor,
-            string.IsNullOrEmpty(engagement.Referrer) ? "" : engagement.Referrer,
-            null,
-            type => ReadAttributes(type, name => engagement.Attributes is not null && engagement.Attributes.TryGetValue(name, out var v) ? (true, v) : (false, null)));
-        return Process(input);
+    /// <summary>
+    /// Processes one event given as an object and appends its outcomes to <paramref name="outcomes"/>; returns how
+    /// many it appended. The engine allocates nothing for an event that produces no outcome, so a host that reuses one
+    /// collection pays only for the outcomes it gets. <paramref name="outcomes"/> must not call back into the engine.
+    /// </summary>
+    public int Process(EngagementEvent engagement, ICollection<Outcome> outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(engagement);
+        ArgumentNullException.ThrowIfNull(outcomes);
+        lock (gate)
+        {
+            pending.Clear();
+            ProcessCore(engagement);
+            return CopyOutcomes(outcomes);
+        }
     }
 
     /// <summary>Processes one line of an events file (a JSON object). Malformed input gives a <see cref="RejectedOutcome"/>, never an exception.</summary>
     public IReadOnlyList<Outcome> ProcessJson(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
+        lock (gate)
+        {
+            pending.Clear();
+            ProcessJsonCore(line);
+            return TakeOutcomes();
+        }
+    }
+
+    /// <summary>Processes one line of an events file and appends its outcomes to <paramref name="outcomes"/>; returns how many it appended.</summary>
+    public int ProcessJson(string line, ICollection<Outcome> outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(outcomes);
+        lock (gate)
+        {
+            pending.Clear();
+            ProcessJsonCore(line);
+            return CopyOutcomes(outcomes);
+        }
+    }
+
+    // The outcomes of the event being processed collect in `pending` (reused, under the lock) and leave it here.
+    private IReadOnlyList<Outcome> TakeOutcomes()
+    {
+        if (pending.Count == 0)
+        {
+            return [];
+        }
+
+        var result = pending.ToArray();
+        pending.Clear();
+        return result;
+    }
+
+    private int CopyOutcomes(ICollection<Outcome> outcomes)
+    {
+        var count = pending.Count;
+        for (var i = 0; i < count; i++)
+        {
+            outcomes.Add(pending[i]);
+        }
+
+        pending.Clear();
+        return count;
+    }
+
+    private void ProcessCore(EngagementEvent engagement)
+    {
+        if (string.IsNullOrEmpty(engagement.Id))
+        {
+            pending.Add(new RejectedOutcome(null, "the event has no 'id'"));
+            return;
+        }
+
+        var header = new EventHeader(
+            engagement.Id,
+            engagement.Type,
+            engagement.At.UtcDateTime,
+            null,
+            engagement.Actor,
+            string.IsNullOrEmpty(engagement.Referrer) ? "" : engagement.Referrer,
+            null);
+        Process(header, new DictionaryAttributeSource(engagement.Attributes));
+    }
+
+    private void ProcessJsonCore(string line)
+    {
         if (line.Length > options.MaxEventLineLength)
         {
-            return [new RejectedOutcome(null, $"the line is {line.Length} characters long, more than the limit of {options.MaxEventLineLength}")];
+            pending.Add(new RejectedOutcome(null, $"the line is {line.Length} characters long, more than the limit of {options.MaxEventLineLength}"));
+            return;
         }
 
         JsonDocument document;
@@ -99,7 +189,8 @@ public sealed class CampaignEngine
         }
         catch (JsonException ex)
         {
-            return [new RejectedOutcome(null, "the line is not valid JSON: " + FirstSentence(ex.Message))];
+            pending.Add(new RejectedOutcome(null, "the line is not valid JSON: " + FirstSentence(ex.Message)));
+            return;
         }
 
         using (document)
@@ -107,12 +198,14 @@ public sealed class CampaignEngine
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return [new RejectedOutcome(null, "the line is not a JSON object")];
+                pending.Add(new RejectedOutcome(null, "the line is not a JSON object"));
+                return;
             }
 
             if (!root.TryGetProperty("id", out var idElement) || idElement.ValueKind != JsonValueKind.String || idElement.GetString() is not { Length: > 0 } id)
             {
-                return [new RejectedOutcome(null, "the event has no 'id' string")];
+                pending.Add(new RejectedOutcome(null, "the event has no 'id' string"));
+                return;
             }
 
             var type = root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
@@ -157,16 +250,7 @@ public sealed class CampaignEngine
                 }
             }
 
-            var input = new EventInput(
-                id,
-                type,
-                at,
-                atError,
-                actor,
-                referrer,
-                attributesError,
-                eventType => ReadAttributes(eventType, name => attributes is { } obj && obj.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? (true, v) : (false, null)));
-            return Process(input);
+            Process(new EventHeader(id, type, at, atError, actor, referrer, attributesError), new JsonAttributeSource(attributes));
         }
     }
 
@@ -176,123 +260,138 @@ public sealed class CampaignEngine
         return end < 0 ? message.TrimEnd('.') : message[..end];
     }
 
-    /// <summary>An event before validation, from either entry point.</summary>
-    private sealed record EventInput(
+    /// <summary>The fields of an event before validation, from either entry point.</summary>
+    private readonly record struct EventHeader(
         string Id,
         string? Type,
         DateTime? At,
         string? AtError,
         string? Actor,
         string? Referrer,
-        string? AttributesError,
-        Func<EventTypeSymbol, (object?[]? Values, string? Error)> ReadAttributes);
+        string? AttributesError);
 
-    private static (object?[]? Values, string? Error) ReadAttributes(EventTypeSymbol type, Func<string, (bool Found, object? Value)> lookup)
+    /// <summary>Fills <paramref name="values"/> by slot; returns an error message, or null when every attribute is valid.</summary>
+    private static string? ReadAttributes<TSource>(EventTypeSymbol type, TSource source, object?[] values)
+        where TSource : struct, IAttributeSource
     {
-        var values = new object?[type.Attributes.Length];
         foreach (var attribute in type.Attributes)
         {
-            var (found, raw) = lookup(attribute.Name);
-            if (!found || raw is null)
+            if (!source.TryRead(attribute, out var converted, out var error))
             {
                 if (attribute.IsRequired)
                 {
-                    return (null, $"missing required attribute '{attribute.Name}'");
+                    return $"missing required attribute '{attribute.Name}'";
                 }
 
                 values[attribute.Slot] = attribute.Default;
                 continue;
             }
 
-            if (AttributeValues.TryConvert(raw, attribute, out var converted) is { } error)
+            if (error is not null)
             {
-                return (null, error);
+                return error;
             }
 
             values[attribute.Slot] = converted;
         }
 
-        return (values, null);
+        return null;
     }
 
-    private IReadOnlyList<Outcome> Process(EventInput input)
+    private void Process<TSource>(in EventHeader input, TSource attributes)
+        where TSource : struct, IAttributeSource
     {
-        lock (gate)
+        // Spec §4, steps 1 to 3, in order.
+        if (Store.HasSeenEvent(input.Id))
         {
-            // Spec §4, steps 1 to 3, in order.
-            if (Store.HasSeenEvent(input.Id))
+            pending.Add(new DuplicateOutcome(input.Id));
+            return;
+        }
+
+        if (input.Type is null)
+        {
+            pending.Add(new RejectedOutcome(input.Id, "the event has no 'type' string"));
+            return;
+        }
+
+        if (!campaign.Dispatch.TryGetValue(input.Type, out var compiledType))
+        {
+            return;
+        }
+
+        if (input.At is not { } at)
+        {
+            pending.Add(new RejectedOutcome(input.Id, input.AtError ?? "the event has no 'at' timestamp"));
+            return;
+        }
+
+        if ((campaign.Bound.ActiveFrom is { } from && at < from) || (campaign.Bound.ActiveUntil is { } until && at >= until))
+        {
+            return;
+        }
+
+        if (string.IsNullOrEmpty(input.Actor))
+        {
+            pending.Add(new RejectedOutcome(input.Id, "the event has no 'actor' string"));
+            return;
+        }
+
+        if (input.Referrer is null)
+        {
+            pending.Add(new RejectedOutcome(input.Id, "'referrer' must be a string"));
+            return;
+        }
+
+        if (input.AttributesError is not null)
+        {
+            pending.Add(new RejectedOutcome(input.Id, input.AttributesError));
+            return;
+        }
+
+        try
+        {
+            if (ReadAttributes(compiledType.Symbol, attributes, values) is { } error)
             {
-                return [new DuplicateOutcome(input.Id)];
+                pending.Add(new RejectedOutcome(input.Id, error));
+                return;
             }
 
-            if (input.Type is null)
-            {
-                return [new RejectedOutcome(input.Id, "the event has no 'type' string")];
-            }
-
-            if (!campaign.Dispatch.TryGetValue(input.Type, out var compiledType))
-            {
-                return [];
-            }
-
-            if (input.At is not { } at)
-            {
-                return [new RejectedOutcome(input.Id, input.AtError ?? "the event has no 'at' timestamp")];
-            }
-
-            if ((campaign.Bound.ActiveFrom is { } from && at < from) || (campaign.Bound.ActiveUntil is { } until && at >= until))
-            {
-                return [];
-            }
-
-            if (string.IsNullOrEmpty(input.Actor))
-            {
-                return [new RejectedOutcome(input.Id, "the event has no 'actor' string")];
-            }
-
-            if (input.Referrer is null)
-            {
-                return [new RejectedOutcome(input.Id, "'referrer' must be a string")];
-            }
-
-            if (input.AttributesError is not null)
-            {
-                return [new RejectedOutcome(input.Id, input.AttributesError)];
-            }
-
-            var (values, error) = input.ReadAttributes(compiledType.Symbol);
-            if (values is null)
-            {
-                return [new RejectedOutcome(input.Id, error ?? "invalid attributes")];
-            }
-
-            var data = new EventData(input.Id, compiledType.Symbol, at, input.Actor, input.Referrer, values);
+            eventData.Fill(input.Id, compiledType.Symbol, at, input.Actor, input.Referrer, values);
             try
             {
-                return Apply(data, compiledType);
+                Apply(eventData, compiledType);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 // Nothing was committed, so nothing is half-applied; the event can be sent again.
-                return [new RejectedOutcome(input.Id, "the event could not be applied: " + ex.Message)];
+                pending.Clear();
+                pending.Add(new RejectedOutcome(input.Id, "the event could not be applied: " + ex.Message));
             }
+        }
+        finally
+        {
+            eventData.Clear();
+            context.Event = null;
+            context.Participant = null!;
+            context.Referrer = null;
         }
     }
 
     private ParticipantState NewParticipant(string id) => new(campaign.Schema, id);
 
-    private IReadOnlyList<Outcome> Apply(EventData e, CompiledEventType compiledType)
+    private void Apply(EventData e, CompiledEventType compiledType)
     {
-        var outcomes = new List<Outcome>();
-        var actor = Store.Find(e.Actor)?.Clone() ?? NewParticipant(e.Actor);
-        var referrer = e.Referrer.Length == 0 ? null
-            : e.Referrer == e.Actor ? actor
-            : Store.Find(e.Referrer)?.Clone() ?? NewParticipant(e.Referrer);
+        var outcomes = pending;
+        var participants = FindParticipants(e);
         var actorChanged = false;
         var referrerChanged = false;
         long pointsIssued = 0;
         decimal creditIssued = 0m;
         var budget = campaign.Bound.Budget;
+
+        context.Event = e;
+        context.Participant = participants.Actor;
+        context.Referrer = participants.Referrer;
 
         // Built-in redemption (spec §4.9).
         if (compiledType.Symbol.IsBuiltIn)
@@ -300,22 +399,21 @@ public sealed class CampaignEngine
             var points = (long)e.Values[0]!;
             if (points <= 0)
             {
-                return [new RejectedOutcome(e.Id, "'points' to redeem must be more than 0")];
+                outcomes.Add(new RejectedOutcome(e.Id, "'points' to redeem must be more than 0"));
+                return;
             }
 
-            if (points > actor.Points)
+            if (points > participants.Actor.Points)
             {
-                return [new RejectedOutcome(e.Id, $"redeeming {points} points but '{actor.Id}' has {actor.Points}")];
+                outcomes.Add(new RejectedOutcome(e.Id, $"redeeming {points} points but '{participants.Actor.Id}' has {participants.Actor.Points}"));
+                return;
             }
 
-            actor.Points -= points;
+            var redeemer = participants.WritableActor(context);
+            redeemer.Points -= points;
             actorChanged = true;
-            outcomes.Add(new RedeemedOutcome(e.Id, actor.Id, points));
+            outcomes.Add(new RedeemedOutcome(e.Id, redeemer.Id, points));
         }
-
-        context.Event = e;
-        context.Participant = actor;
-        context.Referrer = referrer;
 
         // Disclosures (spec §4.5).
         var withhold = false;
@@ -336,16 +434,15 @@ public sealed class CampaignEngine
             {
                 var symbol = disclosure.Symbol;
                 withhold |= symbol.Action == DisclosureAction.Withhold;
-                outcomes.Add(new ViolationOutcome(e.Id, symbol.Name, actor.Id, symbol.Action == DisclosureAction.Withhold ? "withhold" : "flag", symbol.Message));
+                outcomes.Add(new ViolationOutcome(e.Id, symbol.Name, participants.Actor.Id, symbol.Action == DisclosureAction.Withhold ? "withhold" : "flag", symbol.Message));
             }
         }
 
         // Rules (spec §4.6, §4.7).
-        var amounts = new List<(long? Points, decimal? Credit, long? By)>();
         foreach (var rule in compiledType.Rules)
         {
             var symbol = rule.Symbol;
-            if (symbol.NeedsReferrer && referrer is null)
+            if (symbol.NeedsReferrer && participants.Referrer is null)
             {
                 continue;
             }
@@ -359,22 +456,21 @@ public sealed class CampaignEngine
             }
             catch (Exception ex) when (IsEvaluationFailure(ex))
             {
-                outcomes.Add(new SkippedOutcome(e.Id, symbol.Name, actor.Id, "error"));
+                outcomes.Add(new SkippedOutcome(e.Id, symbol.Name, participants.Actor.Id, "error"));
                 continue;
             }
 
-            if (withhold && !symbol.IsAlertOnly)
+            if (withhold && !rule.IsAlertOnly)
             {
-                outcomes.Add(new SkippedOutcome(e.Id, symbol.Name, actor.Id, "withheld"));
+                outcomes.Add(new SkippedOutcome(e.Id, symbol.Name, participants.Actor.Id, "withheld"));
                 continue;
             }
 
             string? window = null;
-            ParticipantState? limited = null;
             if (symbol.Limit is { } limit)
             {
-                limited = limit.Of == Recipient.Referrer ? referrer! : actor;
-                window = LimitWindows.KeyFor(limit.Per, e.At);
+                var limited = limit.Of == Recipient.Referrer ? participants.Referrer! : participants.Actor;
+                window = windowKeys.KeyFor(limit.Per, e.At);
                 if (limited.GetLimitUsage(symbol.Name, window) >= limit.Count)
                 {
                     outcomes.Add(new SkippedOutcome(e.Id, symbol.Name, limited.Id, "limit"));
@@ -384,24 +480,25 @@ public sealed class CampaignEngine
 
             if (!TryEvaluateAmounts(rule, amounts, out var rulePoints, out var ruleCredit))
             {
-                outcomes.Add(new SkippedOutcome(e.Id, symbol.Name, actor.Id, "error"));
+                outcomes.Add(new SkippedOutcome(e.Id, symbol.Name, participants.Actor.Id, "error"));
                 continue;
             }
 
             if ((budget?.Points is { } pointsCap && Store.PointsIssued + pointsIssued + rulePoints > pointsCap)
                 || (budget?.Credit is { } creditCap && Store.CreditIssued + creditIssued + ruleCredit > creditCap))
             {
-                outcomes.Add(new SkippedOutcome(e.Id, symbol.Name, actor.Id, "budget"));
+                outcomes.Add(new SkippedOutcome(e.Id, symbol.Name, participants.Actor.Id, "budget"));
                 continue;
             }
 
-            // The rule fires: everything below succeeds.
+            // The rule fires: everything below succeeds. Each recipient is copied before its first change.
             for (var i = 0; i < rule.Rewards.Length; i++)
             {
                 var reward = rule.Rewards[i].Symbol;
-                var target = reward.To == Recipient.Referrer ? referrer! : actor;
+                var toReferrer = reward.To == Recipient.Referrer;
+                var target = toReferrer ? participants.WritableReferrer(context) : participants.WritableActor(context);
                 var changed = ApplyReward(e.Id, symbol.Name, reward, amounts[i], target, outcomes);
-                if (ReferenceEquals(target, actor))
+                if (!toReferrer || participants.SameParticipant)
                 {
                     actorChanged |= changed;
                 }
@@ -411,8 +508,9 @@ public sealed class CampaignEngine
                 }
             }
 
-            if (limited is not null)
+            if (symbol.Limit is { } firedLimit)
             {
+                var limited = firedLimit.Of == Recipient.Referrer ? participants.WritableReferrer(context) : participants.WritableActor(context);
                 limited.AddLimitUsage(symbol.Name, window!);
             }
 
@@ -424,22 +522,59 @@ public sealed class CampaignEngine
             }
         }
 
-        // Tiers (spec §4.8): the actor, then the referrer.
+        // Tiers (spec §4.8): the actor, then the referrer. Only a changed participant can reach a new tier, and a
+        // changed participant is already this event's own copy.
         if (actorChanged)
         {
-            UpdateTier(e.Id, actor, outcomes);
+            UpdateTier(e.Id, participants.Actor, outcomes);
         }
 
-        if (referrerChanged && referrer is not null && !ReferenceEquals(referrer, actor))
+        if (referrerChanged && participants.Referrer is not null && !participants.SameParticipant)
         {
-            UpdateTier(e.Id, referrer, outcomes);
+            UpdateTier(e.Id, participants.Referrer, outcomes);
         }
 
-        var touched = referrer is null || ReferenceEquals(referrer, actor) ? new[] { actor } : new[] { actor, referrer };
-        Store.Commit(new StateChange(e.Id, touched, pointsIssued, creditIssued));
-        context.Event = null;
-        context.Referrer = null;
-        return outcomes;
+        Commit(e.Id, participants, pointsIssued, creditIssued);
+    }
+
+    /// <summary>The event's actor and referrer as stored (read-only until written), or new participants.</summary>
+    private EventParticipants FindParticipants(EventData e)
+    {
+        var stored = Store.Find(e.Actor);
+        var actor = stored ?? NewParticipant(e.Actor);
+        var actorOwned = stored is null;
+        if (e.Referrer.Length == 0)
+        {
+            return new EventParticipants(actor, actorOwned, null, false);
+        }
+
+        if (e.Referrer == e.Actor)
+        {
+            return new EventParticipants(actor, actorOwned, actor, actorOwned);
+        }
+
+        var storedReferrer = Store.Find(e.Referrer);
+        return new EventParticipants(actor, actorOwned, storedReferrer ?? NewParticipant(e.Referrer), storedReferrer is null);
+    }
+
+    private void Commit(string eventId, in EventParticipants participants, long pointsIssued, decimal creditIssued)
+    {
+        if (Store is InMemoryParticipantStore memory)
+        {
+            // Our own store: only new or changed states need storing, and no StateChange need be built.
+            memory.CommitEvent(
+                eventId,
+                participants.ActorOwned ? participants.Actor : null,
+                participants.ReferrerOwned && !participants.SameParticipant ? participants.Referrer : null,
+                pointsIssued,
+                creditIssued);
+            return;
+        }
+
+        var touched = participants.Referrer is null || participants.SameParticipant
+            ? new[] { participants.Actor }
+            : new[] { participants.Actor, participants.Referrer };
+        Store.Commit(new StateChange(eventId, touched, pointsIssued, creditIssued));
     }
 
     private bool TryEvaluateAmounts(CompiledRule rule, List<(long? Points, decimal? Credit, long? By)> amounts, out long points, out decimal credit)
@@ -490,9 +625,8 @@ public sealed class CampaignEngine
             changed = true;
         }
 
-        if (reward.Badge is { } badge && !target.BadgeList.Contains(badge))
+        if (reward.Badge is { } badge && target.AddBadge(badge))
         {
-            target.BadgeList.Add(badge);
             outcomes.Add(new RewardOutcome(eventId, rule, target.Id) { Badge = badge });
             changed = true;
         }

@@ -41,6 +41,24 @@ public sealed class InMemoryParticipantStore : IParticipantStore
         CreditIssued += change.CreditIssued;
     }
 
+    /// <summary>What <see cref="Commit"/> does, for the engine's own use, without building a <see cref="StateChange"/>: stores the states an event created or changed (null: none).</summary>
+    internal void CommitEvent(string eventId, ParticipantState? actor, ParticipantState? referrer, long pointsIssued, decimal creditIssued)
+    {
+        if (actor is not null)
+        {
+            participants[actor.Id] = actor;
+        }
+
+        if (referrer is not null)
+        {
+            participants[referrer.Id] = referrer;
+        }
+
+        seenEvents.Add(eventId);
+        PointsIssued += pointsIssued;
+        CreditIssued += creditIssued;
+    }
+
     /// <summary>Writes the whole store as a state file: participants, seen event ids, limit windows and budget used.</summary>
     public void WriteTo(Stream stream, CompiledCampaign campaign) => StateFile.Write(stream, campaign, this);
 

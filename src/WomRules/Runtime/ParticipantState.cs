@@ -21,6 +21,10 @@ public sealed class ParticipantState
         }
     }
 
+    /// <summary>
+    /// A copy that shares what events rarely change (attributes, badges, limit usage) until it changes them itself:
+    /// an event's copy of a participant is then a few dozen bytes, not a deep copy.
+    /// </summary>
     private ParticipantState(ParticipantState other)
     {
         Schema = other.Schema;
@@ -30,9 +34,11 @@ public sealed class ParticipantState
         LifetimePoints = other.LifetimePoints;
         Credit = other.Credit;
         Counters = (long[])other.Counters.Clone();
-        AttributeValues = (object?[])other.AttributeValues.Clone();
-        BadgeList = [.. other.BadgeList];
-        LimitUsage = other.LimitUsage.ToDictionary(p => p.Key, p => new Dictionary<string, long>(p.Value, StringComparer.Ordinal), StringComparer.Ordinal);
+        AttributeValues = other.AttributeValues;
+        attributesShared = true;
+        BadgeList = other.BadgeList;
+        badgesShared = true;
+        limits = other.limits;
     }
 
     internal ParticipantSchema Schema { get; }
@@ -67,28 +73,108 @@ public sealed class ParticipantState
 
 #pragma warning disable CA1051, SA1401 // Fields on purpose: the compiled delegates read them directly.
     internal readonly long[] Counters;
-    internal readonly object?[] AttributeValues;
-    internal readonly List<string> BadgeList = [];
+
+    /// <summary>Read freely; change only through <see cref="SetAttributeValue"/>, since a copy may share the array.</summary>
+    internal object?[] AttributeValues;
+
+    /// <summary>Read freely; change only through <see cref="AddBadge"/>, since a copy may share the list.</summary>
+    internal List<string> BadgeList = [];
 #pragma warning restore CA1051, SA1401
 
-    /// <summary>Firings per rule name and window key, for limits whose <c>of</c> is this participant.</summary>
-    internal Dictionary<string, Dictionary<string, long>> LimitUsage { get; } = new(StringComparer.Ordinal);
+    private bool attributesShared;
+    private bool badgesShared;
+
+    /// <summary>Firings per rule and window key, for limits whose <c>of</c> is this participant. Never changed in place: a change makes a new array.</summary>
+    private LimitCount[] limits = [];
+
+    /// <summary>The limit usage by rule name, then window key (for the state file).</summary>
+    internal Dictionary<string, Dictionary<string, long>> LimitUsage
+    {
+        get
+        {
+            var usage = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
+            foreach (var entry in limits)
+            {
+                if (!usage.TryGetValue(entry.Rule, out var windows))
+                {
+                    windows = new Dictionary<string, long>(StringComparer.Ordinal);
+                    usage[entry.Rule] = windows;
+                }
+
+                windows[entry.Window] = entry.Count;
+            }
+
+            return usage;
+        }
+    }
 
     internal ParticipantState Clone() => new(this);
 
-    internal long GetLimitUsage(string rule, string window) =>
-        LimitUsage.TryGetValue(rule, out var windows) && windows.TryGetValue(window, out var count) ? count : 0;
+    internal void SetAttributeValue(int slot, object? value)
+    {
+        if (attributesShared)
+        {
+            AttributeValues = (object?[])AttributeValues.Clone();
+            attributesShared = false;
+        }
+
+        AttributeValues[slot] = value;
+    }
+
+    /// <summary>Adds a badge the participant does not hold yet; false when it already holds it.</summary>
+    internal bool AddBadge(string badge)
+    {
+        if (BadgeList.Contains(badge))
+        {
+            return false;
+        }
+
+        if (badgesShared)
+        {
+            BadgeList = [.. BadgeList];
+            badgesShared = false;
+        }
+
+        BadgeList.Add(badge);
+        return true;
+    }
+
+    internal long GetLimitUsage(string rule, string window)
+    {
+        foreach (var entry in limits)
+        {
+            if (entry.Is(rule, window))
+            {
+                return entry.Count;
+            }
+        }
+
+        return 0;
+    }
 
     internal void AddLimitUsage(string rule, string window) => SetLimitUsage(rule, window, GetLimitUsage(rule, window) + 1);
 
     internal void SetLimitUsage(string rule, string window, long count)
     {
-        if (!LimitUsage.TryGetValue(rule, out var windows))
+        for (var i = 0; i < limits.Length; i++)
         {
-            windows = new Dictionary<string, long>(StringComparer.Ordinal);
-            LimitUsage[rule] = windows;
+            if (limits[i].Is(rule, window))
+            {
+                var changed = (LimitCount[])limits.Clone();
+                changed[i] = new LimitCount(rule, window, count);
+                limits = changed;
+                return;
+            }
         }
 
-        windows[window] = count;
+        limits = [.. limits, new LimitCount(rule, window, count)];
+    }
+
+    /// <summary>How often a rule fired in one window.</summary>
+    private readonly record struct LimitCount(string Rule, string Window, long Count)
+    {
+        public bool Is(string rule, string window) =>
+            (ReferenceEquals(Rule, rule) || string.Equals(Rule, rule, StringComparison.Ordinal))
+            && (ReferenceEquals(Window, window) || string.Equals(Window, window, StringComparison.Ordinal));
     }
 }

@@ -1,0 +1,33 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using WomRules.Benchmarks;
+
+// dotnet run -c Release --project bench/WomRules.Benchmarks -- [--smoke] [--cli [lines]] [BenchmarkDotNet arguments]
+if (args.Contains("--cli"))
+{
+    return WomRules.Benchmarks.Cli.CliEndToEnd.Run(args);
+}
+
+var smoke = args.Contains("--smoke");
+var rest = args.Where(a => a != "--smoke").ToArray();
+
+// In process: the benchmarks need no generated project, so they run the same under the repository's
+// warnings-as-errors build settings, and a run starts quicker on a shared machine.
+var job = smoke
+    ? Job.Dry.WithToolchain(InProcessEmitToolchain.Instance)
+    : Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance);
+var config = DefaultConfig.Instance.AddJob(job.AsDefault());
+if (smoke)
+{
+    config = config.WithOptions(ConfigOptions.DisableOptimizationsValidator);
+}
+
+if (rest.Length == 0)
+{
+    rest = ["--filter", "*"];
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(BenchCampaigns).Assembly).Run(rest, config);
+return 0;
