@@ -7,8 +7,10 @@ internal static class CommandLine
 {
     public const string Usage = """
         usage:
-          womrules check CAMPAIGN
+          womrules check CAMPAIGN [--format text|json|sarif]
           womrules run CAMPAIGN EVENTS.jsonl [--state IN.json] [--save-state OUT.json]
+          womrules test [PATH...] [--accept]
+          womrules schema
           womrules --version
 
         exit codes: 0 success; 1 the campaign has errors; 2 bad usage or unreadable input
@@ -33,6 +35,10 @@ internal static class CommandLine
                     return CheckCommand.Run(args[1..], stdout, stderr);
                 case "run":
                     return RunCommand.Run(args[1..], stdout, stderr);
+                case "test":
+                    return Testing.TestCommand.Run(args[1..], stdout, stderr);
+                case "schema":
+                    return SchemaCommand.Run(args[1..], stdout);
                 default:
                     stderr.WriteLine($"womrules: unknown command '{args[0]}'.");
                     stderr.WriteLine(Usage);
