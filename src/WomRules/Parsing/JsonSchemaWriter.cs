@@ -87,30 +87,52 @@ internal static class JsonSchemaWriter
             WriteStrings(writer, "required", shape.Required);
         }
 
+        // Constraints across keys, each an anyOf inside one allOf: plain anyOf/not is understood by every draft-07
+        // validator and editor, where 'dependencies' is not.
         var dependent = shape.Keys.Where(k => k.Requires is { Count: > 0 }).ToList();
-        if (dependent.Count > 0)
+        if (dependent.Count == 0 && shape.AtLeastOneOf is not { Count: > 0 })
         {
-            writer.WriteStartObject("dependencies");
-            foreach (var key in dependent)
-            {
-                WriteStrings(writer, key.Name, key.Requires!);
-            }
-
-            writer.WriteEndObject();
+            return;
         }
 
+        writer.WriteStartArray("allOf");
         if (shape.AtLeastOneOf is { Count: > 0 } anyOf)
         {
+            writer.WriteStartObject();
             writer.WriteStartArray("anyOf");
             foreach (var name in anyOf)
             {
-                writer.WriteStartObject();
-                WriteStrings(writer, "required", [name]);
-                writer.WriteEndObject();
+                WriteRequired(writer, name);
             }
 
             writer.WriteEndArray();
+            writer.WriteEndObject();
         }
+
+        foreach (var key in dependent)
+        {
+            // Either the key is absent, or every key it requires is present.
+            writer.WriteStartObject();
+            writer.WriteStartArray("anyOf");
+            writer.WriteStartObject();
+            writer.WritePropertyName("not");
+            WriteRequired(writer, key.Name);
+            writer.WriteEndObject();
+            writer.WriteStartObject();
+            WriteStrings(writer, "required", key.Requires!);
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteRequired(Utf8JsonWriter writer, string name)
+    {
+        writer.WriteStartObject();
+        WriteStrings(writer, "required", [name]);
+        writer.WriteEndObject();
     }
 
     private static void WriteShape(Utf8JsonWriter writer, YamlShape shape)
