@@ -75,8 +75,13 @@ internal static class UnifiedDiff
         return output.ToString();
     }
 
-    /// <summary>"start,count" with 1-based start; an empty range starts at the line before it, as diff does.</summary>
-    private static string Range(int start, int count) => count == 0 ? $"{start},0" : $"{start + 1},{count}";
+    /// <summary>"start,count" with 1-based start, as diff -u writes it: an empty range names the line before it, and a count of 1 is left out.</summary>
+    private static string Range(int start, int count) => count switch
+    {
+        0 => $"{start},0",
+        1 => $"{start + 1}",
+        _ => $"{start + 1},{count}",
+    };
 
     private readonly record struct Edit(Op Op, string Text, int Old, int New);
 
