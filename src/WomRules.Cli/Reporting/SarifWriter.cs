@@ -45,6 +45,12 @@ internal static class SarifWriter
         writer.WriteEndArray();
         writer.WriteEndObject();
         writer.WriteEndObject();
+
+        // One category per campaign file, so a workflow can upload a folder of SARIF files (one per campaign)
+        // without two runs of the same tool claiming the same category.
+        writer.WriteStartObject("automationDetails");
+        writer.WriteString("id", $"womrules/{Relative(report.Path)}/");
+        writer.WriteEndObject();
         writer.WriteString("columnKind", "utf16CodeUnits");
         writer.WriteStartArray("results");
         foreach (var entry in report.Entries)
@@ -90,14 +96,19 @@ internal static class SarifWriter
             return;
         }
 
+        writer.WriteString("uri", Uri.EscapeDataString(Relative(path)).Replace("%2F", "/", StringComparison.Ordinal));
+        writer.WriteString("uriBaseId", "%SRCROOT%");
+    }
+
+    private static string Relative(string path)
+    {
         var relative = path.Replace('\\', '/');
         while (relative.StartsWith("./", StringComparison.Ordinal))
         {
             relative = relative[2..];
         }
 
-        writer.WriteString("uri", Uri.EscapeDataString(relative).Replace("%2F", "/", StringComparison.Ordinal));
-        writer.WriteString("uriBaseId", "%SRCROOT%");
+        return relative;
     }
 
     private static string Version()
