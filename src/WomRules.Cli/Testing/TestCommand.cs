@@ -101,6 +101,7 @@ internal static class TestCommand
     private sealed class Session(TextWriter stdout, bool accept, bool ci)
     {
         private readonly Dictionary<string, CampaignCompilation> campaigns = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> snapshotOwners = new(StringComparer.OrdinalIgnoreCase);
 
         public int Passed { get; private set; }
 
@@ -156,7 +157,22 @@ internal static class TestCommand
 
             foreach (var @case in file.Cases)
             {
-                RunCase(file, @case, campaign, shown);
+                var title = $"{shown}: {@case.Name}";
+                if (@case.SnapshotPath is { } snapshot && !snapshotOwners.TryAdd(snapshot, title))
+                {
+                    // Two scenario files in one folder with a case of the same name would overwrite each other's snapshot.
+                    Fail(title, $"its snapshot {Display(snapshot)} is already used by {snapshotOwners[snapshot]}; set 'snapshot:' to another file");
+                    continue;
+                }
+
+                try
+                {
+                    RunCase(file, @case, campaign, title);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    Fail(title, "a file could not be read or written: " + ex.Message);
+                }
             }
         }
 
@@ -171,9 +187,8 @@ internal static class TestCommand
             return compilation;
         }
 
-        private void RunCase(ScenarioFile file, ScenarioCase @case, CompiledCampaign campaign, string shown)
+        private void RunCase(ScenarioFile file, ScenarioCase @case, CompiledCampaign campaign, string title)
         {
-            var title = $"{shown}: {@case.Name}";
             var result = ScenarioRunner.Run(file, @case, campaign);
             if (result.Snapshot is not { } actual)
             {

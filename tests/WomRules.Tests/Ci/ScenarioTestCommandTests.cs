@@ -233,4 +233,15 @@ public sealed class ScenarioTestCommandTests : IDisposable
         WomRules.Cli.CommandLine.Run(["test", "--frobnicate"], new StringWriter(), stderr).Should().Be(2);
         stderr.ToString().Should().Contain("usage:");
     }
+
+    [Fact]
+    public void Two_scenario_files_cannot_share_a_snapshot()
+    {
+        Write("campaign.yaml", Campaign);
+        Write("a.tests.yaml", Scenario);
+        Write("b.tests.yaml", Scenario);
+        var (exit, output, _) = Test();
+        exit.Should().Be(1);
+        output.Should().Contain("b.tests.yaml: two-pings (its snapshot").And.Contain("is already used by").And.EndWith("1 passed, 1 failed\n");
+    }
 }
