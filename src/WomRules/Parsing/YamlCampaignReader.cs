@@ -223,34 +223,8 @@ internal sealed class YamlCampaignReader
         }
     }
 
-    /// <summary>The entries of a mapping by key, reporting keys outside <paramref name="allowed"/> (null: any key).</summary>
-    private Dictionary<string, KeyValuePair<YamlScalar, YamlNode>>? Mapping(YamlNode node, string what, string[]? allowed)
-    {
-        if (node is YamlScalar { IsPlainEmpty: true } && allowed is null)
-        {
-            return [];
-        }
-
-        if (node is not YamlMapping mapping)
-        {
-            diagnostics.Report(DiagnosticDescriptors.ExpectedMapping, node.Span, what);
-            return null;
-        }
-
-        var result = new Dictionary<string, KeyValuePair<YamlScalar, YamlNode>>(StringComparer.Ordinal);
-        foreach (var entry in mapping.Entries)
-        {
-            if (allowed is not null && !allowed.Contains(entry.Key.Value))
-            {
-                diagnostics.Report(DiagnosticDescriptors.UnknownKey, entry.Key.Span, entry.Key.Value, string.Join(", ", allowed));
-                continue;
-            }
-
-            result[entry.Key.Value] = entry;
-        }
-
-        return result;
-    }
+    private Dictionary<string, KeyValuePair<YamlScalar, YamlNode>>? Mapping(YamlNode node, string what, string[]? allowed) =>
+        YamlMappingKeys.Read(node, what, allowed, diagnostics);
 
     private IEnumerable<YamlNode> Items(YamlNode node, string what)
     {

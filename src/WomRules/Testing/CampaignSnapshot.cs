@@ -16,15 +16,14 @@ public static class CampaignSnapshot
     /// <param name="initialState">The participants to start from (for example read with <see cref="InMemoryParticipantStore.ReadFrom"/>); it is updated in place.</param>
     public static string Run(CompiledCampaign campaign, IEnumerable<string> eventLines, InMemoryParticipantStore? initialState = null)
     {
-        ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(eventLines);
-        var builder = new SnapshotBuilder(campaign, initialState);
-        foreach (var line in eventLines)
+        return Build(campaign, initialState, builder =>
         {
-            builder.ProcessLine(line);
-        }
-
-        return builder.ToText();
+            foreach (var line in eventLines)
+            {
+                builder.ProcessLine(line);
+            }
+        });
     }
 
     /// <summary>Runs events built in code and returns the snapshot text.</summary>
@@ -33,14 +32,21 @@ public static class CampaignSnapshot
     /// <param name="initialState">The participants to start from; it is updated in place.</param>
     public static string RunEvents(CompiledCampaign campaign, IEnumerable<EngagementEvent> events, InMemoryParticipantStore? initialState = null)
     {
-        ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(events);
-        var builder = new SnapshotBuilder(campaign, initialState);
-        foreach (var engagement in events)
+        return Build(campaign, initialState, builder =>
         {
-            builder.Process(engagement);
-        }
+            foreach (var engagement in events)
+            {
+                builder.Process(engagement);
+            }
+        });
+    }
 
+    private static string Build(CompiledCampaign campaign, InMemoryParticipantStore? initialState, Action<SnapshotBuilder> run)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        var builder = new SnapshotBuilder(campaign, initialState);
+        run(builder);
         return builder.ToText();
     }
 }

@@ -269,28 +269,8 @@ internal sealed partial class ScenarioReader
         return entry.Value as YamlScalar ?? Fail<YamlScalar>(DiagnosticDescriptors.ExpectedScalar, entry.Value.Span, key);
     }
 
-    private Dictionary<string, KeyValuePair<YamlScalar, YamlNode>>? Mapping(YamlNode node, string what, string[]? allowed)
-    {
-        if (node is not YamlMapping mapping)
-        {
-            diagnostics.Report(DiagnosticDescriptors.ExpectedMapping, node.Span, what);
-            return null;
-        }
-
-        var result = new Dictionary<string, KeyValuePair<YamlScalar, YamlNode>>(StringComparer.Ordinal);
-        foreach (var entry in mapping.Entries)
-        {
-            if (allowed is not null && !allowed.Contains(entry.Key.Value))
-            {
-                diagnostics.Report(DiagnosticDescriptors.UnknownKey, entry.Key.Span, entry.Key.Value, string.Join(", ", allowed));
-                continue;
-            }
-
-            result[entry.Key.Value] = entry;
-        }
-
-        return result;
-    }
+    private Dictionary<string, KeyValuePair<YamlScalar, YamlNode>>? Mapping(YamlNode node, string what, string[]? allowed) =>
+        YamlMappingKeys.Read(node, what, allowed, diagnostics);
 
     private T? Fail<T>(DiagnosticDescriptor descriptor, TextSpan span, params object?[] args)
         where T : class

@@ -12,14 +12,12 @@ namespace WomRules.Testing;
 /// </summary>
 internal sealed class SnapshotBuilder
 {
-    private readonly CompiledCampaign campaign;
     private readonly InMemoryParticipantStore store;
     private readonly CampaignEngine engine;
     private readonly List<Outcome> outcomes = [];
 
     public SnapshotBuilder(CompiledCampaign campaign, InMemoryParticipantStore? initialState = null, EngineOptions? options = null)
     {
-        this.campaign = campaign;
         store = initialState ?? new InMemoryParticipantStore();
         Options = options ?? new EngineOptions();
         engine = new CampaignEngine(campaign, store, Options);
@@ -78,37 +76,12 @@ internal sealed class SnapshotBuilder
         return text.ToString();
     }
 
-    private void WriteParticipant(Utf8JsonWriter writer, ParticipantState participant)
+    private static void WriteParticipant(Utf8JsonWriter writer, ParticipantState participant)
     {
-        // Same fields as the state file's participants (spec §5), one participant a line so diffs stay local.
+        // The state file's fields (spec §5), one participant a line so that diffs stay local.
         writer.WriteStartObject();
         writer.WriteString("participant", participant.Id);
-        writer.WriteString("tier", participant.Tier);
-        writer.WriteNumber("points", participant.Points);
-        writer.WriteNumber("lifetime_points", participant.LifetimePoints);
-        writer.WriteString("credit", OutcomeJson.FormatDecimal(participant.Credit));
-        writer.WriteStartObject("counters");
-        foreach (var counter in campaign.Schema.Counters)
-        {
-            writer.WriteNumber(counter, participant.CounterValues[counter]);
-        }
-
-        writer.WriteEndObject();
-        writer.WriteStartArray("badges");
-        foreach (var badge in participant.Badges)
-        {
-            writer.WriteStringValue(badge);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartObject("attributes");
-        foreach (var attribute in campaign.Schema.Attributes)
-        {
-            writer.WritePropertyName(attribute.Name);
-            AttributeValues.Write(writer, participant.AttributeValues[attribute.Slot]);
-        }
-
-        writer.WriteEndObject();
+        StateFile.WriteStanding(writer, participant);
         writer.WriteEndObject();
     }
 
