@@ -7,10 +7,12 @@ internal static class CommandLine
 {
     public const string Usage = """
         usage:
-          womrules check CAMPAIGN
+          womrules check CAMPAIGN [--format text|json|sarif]
           womrules run CAMPAIGN EVENTS.jsonl [--state IN.json] [--save-state OUT.json]
           womrules convert CAMPAIGN --to dsl|yaml
           womrules fmt CAMPAIGN... [--check | --write]
+          womrules test [PATH...] [--accept]
+          womrules schema
           womrules --version
 
         exit codes: 0 success; 1 the campaign has errors; 2 bad usage or unreadable input
@@ -39,6 +41,10 @@ internal static class CommandLine
                     return ConvertCommand.Run(args[1..], stdout, stderr);
                 case "fmt":
                     return FormatCommand.Run(args[1..], stdout, stderr);
+                case "test":
+                    return Testing.TestCommand.Run(args[1..], stdout, stderr);
+                case "schema":
+                    return SchemaCommand.Run(args[1..], stdout);
                 default:
                     stderr.WriteLine($"womrules: unknown command '{args[0]}'.");
                     stderr.WriteLine(Usage);

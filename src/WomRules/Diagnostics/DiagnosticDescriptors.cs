@@ -165,6 +165,25 @@ internal static class DiagnosticDescriptors
         "The rule is 'lang csharp', so its expressions are C# and go in backticks, such as `Event.Rating >= 4`.");
     public static readonly DiagnosticDescriptor DslMissingCampaign = Error("WOM5009", "Campaign id missing",
         "The file has no 'campaign' line; start it with 'campaign <id>'.");
+    // WOM6xxx: scenario files (*.tests.yaml) for `womrules test`.
+    public static readonly DiagnosticDescriptor ScenarioFileMissing = Error("WOM6001", "Referenced file not found",
+        "The file '{0}' does not exist; paths in a scenario file are relative to the scenario file's folder.");
+    public static readonly DiagnosticDescriptor ScenarioInvalidCaseName = Error("WOM6002", "Invalid case name",
+        "'{0}' is not a valid case name; use letters, digits, '.', '_' and '-', starting with a letter or digit, so it can name the snapshot file.");
+    public static readonly DiagnosticDescriptor ScenarioDuplicateCase = Error("WOM6003", "Duplicate case name",
+        "The case name '{0}' is used more than once in this file; each case needs its own name and snapshot.");
+    public static readonly DiagnosticDescriptor ScenarioSnapshotPath = Error("WOM6004", "Invalid snapshot path",
+        "The snapshot '{0}' must be a path ending in '.verified.jsonl' inside the scenario's folder, or false for no snapshot.");
+    public static readonly DiagnosticDescriptor ScenarioSharedSnapshot = Error("WOM6005", "Snapshot shared by two cases",
+        "The case '{0}' uses the snapshot '{1}', which another case already uses; give each case its own snapshot.");
+    public static readonly DiagnosticDescriptor ScenarioUnknownOutcomeField = Error("WOM6006", "Unknown outcome field",
+        "'{0}' is not an outcome field; expected one of: {1}.");
+    public static readonly DiagnosticDescriptor ScenarioBadState = Error("WOM6007", "Unusable initial state",
+        "The initial state cannot be used with this campaign: {0}");
+    public static readonly DiagnosticDescriptor ScenarioNoCases = Error("WOM6008", "Scenario without cases",
+        "The scenario file has no cases; add 'cases:' with at least one case.");
+    public static readonly DiagnosticDescriptor ScenarioNothingChecked = Error("WOM6009", "Case checks nothing",
+        "The case '{0}' has 'snapshot: false' and no 'expect'; it would pass whatever happens, so give it a snapshot or expectations.");
 
     private static DiagnosticDescriptor Error(string id, string title, string message) => new(id, DiagnosticSeverity.Error, title, message);
 

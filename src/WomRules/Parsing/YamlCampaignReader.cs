@@ -8,15 +8,16 @@ namespace WomRules.Parsing;
 /// <summary>Reads a YAML campaign file (spec §2) into the syntax tree shared with the DSL. Unknown keys are errors at the key.</summary>
 internal sealed class YamlCampaignReader
 {
-    private static readonly string[] TopLevelKeys = ["womrules", "campaign", "description", "active", "events", "participant", "counters", "tiers", "budget", "disclosures", "rules"];
-    private static readonly string[] ActiveKeys = ["from", "until"];
-    private static readonly string[] AttributeKeys = ["type", "default"];
-    private static readonly string[] TierKeys = ["name", "when", "privileges"];
-    private static readonly string[] BudgetKeys = ["points", "credit"];
-    private static readonly string[] DisclosureKeys = ["name", "on", "applies", "require", "action", "message"];
-    private static readonly string[] RuleKeys = ["name", "on", "when", "priority", "stop", "limit", "rewards", "lang"];
-    private static readonly string[] LimitKeys = ["count", "per", "of"];
-    private static readonly string[] RewardKeys = ["to", "points", "credit", "badge", "counter", "by", "alert"];
+    // Allowed keys come from the shared shape table, which also generates the JSON Schema.
+    private static readonly string[] TopLevelKeys = CampaignShape.Campaign.KeyNames;
+    private static readonly string[] ActiveKeys = CampaignShape.Active.KeyNames;
+    private static readonly string[] AttributeKeys = CampaignShape.Attribute.KeyNames;
+    private static readonly string[] TierKeys = CampaignShape.Tier.KeyNames;
+    private static readonly string[] BudgetKeys = CampaignShape.Budget.KeyNames;
+    private static readonly string[] DisclosureKeys = CampaignShape.Disclosure.KeyNames;
+    private static readonly string[] RuleKeys = CampaignShape.Rule.KeyNames;
+    private static readonly string[] LimitKeys = CampaignShape.Limit.KeyNames;
+    private static readonly string[] RewardKeys = CampaignShape.Reward.KeyNames;
 
     private readonly SourceText source;
     private readonly ReaderLimits limits;
@@ -222,34 +223,8 @@ internal sealed class YamlCampaignReader
         }
     }
 
-    /// <summary>The entries of a mapping by key, reporting keys outside <paramref name="allowed"/> (null: any key).</summary>
-    private Dictionary<string, KeyValuePair<YamlScalar, YamlNode>>? Mapping(YamlNode node, string what, string[]? allowed)
-    {
-        if (node is YamlScalar { IsPlainEmpty: true } && allowed is null)
-        {
-            return [];
-        }
-
-        if (node is not YamlMapping mapping)
-        {
-            diagnostics.Report(DiagnosticDescriptors.ExpectedMapping, node.Span, what);
-            return null;
-        }
-
-        var result = new Dictionary<string, KeyValuePair<YamlScalar, YamlNode>>(StringComparer.Ordinal);
-        foreach (var entry in mapping.Entries)
-        {
-            if (allowed is not null && !allowed.Contains(entry.Key.Value))
-            {
-                diagnostics.Report(DiagnosticDescriptors.UnknownKey, entry.Key.Span, entry.Key.Value, string.Join(", ", allowed));
-                continue;
-            }
-
-            result[entry.Key.Value] = entry;
-        }
-
-        return result;
-    }
+    private Dictionary<string, KeyValuePair<YamlScalar, YamlNode>>? Mapping(YamlNode node, string what, string[]? allowed) =>
+        YamlMappingKeys.Read(node, what, allowed, diagnostics);
 
     private IEnumerable<YamlNode> Items(YamlNode node, string what)
     {

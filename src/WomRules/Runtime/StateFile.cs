@@ -19,32 +19,7 @@ internal static class StateFile
         foreach (var p in store.Participants.OrderBy(p => p.Id, StringComparer.Ordinal))
         {
             writer.WriteStartObject(p.Id);
-            writer.WriteString("tier", p.Tier);
-            writer.WriteNumber("points", p.Points);
-            writer.WriteNumber("lifetime_points", p.LifetimePoints);
-            writer.WriteString("credit", OutcomeJson.FormatDecimal(p.Credit));
-            writer.WriteStartObject("counters");
-            for (var i = 0; i < p.Schema.Counters.Length; i++)
-            {
-                writer.WriteNumber(p.Schema.Counters[i], p.Counters[i]);
-            }
-
-            writer.WriteEndObject();
-            writer.WriteStartArray("badges");
-            foreach (var badge in p.BadgeList)
-            {
-                writer.WriteStringValue(badge);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteStartObject("attributes");
-            foreach (var attribute in p.Schema.Attributes)
-            {
-                writer.WritePropertyName(attribute.Name);
-                AttributeValues.Write(writer, p.AttributeValues[attribute.Slot]);
-            }
-
-            writer.WriteEndObject();
+            WriteStanding(writer, p);
             if (p.LimitUsage.Count > 0)
             {
                 writer.WriteStartObject("limits");
@@ -77,6 +52,37 @@ internal static class StateFile
         }
 
         writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A participant's fields of spec §5 (tier, points, lifetime_points, credit, counters, badges, attributes), in declaration order.</summary>
+    public static void WriteStanding(Utf8JsonWriter writer, ParticipantState p)
+    {
+        writer.WriteString("tier", p.Tier);
+        writer.WriteNumber("points", p.Points);
+        writer.WriteNumber("lifetime_points", p.LifetimePoints);
+        writer.WriteString("credit", OutcomeJson.FormatDecimal(p.Credit));
+        writer.WriteStartObject("counters");
+        for (var i = 0; i < p.Schema.Counters.Length; i++)
+        {
+            writer.WriteNumber(p.Schema.Counters[i], p.Counters[i]);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteStartArray("badges");
+        foreach (var badge in p.BadgeList)
+        {
+            writer.WriteStringValue(badge);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartObject("attributes");
+        foreach (var attribute in p.Schema.Attributes)
+        {
+            writer.WritePropertyName(attribute.Name);
+            AttributeValues.Write(writer, p.AttributeValues[attribute.Slot]);
+        }
+
         writer.WriteEndObject();
     }
 

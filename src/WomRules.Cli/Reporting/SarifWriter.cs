@@ -1,0 +1,120 @@
+using System.Reflection;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace WomRules.Cli.Reporting;
+
+/// <summary>
+/// <c>check --format sarif</c>: SARIF 2.1.0, the format GitHub code scanning and other CI systems read to annotate
+/// the lines of a change. One run; the driver lists the rules that were reported, each result points at its rule.
+/// </summary>
+internal static class SarifWriter
+{
+    public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    public static void Write(DiagnosticReport report, Stream output)
+    {
+        var rules = report.Entries.GroupBy(e => e.Diagnostic.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.First()).ToList();
+        var ruleIndex = rules.Select((r, i) => (r.Diagnostic.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" });
+        writer.WriteStartObject();
+        writer.WriteString("$schema", SchemaUri);
+        writer.WriteString("version", "2.1.0");
+        writer.WriteStartArray("runs");
+        writer.WriteStartObject();
+        writer.WriteStartObject("tool");
+        writer.WriteStartObject("driver");
+        writer.WriteString("name", "womrules");
+        writer.WriteString("semanticVersion", Version());
+        writer.WriteString("informationUri", DiagnosticReport.DocsBaseUri + "README.md");
+        writer.WriteStartArray("rules");
+        foreach (var rule in rules)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", rule.Diagnostic.Id);
+            writer.WriteStartObject("shortDescription");
+            writer.WriteString("text", rule.Title);
+            writer.WriteEndObject();
+            writer.WriteString("helpUri", rule.HelpUri);
+            writer.WriteStartObject("defaultConfiguration");
+            writer.WriteString("level", DiagnosticReport.Level(rule.Diagnostic));
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+
+        // One category per campaign file, so a workflow can upload a folder of SARIF files (one per campaign)
+        // without two runs of the same tool claiming the same category.
+        writer.WriteStartObject("automationDetails");
+        writer.WriteString("id", $"womrules/{Relative(report.Path)}/");
+        writer.WriteEndObject();
+        writer.WriteString("columnKind", "utf16CodeUnits");
+        writer.WriteStartArray("results");
+        foreach (var entry in report.Entries)
+        {
+            var d = entry.Diagnostic;
+            writer.WriteStartObject();
+            writer.WriteString("ruleId", d.Id);
+            writer.WriteNumber("ruleIndex", ruleIndex[d.Id]);
+            writer.WriteString("level", DiagnosticReport.Level(d));
+            writer.WriteStartObject("message");
+            writer.WriteString("text", d.Message);
+            writer.WriteEndObject();
+            writer.WriteStartArray("locations");
+            writer.WriteStartObject();
+            writer.WriteStartObject("physicalLocation");
+            writer.WriteStartObject("artifactLocation");
+            WriteUri(writer, d.Path ?? report.Path);
+            writer.WriteEndObject();
+            writer.WriteStartObject("region");
+            writer.WriteNumber("startLine", d.Line);
+            writer.WriteNumber("startColumn", d.Column);
+            writer.WriteNumber("endLine", entry.EndLine);
+            writer.WriteNumber("endColumn", entry.EndColumn);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A relative path stays relative to the checkout (%SRCROOT%), so code scanning maps it to the repository's file.</summary>
+    private static void WriteUri(Utf8JsonWriter writer, string path)
+    {
+        if (Path.IsPathRooted(path))
+        {
+            writer.WriteString("uri", new Uri(Path.GetFullPath(path)).AbsoluteUri);
+            return;
+        }
+
+        writer.WriteString("uri", Uri.EscapeDataString(Relative(path)).Replace("%2F", "/", StringComparison.Ordinal));
+        writer.WriteString("uriBaseId", "%SRCROOT%");
+    }
+
+    private static string Relative(string path)
+    {
+        var relative = path.Replace('\\', '/');
+        while (relative.StartsWith("./", StringComparison.Ordinal))
+        {
+            relative = relative[2..];
+        }
+
+        return relative;
+    }
+
+    private static string Version()
+    {
+        var version = typeof(SarifWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+        var plus = version.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 ? version : version[..plus];
+    }
+}

@@ -1,0 +1,294 @@
+using System.Text;
+using WomRules.Diagnostics;
+using WomRules.Testing;
+
+namespace WomRules.Cli.Testing;
+
+/// <summary>
+/// <c>womrules test [PATH…] [--accept]</c>: finds scenario files (<c>*.tests.yaml</c>), checks each campaign, runs
+/// every case and compares it with its approved snapshot (<c>&lt;case&gt;.verified.jsonl</c>). A mismatch writes
+/// <c>&lt;case&gt;.received.jsonl</c> and prints a unified diff; <c>--accept</c> approves what the campaign does now.
+/// A missing snapshot fails when <c>CI=true</c> and is created otherwise. Exit 0 when every case passes, 1 otherwise.
+/// </summary>
+internal static class TestCommand
+{
+    private static readonly string[] SkippedFolders = ["bin", "obj", "node_modules", ".git"];
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        Run(args, stdout, stderr, Environment.GetEnvironmentVariable("CI") is { } ci && ci.Equals("true", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The command with the CI flag given, so tests need not change the process environment.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool ci)
+    {
+        var accept = false;
+        var paths = new List<string>();
+        foreach (var arg in args)
+        {
+            if (arg == "--accept")
+            {
+                accept = true;
+            }
+            else if (arg.StartsWith('-'))
+            {
+                throw new UsageException($"unknown option '{arg}'.");
+            }
+            else
+            {
+                paths.Add(arg);
+            }
+        }
+
+        if (paths.Count == 0)
+        {
+            paths.Add(".");
+        }
+
+        var files = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            if (File.Exists(path))
+            {
+                files.Add(Path.GetFullPath(path));
+            }
+            else if (Directory.Exists(path))
+            {
+                files.UnionWith(Discover(Path.GetFullPath(path)));
+            }
+            else
+            {
+                stderr.WriteLine($"womrules: cannot read '{path}': no such file or folder.");
+                return ExitCodes.BadUsage;
+            }
+        }
+
+        if (files.Count == 0)
+        {
+            stderr.WriteLine($"womrules: no scenario files (*{ScenarioReader.FileSuffix}) under {string.Join(", ", paths)}.");
+            return ExitCodes.BadUsage;
+        }
+
+        var session = new Session(stdout, accept, ci);
+        foreach (var file in files)
+        {
+            session.RunFile(file);
+        }
+
+        stdout.WriteLine($"{session.Passed} passed, {session.Failed} failed");
+        return session.Failed > 0 ? ExitCodes.CampaignHasErrors : ExitCodes.Success;
+    }
+
+    private static IEnumerable<string> Discover(string folder)
+    {
+        var pending = new Stack<string>([folder]);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            foreach (var file in Directory.EnumerateFiles(current, "*" + ScenarioReader.FileSuffix))
+            {
+                yield return file;
+            }
+
+            foreach (var sub in Directory.EnumerateDirectories(current))
+            {
+                if (!SkippedFolders.Contains(Path.GetFileName(sub)))
+                {
+                    pending.Push(sub);
+                }
+            }
+        }
+    }
+
+    private sealed class Session(TextWriter stdout, bool accept, bool ci)
+    {
+        private readonly Dictionary<string, CampaignCompilation> campaigns = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> snapshotOwners = new(StringComparer.OrdinalIgnoreCase);
+
+        public int Passed { get; private set; }
+
+        public int Failed { get; private set; }
+
+        public void RunFile(string path)
+        {
+            var shown = Display(path);
+            ScenarioFile? file;
+            IReadOnlyList<Diagnostic> diagnostics;
+            try
+            {
+                (file, var read) = new FileInfo(path).Length > CompilationOptions.Default.MaxFileSize
+                    ? (null, [])
+                    : ScenarioReader.Read(File.ReadAllText(path, Encoding.UTF8), shown);
+                diagnostics = read;
+                if (file is null && read.IsEmpty)
+                {
+                    stdout.WriteLine($"FAIL  {shown}: the file is larger than {CompilationOptions.Default.MaxFileSize} bytes");
+                    Failed++;
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                stdout.WriteLine($"FAIL  {shown}: cannot read the file: {ex.Message}");
+                Failed++;
+                return;
+            }
+
+            if (file is null)
+            {
+                // The cases cannot be trusted, so the file counts as one failure.
+                stdout.WriteLine($"FAIL  {shown}: the scenario file has errors");
+                Print(diagnostics);
+                Failed++;
+                return;
+            }
+
+            var compilation = Compile(file.CampaignPath);
+            var emitted = compilation.Emit();
+            if (emitted.Campaign is not { } campaign)
+            {
+                foreach (var @case in file.Cases)
+                {
+                    stdout.WriteLine($"FAIL  {shown}: {@case.Name} (the campaign has errors)");
+                    Failed++;
+                }
+
+                Print(emitted.Diagnostics);
+                return;
+            }
+
+            foreach (var @case in file.Cases)
+            {
+                var title = $"{shown}: {@case.Name}";
+                if (@case.SnapshotPath is { } snapshot && !snapshotOwners.TryAdd(snapshot, title))
+                {
+                    // Two scenario files in one folder with a case of the same name would overwrite each other's snapshot.
+                    Fail(title, $"its snapshot {Display(snapshot)} is already used by {snapshotOwners[snapshot]}; set 'snapshot:' to another file");
+                    continue;
+                }
+
+                try
+                {
+                    RunCase(file, @case, campaign, title);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    Fail(title, "a file could not be read or written: " + ex.Message);
+                }
+            }
+        }
+
+        private CampaignCompilation Compile(string campaignPath)
+        {
+            if (!campaigns.TryGetValue(campaignPath, out var compilation))
+            {
+                compilation = CampaignCompilation.FromFile(Display(campaignPath));
+                campaigns[campaignPath] = compilation;
+            }
+
+            return compilation;
+        }
+
+        private void RunCase(ScenarioFile file, ScenarioCase @case, CompiledCampaign campaign, string title)
+        {
+            var result = ScenarioRunner.Run(file, @case, campaign);
+            if (result.Snapshot is not { } actual)
+            {
+                Fail(title, "the case cannot run");
+                Print(result.Diagnostics);
+                return;
+            }
+
+            var problems = new List<string>(result.Problems);
+            string? diff = null;
+            string? note = null;
+            if (@case.SnapshotPath is { } verified)
+            {
+                var received = @case.ReceivedPath!;
+                var approved = File.Exists(verified) ? File.ReadAllText(verified, Encoding.UTF8).ReplaceLineEndings("\n") : null;
+                if (approved == actual)
+                {
+                    Delete(received);
+                }
+                else if (accept)
+                {
+                    Write(verified, actual);
+                    Delete(received);
+                    note = $"accepted {Display(verified)}";
+                }
+                else if (approved is null && !ci)
+                {
+                    Write(verified, actual);
+                    Delete(received);
+                    note = $"new snapshot {Display(verified)}; review and commit it";
+                }
+                else
+                {
+                    Write(received, actual);
+                    if (approved is null)
+                    {
+                        problems.Add($"the snapshot {Display(verified)} is missing (CI=true); the output is in {Display(received)}; run 'womrules test --accept' and commit it");
+                    }
+                    else
+                    {
+                        problems.Add($"the output differs from {Display(verified)} (written to {Display(received)}; 'womrules test --accept' approves it):");
+                        diff = UnifiedDiff.Create(Lines(approved), Lines(actual), "a/" + Display(verified), "b/" + Display(received));
+                    }
+                }
+            }
+
+            if (problems.Count == 0)
+            {
+                stdout.WriteLine(note is null ? $"PASS  {title}" : $"PASS  {title} ({note})");
+                Passed++;
+                return;
+            }
+
+            Fail(title, null);
+            foreach (var problem in problems)
+            {
+                stdout.WriteLine("      " + problem);
+            }
+
+            if (diff is not null)
+            {
+                stdout.Write(diff);
+            }
+        }
+
+        private void Fail(string title, string? reason)
+        {
+            stdout.WriteLine(reason is null ? $"FAIL  {title}" : $"FAIL  {title} ({reason})");
+            Failed++;
+        }
+
+        private void Print(IEnumerable<Diagnostic> diagnostics)
+        {
+            foreach (var diagnostic in diagnostics)
+            {
+                stdout.WriteLine("      " + diagnostic);
+            }
+        }
+
+        private static string[] Lines(string text) => text.EndsWith('\n') ? text[..^1].Split('\n') : text.Split('\n');
+
+        private static void Write(string path, string text)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            AtomicFile.Write(path, stream => stream.Write(new UTF8Encoding(false).GetBytes(text)));
+        }
+
+        private static void Delete(string path)
+        {
+            if (File.Exists(path))
+            {
+                File.Delete(path);
+            }
+        }
+
+        /// <summary>Paths relative to the current folder when below it, with '/' so output reads the same everywhere.</summary>
+        private static string Display(string path)
+        {
+            var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+            return (relative.StartsWith("..", StringComparison.Ordinal) ? path : relative).Replace('\\', '/');
+        }
+    }
+}

@@ -1,0 +1,104 @@
+namespace WomRules.Parsing;
+
+/// <summary>
+/// The YAML form of spec §2 as data: which keys each mapping allows, which are required, what their values look
+/// like. <see cref="YamlCampaignReader"/> takes its allowed keys from here and <see cref="JsonSchemaWriter"/>
+/// generates schema/womrules.schema.json from it.
+/// </summary>
+internal static class CampaignShape
+{
+    private const string IdentifierPattern = "^[A-Za-z_][A-Za-z0-9_]*$";
+
+    private static readonly ScalarShape Text = new("Text.", ScalarKind.String);
+    private static readonly ScalarShape Condition = new("A condition in the campaign language, such as event.rating >= 4.", ScalarKind.Expression);
+    private static readonly ScalarShape Recipient = new("Who: the event's actor or its referrer.", ScalarKind.String, ["actor", "referrer"]);
+    private static readonly ScalarShape Date = new("A date (YYYY-MM-DD, midnight UTC) or an ISO 8601 timestamp.", ScalarKind.String, Pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
+    public static readonly ScalarShape AttributeType = new("The attribute's type.", ScalarKind.String, ["int", "decimal", "bool", "string", "list"]);
+
+    public static readonly MappingShape Attribute = new("attribute", "An optional attribute with its type and default.",
+    [
+        new("type", AttributeType, Required: true),
+        new("default", new ChoiceShape("The value when none is given.", [new ScalarShape("A value of the declared type.", ScalarKind.Any), new ListShape("A list of strings.", Text)])),
+    ]);
+
+    public static readonly NamedMapShape Attributes = new(
+        "Attributes by name: 'name: type' is required, '{ type, default }' optional.",
+        IdentifierPattern,
+        new ChoiceShape("An attribute: a type name (required attribute) or { type, default }.", [AttributeType, Attribute]));
+
+    public static readonly MappingShape Active = new("active", "When the campaign is active, UTC, half-open [from, until).",
+    [
+        new("from", Date),
+        new("until", Date),
+    ]);
+
+    public static readonly MappingShape Tier = new("tier", "A tier, lowest first; the first has no 'when'.",
+    [
+        new("name", new ScalarShape("The tier's name.", ScalarKind.String), Required: true),
+        new("when", new ScalarShape("When a participant reaches this tier; reads participant.<x> only.", ScalarKind.Expression)),
+        new("privileges", new ListShape("Privileges the tier grants.", Text)),
+    ]);
+
+    public static readonly MappingShape Budget = new("budget", "Campaign-wide caps on what rules grant.",
+    [
+        new("points", new ScalarShape("Most points the campaign grants in all.", ScalarKind.Integer, Minimum: 0)),
+        new("credit", new ScalarShape("Most credit the campaign grants in all.", ScalarKind.Decimal)),
+    ]);
+
+    public static readonly MappingShape Disclosure = new("disclosure", "A disclosure requirement for endorsements.",
+    [
+        new("name", new ScalarShape("The disclosure's name, as violations report it.", ScalarKind.String), Required: true),
+        new("on", new ChoiceShape("The event types it checks.", [Text, new ListShape("Event types.", Text)]), Required: true),
+        new("applies", new ScalarShape("When the requirement applies (absent: always).", ScalarKind.Expression)),
+        new("require", new ScalarShape("What a compliant event satisfies, such as discloses(event.text).", ScalarKind.Expression), Required: true),
+        new("action", new ScalarShape("withhold (default): the event's rules earn nothing; flag: report only.", ScalarKind.String, ["withhold", "flag"])),
+        new("message", new ScalarShape("Shown with the violation.", ScalarKind.String)),
+    ]);
+
+    public static readonly MappingShape Limit = new("limit", "How often the rule may fire.",
+    [
+        new("count", new ScalarShape("Firings allowed in each window.", ScalarKind.Integer, Minimum: 1), Required: true),
+        new("per", new ScalarShape("The calendar window, UTC (default campaign).", ScalarKind.String, ["day", "week", "month", "year", "campaign"])),
+        new("of", Recipient with { Description = "Whose firings are counted (default actor)." }),
+    ]);
+
+    public static readonly MappingShape Reward = new("reward", "One reward entry; effects apply in the order points, credit, badge, counter, alert.",
+    [
+        new("to", Recipient with { Description = "Who receives it (default actor)." }),
+        new("points", new ScalarShape("Points: an int or an int expression.", ScalarKind.Expression)),
+        new("credit", new ScalarShape("Credit: an amount or an expression.", ScalarKind.Expression)),
+        new("badge", new ScalarShape("A badge to grant.", ScalarKind.String)),
+        new("counter", new ScalarShape("A counter to step (by 1, or by 'by').", ScalarKind.String)),
+        new("by", new ScalarShape("The counter's step: an int expression.", ScalarKind.Expression), Requires: ["counter"]),
+        new("alert", new ScalarShape("An alert to raise.", ScalarKind.String)),
+    ],
+    AtLeastOneOf: ["points", "credit", "badge", "counter", "alert"]);
+
+    public static readonly MappingShape Rule = new("rule", "A rule: on an event type, when a condition holds, grant rewards.",
+    [
+        new("name", new ScalarShape("The rule's name, unique in the campaign.", ScalarKind.String), Required: true),
+        new("on", new ScalarShape("The event type the rule reacts to.", ScalarKind.String), Required: true),
+        new("when", Condition),
+        new("priority", new ScalarShape("Higher runs first (default 0).", ScalarKind.Integer)),
+        new("stop", new ScalarShape("When the rule fires, later rules of the event do not run.", ScalarKind.Boolean)),
+        new("limit", Limit),
+        new("rewards", new ListShape("What the rule grants.", Reward), Required: true),
+        new("lang", new ScalarShape("csharp: 'when' and amounts are C# (the host must allow it).", ScalarKind.String, ["csharp"])),
+    ]);
+
+    public static readonly MappingShape Campaign = new("campaign", "A WomRules campaign file (format version 1).",
+    [
+        new("womrules", new ScalarShape("The format version: 1.", ScalarKind.Integer, ["1"]), Required: true),
+        new("campaign", new ScalarShape("The campaign id.", ScalarKind.String, Pattern: "^[a-z0-9][a-z0-9-]*$"), Required: true),
+        new("description", Text),
+        new("active", Active),
+        new("events", new NamedMapShape("The event types the campaign reacts to, with their attributes.", "^[A-Za-z0-9][A-Za-z0-9_.-]*$", Attributes)),
+        new("participant", Attributes),
+        new("counters", new ListShape("Per-participant integer counters, starting at 0.", new ScalarShape("A counter name.", ScalarKind.String, Pattern: IdentifierPattern))),
+        new("tiers", new ListShape("Tiers, lowest first.", Tier)),
+        new("budget", Budget),
+        new("disclosures", new ListShape("Disclosure requirements, checked in file order.", Disclosure)),
+        new("rules", new ListShape("The rules.", Rule)),
+    ]);
+}

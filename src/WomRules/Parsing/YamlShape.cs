@@ -1,0 +1,56 @@
+namespace WomRules.Parsing;
+
+/// <summary>
+/// The expected shape of one YAML node of a campaign file. The reader takes its allowed keys from these shapes and
+/// the JSON Schema for editors is generated from them, so the two cannot drift apart.
+/// </summary>
+internal abstract record YamlShape(string Description);
+
+/// <summary>The kind of value a scalar holds, as JSON types after YAML's core schema resolves it.</summary>
+internal enum ScalarKind
+{
+    /// <summary>Any text.</summary>
+    String,
+
+    /// <summary>A whole number.</summary>
+    Integer,
+
+    /// <summary>A number or a numeric string, such as 10.00 or "10.00".</summary>
+    Decimal,
+
+    /// <summary>true or false.</summary>
+    Boolean,
+
+    /// <summary>An expression of the campaign language; a bare number or true/false is an expression too.</summary>
+    Expression,
+
+    /// <summary>Any single value (a default of a declared type).</summary>
+    Any,
+}
+
+/// <summary>A single value, optionally restricted to a list of words, a pattern or a minimum.</summary>
+internal sealed record ScalarShape(string Description, ScalarKind Kind, IReadOnlyList<string>? Words = null, string? Pattern = null, long? Minimum = null)
+    : YamlShape(Description);
+
+/// <summary>A mapping with a fixed set of keys; a key outside the set is an error at the key.</summary>
+internal sealed record MappingShape(string Name, string Description, IReadOnlyList<KeyShape> Keys, IReadOnlyList<string>? AtLeastOneOf = null)
+    : YamlShape(Description)
+{
+    /// <summary>The allowed keys, in the order the reader lists them in its messages.</summary>
+    public string[] KeyNames { get; } = [.. Keys.Select(k => k.Name)];
+
+    /// <summary>Keys that must be present.</summary>
+    public IEnumerable<string> Required => Keys.Where(k => k.Required).Select(k => k.Name);
+}
+
+/// <summary>One key of a <see cref="MappingShape"/>; <paramref name="Requires"/> names keys that must appear beside it.</summary>
+internal sealed record KeyShape(string Name, YamlShape Value, bool Required = false, IReadOnlyList<string>? Requires = null);
+
+/// <summary>A mapping whose keys are names the author chooses (event types, attributes); empty may be left blank.</summary>
+internal sealed record NamedMapShape(string Description, string KeyPattern, YamlShape Value) : YamlShape(Description);
+
+/// <summary>A list; it may be left blank.</summary>
+internal sealed record ListShape(string Description, YamlShape Item) : YamlShape(Description);
+
+/// <summary>Either of several shapes, such as an attribute written as a type name or as <c>{ type, default }</c>.</summary>
+internal sealed record ChoiceShape(string Description, IReadOnlyList<YamlShape> Options) : YamlShape(Description);

@@ -1,0 +1,166 @@
+using NJsonSchema;
+using WomRules.Diagnostics;
+using WomRules.Parsing;
+using WomRules.Tests.Support;
+using WomRules.Text;
+
+namespace WomRules.Tests.Ci;
+
+/// <summary>
+/// The JSON Schema and the reader judge the same inputs the same way: every example is accepted by both, and each
+/// kind of structural mistake that <c>check</c> rejects (unknown key, wrong type, missing required key) is rejected
+/// by both. The schema is generated from the shape table the reader takes its keys from.
+/// </summary>
+public sealed class SchemaTests
+{
+    private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromJsonAsync(JsonSchemaWriter.Write()).GetAwaiter().GetResult());
+
+    [Fact]
+    public void The_committed_schema_is_the_generated_one()
+    {
+        Snapshots.MatchFile(JsonSchemaWriter.Write(), Path.Combine(RepositoryPaths.Root, "schema", "womrules.schema.json"));
+    }
+
+    [Fact]
+    public void The_schema_command_prints_the_generated_schema()
+    {
+        var stdout = new StringWriter();
+        WomRules.Cli.CommandLine.Run(["schema"], stdout, new StringWriter()).Should().Be(0);
+        stdout.ToString().Should().Be(JsonSchemaWriter.Write());
+    }
+
+    [Fact]
+    public void The_schema_is_draft_07()
+    {
+        JsonSchemaWriter.Write().Should().Contain("\"$schema\": \"http://json-schema.org/draft-07/schema#\"");
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Every_example_is_accepted_by_check_and_by_the_schema(string name)
+    {
+        var text = File.ReadAllText(Path.Combine(RepositoryPaths.Examples, name, "campaign.yaml"));
+        CampaignCompilation.Create(text, "campaign.yaml").GetDiagnostics().Where(d => d.IsError).Should().BeEmpty();
+        SchemaErrors(text).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Every_example_carries_the_schema_modeline_first()
+    {
+        foreach (var name in RepositoryPaths.ExampleNames)
+        {
+            File.ReadLines(Path.Combine(RepositoryPaths.Examples, name, "campaign.yaml")).First()
+                .Should().Be("# yaml-language-server: $schema=../../schema/womrules.schema.json", name);
+        }
+    }
+
+    public static TheoryData<string> Examples => new(RepositoryPaths.ExampleNames);
+
+    private const string Valid = """
+        womrules: 1
+        campaign: shape
+        active: { from: 2026-03-01, until: 2026-07-01 }
+        events:
+          review.posted:
+            rating: int
+            text: { type: string, default: "" }
+          ping: {}
+        participant:
+          country: { type: string, default: MY }
+        counters: [reviews]
+        tiers:
+          - name: bronze
+          - name: silver
+            when: participant.lifetime_points >= 500
+            privileges: [free_shipping]
+        budget: { points: 1000, credit: 50.00 }
+        disclosures:
+          - name: ftc
+            on: [review.posted]
+            applies: true
+            require: discloses(event.text)
+            action: withhold
+        rules:
+          - name: review-points
+            on: review.posted
+            when: event.rating >= 1
+            priority: 2
+            stop: false
+            rewards:
+              - { to: actor, points: 10, counter: reviews, by: 1 }
+              - credit: 1.50
+            limit: { count: 3, per: week, of: actor }
+          - name: ping
+            on: ping
+            rewards: [ { alert: pinged } ]
+        """;
+
+    /// <summary>Each mutation of <see cref="Valid"/> is a structural mistake; the kind says which.</summary>
+    public static TheoryData<string, string, string> Mistakes => new()
+    {
+        { "unknown top-level key", "budget:", "bugdet:" },
+        { "unknown rule key", "    priority: 2", "    prio: 2" },
+        { "unknown reward key", "{ to: actor, points: 10,", "{ to: actor, pts: 10," },
+        { "unknown limit key", "of: actor }", "for: actor }" },
+        { "unknown tier key", "    privileges: [free_shipping]", "    perks: [free_shipping]" },
+        { "unknown disclosure key", "    action: withhold", "    actions: withhold" },
+        { "unknown attribute declaration key", "{ type: string, default: \"\" }", "{ type: string, fallback: \"\" }" },
+        { "wrong type: counters not a list", "counters: [reviews]", "counters: reviews" },
+        { "wrong type: rewards not a list", "rewards: [ { alert: pinged } ]", "rewards: { alert: pinged }" },
+        { "wrong type: active not a mapping", "active: { from: 2026-03-01, until: 2026-07-01 }", "active: 2026-03-01" },
+        { "wrong type: budget not a mapping", "budget: { points: 1000, credit: 50.00 }", "budget: [1000]" },
+        { "wrong type: rule name a list", "  - name: ping\n", "  - name: [ping]\n" },
+        { "wrong type: limit count not a number", "count: 3", "count: three" },
+        { "wrong type: priority not a number", "priority: 2", "priority: high" },
+        { "wrong type: stop not a bool", "stop: false", "stop: maybe" },
+        { "wrong value: limit per", "per: week", "per: fortnight" },
+        { "wrong value: attribute type", "rating: int", "rating: integer" },
+        { "wrong value: format version", "womrules: 1", "womrules: 2" },
+        { "missing womrules", "womrules: 1\n", "" },
+        { "missing campaign", "campaign: shape\n", "" },
+        { "missing rule name", "  - name: ping\n    on: ping", "  - on: ping" },
+        { "missing rule on", "    on: ping\n", "" },
+        { "missing rewards", "    rewards: [ { alert: pinged } ]", "    priority: 1" },
+        { "missing disclosure require", "    require: discloses(event.text)\n", "" },
+        { "missing limit count", "limit: { count: 3, per: week, of: actor }", "limit: { per: week, of: actor }" },
+        { "reward without effect", "rewards: [ { alert: pinged } ]", "rewards: [ { to: actor } ]" },
+        { "by without counter", "{ to: actor, points: 10, counter: reviews, by: 1 }", "{ to: actor, points: 10, by: 1 }" },
+    };
+
+    [Fact]
+    public void The_valid_campaign_is_accepted_by_both()
+    {
+        CampaignCompilation.Create(Valid, "c.yaml").GetDiagnostics().Where(d => d.IsError).Select(d => d.ToString()).Should().BeEmpty();
+        SchemaErrors(Valid).Should().BeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Mistakes))]
+    public void A_structural_mistake_is_rejected_by_check_and_by_the_schema(string kind, string find, string replace)
+    {
+        Valid.Should().Contain(find, "the mutation must apply");
+        var text = Valid.Replace(find, replace, StringComparison.Ordinal);
+        CampaignCompilation.Create(text, "c.yaml").GetDiagnostics().Should().Contain(d => d.IsError, kind + ": check must reject it");
+        SchemaErrors(text).Should().NotBeEmpty(kind + ": the schema must reject it");
+    }
+
+    [Fact]
+    public void The_reader_and_the_schema_allow_the_same_keys()
+    {
+        var schema = Schema.Value;
+        schema.Properties.Keys.Should().Equal(CampaignShape.Campaign.KeyNames);
+        foreach (var shape in new[] { CampaignShape.Rule, CampaignShape.Reward, CampaignShape.Limit, CampaignShape.Tier, CampaignShape.Disclosure, CampaignShape.Budget, CampaignShape.Active, CampaignShape.Attribute })
+        {
+            schema.Definitions[shape.Name].Properties.Keys.Should().Equal(shape.KeyNames, shape.Name);
+        }
+    }
+
+    /// <summary>The campaign converted to JSON (YAML core schema) and validated; a file YAML cannot read fails here too.</summary>
+    private static List<string> SchemaErrors(string yaml)
+    {
+        var bag = new DiagnosticBag(new SourceText(yaml));
+        var tree = YamlTreeReader.Read(bag.Source, new ReaderLimits(), bag);
+        tree.Should().NotBeNull(string.Join("\n", bag.ToImmutable()));
+        return [.. Schema.Value.Validate(YamlJson.ToJson(tree!)).Select(e => e.ToString())];
+    }
+}
