@@ -69,7 +69,7 @@ public sealed class CampaignCompilation
         BoundCampaign? bound = null;
         if (syntax is not null)
         {
-            bound = Binder.Bind(syntax, bag);
+            bound = Binder.Bind(syntax, bag, options);
         }
 
         return new CampaignCompilation(source, options, syntax, bound, bag.ToImmutable());

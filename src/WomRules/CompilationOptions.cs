@@ -15,6 +15,15 @@ public sealed record CompilationOptions
     /// <summary>The deepest nesting of YAML collections, and of parentheses, <c>not</c>, unary <c>-</c> and <c>if</c> in an expression. Default 256.</summary>
     public int MaxNestingDepth { get; init; } = 256;
 
+    /// <summary>
+    /// Lets rules written in C# (<c>lang: csharp</c>, spec §8) compile. Off by default: without it such a rule is error WOM3031.
+    /// Setting it alone is not enough; the WomRules.CSharp package's <c>WithCSharp()</c> sets it and plugs in the compiler.
+    /// </summary>
+    public bool AllowCSharp { get; init; }
+
+    /// <summary>The compiler for C# rules, plugged in by WomRules.CSharp; the core does not reference Roslyn.</summary>
+    internal Binding.ICSharpRuleCompiler? CSharpCompiler { get; init; }
+
     /// <summary>Which evaluator the emitted campaign uses; the reference one exists for agreement tests.</summary>
     internal Emit.EvaluatorKind Evaluator { get; init; } = Emit.EvaluatorKind.Compiled;
 }
