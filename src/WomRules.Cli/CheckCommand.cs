@@ -5,12 +5,14 @@ internal static class CheckCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        var allowCSharp = args.Contains(CampaignLoader.AllowCSharpFlag);
+        args = [.. args.Where(a => a != CampaignLoader.AllowCSharpFlag)];
         if (args.Length != 1 || args[0].StartsWith('-'))
         {
             throw new UsageException("check takes exactly one campaign file.");
         }
 
-        var compilation = CampaignLoader.Load(args[0], stderr);
+        var compilation = CampaignLoader.Load(args[0], stderr, allowCSharp);
         if (compilation is null)
         {
             return ExitCodes.BadUsage;

@@ -7,8 +7,8 @@ internal static class CommandLine
 {
     public const string Usage = """
         usage:
-          womrules check CAMPAIGN
-          womrules run CAMPAIGN EVENTS.jsonl [--state IN.json] [--save-state OUT.json]
+          womrules check CAMPAIGN [--allow-csharp]
+          womrules run CAMPAIGN EVENTS.jsonl [--state IN.json] [--save-state OUT.json] [--allow-csharp]
           womrules --version
 
         exit codes: 0 success; 1 the campaign has errors; 2 bad usage or unreadable input
