@@ -17,26 +17,31 @@ internal static class SemanticAllowList
     /// <summary>Returns the first violation, positioned relative to <paramref name="origin"/> (where the expression text starts).</summary>
     public static Violation? Check(SemanticModel model, ExpressionSyntax expression, SymbolAllowList allowList, int origin)
     {
-        foreach (var node in expression.DescendantNodesAndSelf())
+        // Names first, so the diagnostic points at the name the author wrote ('IO' in System.IO.File), not at an operator around it.
+        foreach (var name in expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
         {
-            if (node is IdentifierNameSyntax name && name.Parent is not NameColonSyntax)
+            if (name.Parent is NameColonSyntax)
             {
-                var info = model.GetSymbolInfo(name);
-                var symbols = info.Symbol is { } s ? [s] : info.CandidateSymbols;
-                foreach (var symbol in symbols)
+                continue;
+            }
+
+            var info = model.GetSymbolInfo(name);
+            var symbols = info.Symbol is { } s ? [s] : info.CandidateSymbols;
+            foreach (var symbol in symbols)
+            {
+                if (!allowList.IsAllowed(symbol))
                 {
-                    if (!allowList.IsAllowed(symbol))
-                    {
-                        return Rejected(symbol, name, origin);
-                    }
+                    return Rejected(symbol, name, origin);
                 }
             }
-            else if (node is ElementAccessExpressionSyntax or BinaryExpressionSyntax or PrefixUnaryExpressionSyntax or CastExpressionSyntax or PredefinedTypeSyntax)
+        }
+
+        foreach (var node in expression.DescendantNodesAndSelf())
+        {
+            if (node is ElementAccessExpressionSyntax or BinaryExpressionSyntax or PrefixUnaryExpressionSyntax or CastExpressionSyntax or PredefinedTypeSyntax
+                && model.GetSymbolInfo(node).Symbol is { } symbol && !allowList.IsAllowed(symbol))
             {
-                if (model.GetSymbolInfo(node).Symbol is { } symbol && !allowList.IsAllowed(symbol))
-                {
-                    return Rejected(symbol, node, origin);
-                }
+                return Rejected(symbol, node, origin);
             }
         }
 

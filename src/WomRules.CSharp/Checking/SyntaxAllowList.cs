@@ -104,6 +104,19 @@ internal static class SyntaxAllowList
     /// <summary>Parses <paramref name="text"/> as one C# expression; returns the expression and null, or the first violation.</summary>
     public static (ExpressionSyntax? Expression, Violation? Violation) Check(string text)
     {
+        // A directive may sit where the parser attaches it to no node of the expression (after it, say): scan the lines too.
+        var lineStart = 0;
+        foreach (var line in text.Split('\n'))
+        {
+            var trimmed = line.TrimStart();
+            if (trimmed.StartsWith('#'))
+            {
+                return (null, new Violation(DiagnosticDescriptors.CSharpDirective, lineStart + (line.Length - trimmed.Length), trimmed.TrimEnd().Length, Shorten(trimmed.Trim())));
+            }
+
+            lineStart += line.Length + 1;
+        }
+
         var expression = SyntaxFactory.ParseExpression(text, options: new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.None, SourceCodeKind.Regular));
 
         // Directives first: '#r' and '#load' must never reach a compiler, and '#line' would move positions.
@@ -128,6 +141,13 @@ internal static class SyntaxAllowList
         if (error is not null)
         {
             return (null, new Violation(DiagnosticDescriptors.CSharpSyntax, error.Location.SourceSpan.Start, error.Location.SourceSpan.Length, error.GetMessage(System.Globalization.CultureInfo.InvariantCulture), error.Id));
+        }
+
+        if (expression.ToFullString() != text)
+        {
+            // Fail closed: every character must belong to the expression that is checked and compiled.
+            var end = expression.FullSpan.End;
+            return (null, new Violation(DiagnosticDescriptors.CSharpNotOneExpression, end, Math.Max(0, text.Length - end), Shorten(text[Math.Min(end, text.Length)..])));
         }
 
         foreach (var node in expression.DescendantNodesAndSelf())

@@ -12,17 +12,17 @@ internal sealed class CampaignRunner
     private readonly CampaignEngine compiled;
     private readonly CampaignEngine reference;
 
-    public CampaignRunner(string yaml)
+    public CampaignRunner(string yaml, CompilationOptions? options = null)
     {
-        compiled = new CampaignEngine(Compile(yaml, EvaluatorKind.Compiled));
-        reference = new CampaignEngine(Compile(yaml, EvaluatorKind.Reference));
+        compiled = new CampaignEngine(Compile(yaml, EvaluatorKind.Compiled, options));
+        reference = new CampaignEngine(Compile(yaml, EvaluatorKind.Reference, options));
     }
 
     public CampaignEngine Engine => compiled;
 
-    public static CompiledCampaign Compile(string yaml, EvaluatorKind evaluator = EvaluatorKind.Compiled)
+    public static CompiledCampaign Compile(string yaml, EvaluatorKind evaluator = EvaluatorKind.Compiled, CompilationOptions? options = null)
     {
-        var compilation = CampaignCompilation.Create(yaml, "campaign.yaml", new CompilationOptions { Evaluator = evaluator });
+        var compilation = CampaignCompilation.Create(yaml, "campaign.yaml", (options ?? CompilationOptions.Default) with { Evaluator = evaluator });
         var result = compilation.Emit();
         result.Success.Should().BeTrue("the campaign should compile, but: " + string.Join(Environment.NewLine, result.Diagnostics));
         return result.Campaign!;
