@@ -1,3 +1,4 @@
+using WomRules.CSharp;
 using WomRules.Diagnostics;
 
 namespace WomRules.Cli;
@@ -5,7 +6,10 @@ namespace WomRules.Cli;
 /// <summary>Reads a campaign file for a command, telling an unreadable file (exit 2) from a campaign with errors (exit 1).</summary>
 internal static class CampaignLoader
 {
-    public static CampaignCompilation? Load(string path, TextWriter stderr)
+    /// <summary>Opts in to C# rules (<c>lang: csharp</c>) for <c>check</c> and <c>run</c>; off by default (WOM3031).</summary>
+    public const string AllowCSharpFlag = "--allow-csharp";
+
+    public static CampaignCompilation? Load(string path, TextWriter stderr, bool allowCSharp = false)
     {
         if (Directory.Exists(path) || !File.Exists(path))
         {
@@ -13,7 +17,7 @@ internal static class CampaignLoader
             return null;
         }
 
-        var compilation = CampaignCompilation.FromFile(path);
+        var compilation = CampaignCompilation.FromFile(path, allowCSharp ? CompilationOptions.Default.WithCSharp() : CompilationOptions.Default);
         var unreadable = compilation.GetDiagnostics().FirstOrDefault(d => d.Id == "WOM0004");
         if (unreadable is not null)
         {

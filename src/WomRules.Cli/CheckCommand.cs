@@ -11,6 +11,7 @@ internal static class CheckCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        var allowCSharp = false;
         var format = "text";
         var positional = new List<string>();
         for (var i = 0; i < args.Length; i++)
@@ -22,6 +23,10 @@ internal static class CheckCommand
             else if (args[i].StartsWith("--format=", StringComparison.Ordinal))
             {
                 format = args[i]["--format=".Length..];
+            }
+            else if (args[i] == CampaignLoader.AllowCSharpFlag)
+            {
+                allowCSharp = true;
             }
             else if (args[i].StartsWith('-'))
             {
@@ -44,7 +49,7 @@ internal static class CheckCommand
         }
 
         var path = positional[0];
-        var compilation = CampaignLoader.Load(path, stderr);
+        var compilation = CampaignLoader.Load(path, stderr, allowCSharp);
         if (compilation is null)
         {
             return ExitCodes.BadUsage;

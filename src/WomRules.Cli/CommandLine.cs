@@ -7,8 +7,8 @@ internal static class CommandLine
 {
     public const string Usage = """
         usage:
-          womrules check CAMPAIGN [--format text|json|sarif]
-          womrules run CAMPAIGN EVENTS.jsonl [--state IN.json] [--save-state OUT.json]
+          womrules check CAMPAIGN [--format text|json|sarif] [--allow-csharp]
+          womrules run CAMPAIGN EVENTS.jsonl [--state IN.json] [--save-state OUT.json] [--allow-csharp]
           womrules convert CAMPAIGN --to dsl|yaml
           womrules fmt CAMPAIGN... [--check | --write]
           womrules test [PATH...] [--accept]

@@ -10,6 +10,7 @@ internal static class RunCommand
     {
         string? statePath = null;
         string? saveStatePath = null;
+        var allowCSharp = false;
         var positional = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -17,6 +18,9 @@ internal static class RunCommand
             {
                 case "--state":
                     statePath = i + 1 < args.Length ? args[++i] : throw new UsageException("--state needs a file.");
+                    break;
+                case CampaignLoader.AllowCSharpFlag:
+                    allowCSharp = true;
                     break;
                 case "--save-state":
                     saveStatePath = i + 1 < args.Length ? args[++i] : throw new UsageException("--save-state needs a file.");
@@ -38,7 +42,7 @@ internal static class RunCommand
         }
 
         var (campaignPath, eventsPath) = (positional[0], positional[1]);
-        var compilation = CampaignLoader.Load(campaignPath, stderr);
+        var compilation = CampaignLoader.Load(campaignPath, stderr, allowCSharp);
         if (compilation is null)
         {
             return ExitCodes.BadUsage;

@@ -75,7 +75,7 @@ public sealed class CampaignCompilation
         // A DSL file with syntax errors is not bound: a declaration that failed to parse would only cause follow-on errors.
         if (syntax is not null && !(format == CampaignFormat.Dsl && bag.HasErrors))
         {
-            bound = Binder.Bind(syntax, bag);
+            bound = Binder.Bind(syntax, bag, options);
         }
 
         return new CampaignCompilation(source, options, syntax, bound, bag.ToImmutable());

@@ -17,6 +17,14 @@ public sealed record CompilationOptions
 
     /// <summary>The form of the campaign text; null (the default) picks it from the path: <c>.wom</c> is the DSL, anything else YAML.</summary>
     public CampaignFormat? Format { get; init; }
+    /// <summary>
+    /// Lets rules written in C# (<c>lang: csharp</c>, spec §8) compile. Off by default: without it such a rule is error WOM3031.
+    /// Setting it alone is not enough; the WomRules.CSharp package's <c>WithCSharp()</c> sets it and plugs in the compiler.
+    /// </summary>
+    public bool AllowCSharp { get; init; }
+
+    /// <summary>The compiler for C# rules, plugged in by WomRules.CSharp; the core does not reference Roslyn.</summary>
+    internal Binding.ICSharpRuleCompiler? CSharpCompiler { get; init; }
 
     /// <summary>Which evaluator the emitted campaign uses; the reference one exists for agreement tests.</summary>
     internal Emit.EvaluatorKind Evaluator { get; init; } = Emit.EvaluatorKind.Compiled;

@@ -12,15 +12,19 @@ internal sealed partial class Binder
 {
     private readonly DiagnosticBag diagnostics;
     private readonly ExpressionBinder expressions;
+    private readonly CompilationOptions options;
+    private Dictionary<CSharpExpressionSyntax, CSharpCompiledExpression?> csharp = [];
 
-    private Binder(DiagnosticBag diagnostics)
+    private Binder(DiagnosticBag diagnostics, CompilationOptions options)
     {
         this.diagnostics = diagnostics;
+        this.options = options;
         expressions = new ExpressionBinder(diagnostics);
     }
 
     /// <summary>Returns the bound campaign, or null when the tree is too broken to bind (diagnostics say why).</summary>
-    public static BoundCampaign? Bind(CampaignSyntax syntax, DiagnosticBag diagnostics) => new Binder(diagnostics).BindCampaign(syntax);
+    public static BoundCampaign? Bind(CampaignSyntax syntax, DiagnosticBag diagnostics, CompilationOptions? options = null) =>
+        new Binder(diagnostics, options ?? CompilationOptions.Default).BindCampaign(syntax);
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
     private static partial Regex CampaignIdPattern();
@@ -48,6 +52,7 @@ internal sealed partial class Binder
         var tiers = BindTiers(syntax.Tiers, schema);
         var budget = BindBudget(syntax.Budget);
         var disclosures = BindDisclosures(syntax.Disclosures, eventTypes, schema);
+        csharp = CompileCSharpRules(id, syntax.Rules, eventTypes, schema);
         var rules = BindRules(syntax.Rules, eventTypes, schema);
 
         var campaign = new BoundCampaign(id, syntax.Description?.Text, from, until, eventTypes, schema, tiers, budget, disclosures, rules);
@@ -427,16 +432,23 @@ internal sealed partial class Binder
     {
         if (rule.Language is { } language)
         {
-            if (language.Text == "csharp")
-            {
-                diagnostics.Report(DiagnosticDescriptors.CSharpNotEnabled, language.Span);
-            }
-            else
+            if (language.Text != "csharp")
             {
                 diagnostics.Report(DiagnosticDescriptors.UnknownLanguage, language.Span, language.Text);
+                return null;
             }
 
-            return null;
+            if (!options.AllowCSharp)
+            {
+                diagnostics.Report(DiagnosticDescriptors.CSharpNotEnabled, language.Span);
+                return null;
+            }
+
+            if (options.CSharpCompiler is null)
+            {
+                diagnostics.Report(DiagnosticDescriptors.CSharpCompilerMissing, language.Span);
+                return null;
+            }
         }
 
         if (rule.On is null)
@@ -452,7 +464,7 @@ internal sealed partial class Binder
         }
 
         var scope = new BindingScope(schema, eventType, isTierCondition: false);
-        var when = rule.When is null ? null : expressions.BindAs(rule.When, scope, ValueType.Bool, "A rule's 'when'");
+        var when = rule.When is null ? null : BindAs(rule.When, scope, ValueType.Bool, "A rule's 'when'");
         var priority = 0;
         if (rule.Priority is { } p && !int.TryParse(p.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out priority))
         {
@@ -546,9 +558,9 @@ internal sealed partial class Binder
             TryParseRecipient(toToken, "to", out to);
         }
 
-        var points = reward.Points is null ? null : expressions.BindAs(reward.Points, scope, ValueType.Int, "'points'");
-        var credit = reward.Credit is null ? null : expressions.BindAs(reward.Credit, scope, ValueType.Decimal, "'credit'");
-        var by = reward.By is null ? null : expressions.BindAs(reward.By, scope, ValueType.Int, "'by'");
+        var points = reward.Points is null ? null : BindAs(reward.Points, scope, ValueType.Int, "'points'");
+        var credit = reward.Credit is null ? null : BindAs(reward.Credit, scope, ValueType.Decimal, "'credit'");
+        var by = reward.By is null ? null : BindAs(reward.By, scope, ValueType.Int, "'by'");
         var counterIndex = -1;
         if (reward.Counter is { } counter && !schema.CounterIndex.TryGetValue(counter.Text, out counterIndex))
         {
@@ -566,5 +578,75 @@ internal sealed partial class Binder
         }
 
         return new RewardSymbol(to, points, credit, reward.Badge?.Text, counterIndex, reward.Counter?.Text, by, reward.Alert?.Text);
+    }
+
+    /// <summary>Binds a campaign-language expression, or picks up the delegate compiled for a C# one.</summary>
+    private BoundExpression BindAs(ExpressionSyntax syntax, BindingScope scope, ValueType type, string what)
+    {
+        if (syntax is not CSharpExpressionSyntax code)
+        {
+            return expressions.BindAs(syntax, scope, type, what);
+        }
+
+        if (!csharp.TryGetValue(code, out var compiled) || compiled is null)
+        {
+            // The C# compiler reported why; an error node keeps binding going without cascading errors.
+            return new BoundLiteral(ValueType.Error, code.Span, false);
+        }
+
+        scope.ReadsReferrer |= compiled.ReadsReferrer;
+        return new BoundCSharpExpression(type, code.Span, compiled.Evaluate);
+    }
+
+    /// <summary>
+    /// Hands every C# expression of the campaign to the plugged-in compiler in one batch (one Roslyn compilation per
+    /// campaign) before rules are bound. Nothing happens unless the host opted in; <see cref="BindRule"/> reports that.
+    /// </summary>
+    private Dictionary<CSharpExpressionSyntax, CSharpCompiledExpression?> CompileCSharpRules(
+        string campaignId, ImmutableArray<RuleSyntax> rules, FrozenDictionary<string, EventTypeSymbol> eventTypes, ParticipantSchema schema)
+    {
+        if (!options.AllowCSharp || options.CSharpCompiler is not { } compiler)
+        {
+            return [];
+        }
+
+        var requests = new List<CSharpExpressionRequest>();
+        foreach (var rule in rules)
+        {
+            if (rule.Language?.Text != "csharp" || rule.On is null || !eventTypes.TryGetValue(rule.On.Text, out var eventType))
+            {
+                continue;
+            }
+
+            void Add(ExpressionSyntax? e, ValueType type, string what)
+            {
+                if (e is CSharpExpressionSyntax code)
+                {
+                    requests.Add(new CSharpExpressionRequest(code, eventType, type, what));
+                }
+            }
+
+            Add(rule.When, ValueType.Bool, "when");
+            foreach (var reward in rule.Rewards)
+            {
+                Add(reward.Points, ValueType.Int, "points");
+                Add(reward.Credit, ValueType.Decimal, "credit");
+                Add(reward.By, ValueType.Int, "by");
+            }
+        }
+
+        if (requests.Count == 0)
+        {
+            return [];
+        }
+
+        var results = compiler.Compile(new CSharpCompilationRequest(campaignId, schema, [.. requests]), diagnostics);
+        var map = new Dictionary<CSharpExpressionSyntax, CSharpCompiledExpression?>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < requests.Count; i++)
+        {
+            map[requests[i].Syntax] = i < results.Length ? results[i] : null;
+        }
+
+        return map;
     }
 }

@@ -128,3 +128,16 @@ internal enum BuiltInFunction
 
 /// <summary>A built-in function call. For <c>discloses</c> the arguments are always (text, markers, within); missing ones are filled with defaults.</summary>
 internal sealed record BoundCall(ValueType Type, TextSpan Span, BuiltInFunction Function, ImmutableArray<BoundExpression> Arguments) : BoundExpression(Type, Span);
+
+/// <summary>An expression of a <c>lang: csharp</c> rule, already compiled by the plugged-in C# compiler to a <c>Func&lt;EvaluationContext, T&gt;</c>.</summary>
+internal sealed record BoundCSharpExpression(ValueType Type, TextSpan Span, Delegate Compiled) : BoundExpression(Type, Span)
+{
+    /// <summary>Runs the delegate and boxes its result, for the reference evaluator.</summary>
+    public object Invoke(Runtime.EvaluationContext context) => Compiled switch
+    {
+        Func<Runtime.EvaluationContext, bool> f => f(context),
+        Func<Runtime.EvaluationContext, long> f => f(context),
+        Func<Runtime.EvaluationContext, decimal> f => f(context),
+        _ => throw new InvalidOperationException("A C# rule's delegate has an unexpected type."),
+    };
+}

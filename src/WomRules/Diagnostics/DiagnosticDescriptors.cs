@@ -184,6 +184,27 @@ internal static class DiagnosticDescriptors
         "The scenario file has no cases; add 'cases:' with at least one case.");
     public static readonly DiagnosticDescriptor ScenarioNothingChecked = Error("WOM6009", "Case checks nothing",
         "The case '{0}' has 'snapshot: false' and no 'expect'; it would pass whatever happens, so give it a snapshot or expectations.");
+    // WOM70xx: C# rules (spec §8, docs/csharp.md).
+    public static readonly DiagnosticDescriptor CSharpCompilerMissing = Error("WOM7001", "C# compiler not plugged in",
+        "AllowCSharp is set but no C# compiler is plugged in; reference the WomRules.CSharp package and use 'options.WithCSharp()'.");
+    public static readonly DiagnosticDescriptor CSharpSyntax = Error("WOM7002", "C# syntax error",
+        "The C# expression is malformed: {0} ({1}).");
+    public static readonly DiagnosticDescriptor CSharpNotOneExpression = Error("WOM7003", "Not a single C# expression",
+        "A C# rule holds one expression; '{0}' cannot follow it (statements, declarations and ';' are not allowed).");
+    public static readonly DiagnosticDescriptor CSharpDirective = Error("WOM7004", "Directive not allowed in C#",
+        "Directives such as '{0}' (#r, #load, #if, #line, #pragma…) are not allowed in C# rules; remove it.");
+    public static readonly DiagnosticDescriptor CSharpConstructNotAllowed = Error("WOM7005", "C# construct not allowed",
+        "{0} is not allowed in a C# rule; use literals, arithmetic, comparison, logical and conditional operators, casts to numeric types and calls to allowed members (docs/csharp.md).");
+    public static readonly DiagnosticDescriptor CSharpSymbolNotAllowed = Error("WOM7006", "C# member not allowed",
+        "'{0}' is not on the allow-list of C# rules; use the globals Event, Participant and Referrer, System.Math, and string members that cannot allocate unboundedly (docs/csharp.md).");
+    public static readonly DiagnosticDescriptor CSharpCompileError = Error("WOM7007", "C# compile error",
+        "The C# expression does not compile: {0} ({1}).");
+    public static readonly DiagnosticDescriptor CSharpNameCollision = Error("WOM7008", "C# property name collision",
+        "'{0}' and '{1}' both become the C# property '{2}'; rename one of them to use C# rules.");
+    public static readonly DiagnosticDescriptor CSharpEmitFailed = Error("WOM7009", "C# rules could not be compiled",
+        "The C# rules could not be compiled on this host: {0}.");
+    public static readonly DiagnosticDescriptor CSharpEmpty = Error("WOM7010", "Empty C# expression",
+        "'{0}' is empty; write a C# expression such as 'Event.Rating >= 4'.");
 
     private static DiagnosticDescriptor Error(string id, string title, string message) => new(id, DiagnosticSeverity.Error, title, message);
 

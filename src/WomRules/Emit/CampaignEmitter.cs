@@ -57,6 +57,12 @@ internal static class CampaignEmitter
                 return null;
             }
 
+            if (e is BoundCSharpExpression csharp)
+            {
+                // Compiled by the C# rule compiler already; both evaluators call the same delegate.
+                return (Func<EvaluationContext, T>)csharp.Compiled;
+            }
+
             if (kind == EvaluatorKind.Compiled)
             {
                 return emitter.Compile<T>(e);

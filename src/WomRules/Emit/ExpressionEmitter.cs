@@ -45,6 +45,7 @@ internal sealed class ExpressionEmitter(ParticipantSchema schema)
         BoundConversion conversion => Expression.ArrayIndex(Expression.Constant(tierNames), Emit(conversion.Operand)),
         BoundIf conditional => Expression.Condition(Emit(conditional.Condition), Emit(conditional.WhenTrue), Emit(conditional.WhenFalse)),
         BoundCall call => EmitCall(call),
+        BoundCSharpExpression csharp => Expression.Invoke(Expression.Constant(csharp.Compiled), Context),
         _ => throw new InvalidOperationException($"Cannot emit {expression.GetType().Name}."),
     };
 

@@ -56,6 +56,8 @@ internal sealed class ReferenceEvaluator(ParticipantSchema schema)
                     : Evaluate(conditional.WhenFalse, context);
             case BoundCall call:
                 return EvaluateCall(call, context);
+            case BoundCSharpExpression csharp:
+                return csharp.Invoke(context);
             default:
                 throw new InvalidOperationException($"Cannot evaluate {expression.GetType().Name}.");
         }

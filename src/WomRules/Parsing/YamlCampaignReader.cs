@@ -269,7 +269,7 @@ internal sealed class YamlCampaignReader
 
         if (csharp)
         {
-            return new CSharpExpressionSyntax(ToToken(scalar));
+            return new CSharpExpressionSyntax(ToToken(scalar), ScalarOffsets.For(scalar, source));
         }
 
         var offsets = ScalarOffsets.For(scalar, source);

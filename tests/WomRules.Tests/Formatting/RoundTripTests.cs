@@ -76,7 +76,7 @@ public sealed class RoundTripTests
 
     private static List<string> Run(string text, string path, string[] events, EvaluatorKind evaluator)
     {
-        var engine = new CampaignEngine(CampaignRunner.Compile(text, evaluator, path));
+        var engine = new CampaignEngine(CampaignRunner.Compile(text, evaluator, path: path));
         var state = new List<string>();
         var outcomes = events.SelectMany(e => engine.ProcessJson(e)).Select(o => o.ToJson()).ToList();
         foreach (var id in Enumerable.Range(1, 4).Select(i => $"u{i}"))

@@ -12,18 +12,18 @@ internal sealed class CampaignRunner
     private readonly CampaignEngine compiled;
     private readonly CampaignEngine reference;
 
-    public CampaignRunner(string yaml)
+    public CampaignRunner(string yaml, CompilationOptions? options = null)
     {
-        compiled = new CampaignEngine(Compile(yaml, EvaluatorKind.Compiled));
-        reference = new CampaignEngine(Compile(yaml, EvaluatorKind.Reference));
+        compiled = new CampaignEngine(Compile(yaml, EvaluatorKind.Compiled, options));
+        reference = new CampaignEngine(Compile(yaml, EvaluatorKind.Reference, options));
     }
 
     public CampaignEngine Engine => compiled;
 
     /// <summary>Compiles a campaign; <paramref name="path"/> picks the form (<c>campaign.wom</c> for the DSL).</summary>
-    public static CompiledCampaign Compile(string yaml, EvaluatorKind evaluator = EvaluatorKind.Compiled, string path = "campaign.yaml")
+    public static CompiledCampaign Compile(string yaml, EvaluatorKind evaluator = EvaluatorKind.Compiled, CompilationOptions? options = null, string path = "campaign.yaml")
     {
-        var compilation = CampaignCompilation.Create(yaml, path, new CompilationOptions { Evaluator = evaluator });
+        var compilation = CampaignCompilation.Create(yaml, path, (options ?? CompilationOptions.Default) with { Evaluator = evaluator });
         var result = compilation.Emit();
         result.Success.Should().BeTrue("the campaign should compile, but: " + string.Join(Environment.NewLine, result.Diagnostics));
         return result.Campaign!;
