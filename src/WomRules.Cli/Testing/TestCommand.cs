@@ -114,16 +114,13 @@ internal static class TestCommand
             IReadOnlyList<Diagnostic> diagnostics;
             try
             {
-                (file, var read) = new FileInfo(path).Length > CompilationOptions.Default.MaxFileSize
-                    ? (null, [])
+                var size = new FileInfo(path).Length;
+                var limit = CompilationOptions.Default.MaxFileSize;
+
+                // Not read into memory just to say it is too large.
+                (file, diagnostics) = size > limit
+                    ? (null, ScenarioReader.TooLarge(shown, size, limit))
                     : ScenarioReader.Read(File.ReadAllText(path, Encoding.UTF8), shown);
-                diagnostics = read;
-                if (file is null && read.IsEmpty)
-                {
-                    stdout.WriteLine($"FAIL  {shown}: the file is larger than {CompilationOptions.Default.MaxFileSize} bytes");
-                    Failed++;
-                    return;
-                }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
