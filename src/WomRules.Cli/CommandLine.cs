@@ -10,7 +10,7 @@ internal static class CommandLine
           womrules check CAMPAIGN [--format text|json|sarif]
           womrules run CAMPAIGN EVENTS.jsonl [--state IN.json] [--save-state OUT.json]
           womrules test [PATH...] [--accept]
-          womrules schema
+          womrules schema [--scenario]
           womrules --version
 
         exit codes: 0 success; 1 the campaign has errors; 2 bad usage or unreadable input

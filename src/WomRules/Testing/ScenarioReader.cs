@@ -16,8 +16,9 @@ internal sealed partial class ScenarioReader
     public const string VerifiedSuffix = ".verified.jsonl";
     public const string ReceivedSuffix = ".received.jsonl";
 
-    private static readonly string[] FileKeys = ["campaign", "description", "cases"];
-    private static readonly string[] CaseKeys = ["name", "description", "state", "events", "snapshot", "expect"];
+    // Allowed keys come from the shape table that also generates schema/womrules-tests.schema.json.
+    private static readonly string[] FileKeys = ScenarioShape.File.KeyNames;
+    private static readonly string[] CaseKeys = ScenarioShape.Case.KeyNames;
 
     private readonly DiagnosticBag diagnostics;
     private readonly string folder;
