@@ -102,6 +102,7 @@ internal static class TestCommand
     {
         private readonly Dictionary<string, CampaignCompilation> campaigns = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> snapshotOwners = new(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<string> warned = new(StringComparer.Ordinal);
 
         public int Passed { get; private set; }
 
@@ -148,8 +149,18 @@ internal static class TestCommand
                     Failed++;
                 }
 
-                Print(emitted.Diagnostics);
+                if (warned.Add(file.CampaignPath))
+                {
+                    Print(emitted.Diagnostics);
+                }
+
                 return;
+            }
+
+            if (warned.Add(file.CampaignPath))
+            {
+                // As 'check' would: warnings are shown once per campaign and fail nothing.
+                Print(emitted.Diagnostics);
             }
 
             foreach (var @case in file.Cases)

@@ -292,4 +292,15 @@ public sealed class ScenarioTestCommandTests : IDisposable
         output.Should().NotContain("   at ");
         exit.Should().Be(0, output);
     }
+
+    [Fact]
+    public void Campaign_warnings_are_shown_once_and_fail_nothing()
+    {
+        Write("campaign.yaml", Campaign.Replace("budget: { points: 1000 }\n", ""));
+        Write("a.tests.yaml", Scenario);
+        Write("b.tests.yaml", Scenario.Replace("two-pings", "other"));
+        var (exit, output, _) = Test();
+        exit.Should().Be(0);
+        output.Split('\n').Count(l => l.Contains("warning WOM4001", StringComparison.Ordinal)).Should().Be(1);
+    }
 }
