@@ -12,7 +12,7 @@ internal static class CommandLine
           womrules convert CAMPAIGN --to dsl|yaml
           womrules fmt CAMPAIGN... [--check | --write]
           womrules test [PATH...] [--accept]
-          womrules schema
+          womrules schema [--scenario]
           womrules --version
 
         exit codes: 0 success; 1 the campaign has errors; 2 bad usage or unreadable input

@@ -1,18 +1,28 @@
 using WomRules.Parsing;
+using WomRules.Testing;
 
 namespace WomRules.Cli;
 
-/// <summary><c>womrules schema</c>: prints the JSON Schema (draft-07) of the YAML campaign form, the same text as schema/womrules.schema.json.</summary>
+/// <summary>
+/// <c>womrules schema [--scenario]</c>: prints the JSON Schema (draft-07) of the YAML campaign form, the same text as
+/// schema/womrules.schema.json; with <c>--scenario</c>, that of scenario files (schema/womrules-tests.schema.json).
+/// </summary>
 internal static class SchemaCommand
 {
+    public static string Scenario => JsonSchemaWriter.Write(ScenarioShape.File, "WomRules scenario file");
+
     public static int Run(string[] args, TextWriter stdout)
     {
-        if (args.Length != 0)
+        switch (args)
         {
-            throw new UsageException("schema takes no arguments.");
+            case []:
+                stdout.Write(JsonSchemaWriter.Write());
+                return ExitCodes.Success;
+            case ["--scenario"]:
+                stdout.Write(Scenario);
+                return ExitCodes.Success;
+            default:
+                throw new UsageException("schema takes no arguments but --scenario.");
         }
-
-        stdout.Write(JsonSchemaWriter.Write());
-        return ExitCodes.Success;
     }
 }

@@ -102,6 +102,7 @@ internal static class TestCommand
     {
         private readonly Dictionary<string, CampaignCompilation> campaigns = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> snapshotOwners = new(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<string> warned = new(StringComparer.Ordinal);
 
         public int Passed { get; private set; }
 
@@ -114,16 +115,13 @@ internal static class TestCommand
             IReadOnlyList<Diagnostic> diagnostics;
             try
             {
-                (file, var read) = new FileInfo(path).Length > CompilationOptions.Default.MaxFileSize
-                    ? (null, [])
+                var size = new FileInfo(path).Length;
+                var limit = CompilationOptions.Default.MaxFileSize;
+
+                // Not read into memory just to say it is too large.
+                (file, diagnostics) = size > limit
+                    ? (null, ScenarioReader.TooLarge(shown, size, limit))
                     : ScenarioReader.Read(File.ReadAllText(path, Encoding.UTF8), shown);
-                diagnostics = read;
-                if (file is null && read.IsEmpty)
-                {
-                    stdout.WriteLine($"FAIL  {shown}: the file is larger than {CompilationOptions.Default.MaxFileSize} bytes");
-                    Failed++;
-                    return;
-                }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -151,8 +149,18 @@ internal static class TestCommand
                     Failed++;
                 }
 
-                Print(emitted.Diagnostics);
+                if (warned.Add(file.CampaignPath))
+                {
+                    Print(emitted.Diagnostics);
+                }
+
                 return;
+            }
+
+            if (warned.Add(file.CampaignPath))
+            {
+                // As 'check' would: warnings are shown once per campaign and fail nothing.
+                Print(emitted.Diagnostics);
             }
 
             foreach (var @case in file.Cases)

@@ -184,6 +184,15 @@ internal static class DiagnosticDescriptors
         "The scenario file has no cases; add 'cases:' with at least one case.");
     public static readonly DiagnosticDescriptor ScenarioNothingChecked = Error("WOM6009", "Case checks nothing",
         "The case '{0}' has 'snapshot: false' and no 'expect'; it would pass whatever happens, so give it a snapshot or expectations.");
+    public static readonly DiagnosticDescriptor ScenarioFileEmpty = Error("WOM6010", "Scenario file empty",
+        "The scenario file is empty; start it with 'campaign: <file>' and a list of 'cases'.");
+    public static readonly DiagnosticDescriptor ScenarioFileNotText = Error("WOM6011", "Scenario file is not text",
+        "The scenario file holds a NUL or other control character, so it is not a text file; save it as UTF-8 text.");
+    public static readonly DiagnosticDescriptor ScenarioMultipleDocuments = Error("WOM6012", "More than one YAML document in a scenario file",
+        "A scenario file holds exactly one YAML document; remove the extra '---' document.");
+    public static readonly DiagnosticDescriptor ScenarioFileTooLarge = Error("WOM6013", "Scenario file too large",
+        "The scenario file is {0} bytes, more than the limit of {1} bytes; split it into several scenario files.");
+
     // WOM70xx: C# rules (spec §8, docs/csharp.md).
     public static readonly DiagnosticDescriptor CSharpCompilerMissing = Error("WOM7001", "C# compiler not plugged in",
         "AllowCSharp is set but no C# compiler is plugged in; reference the WomRules.CSharp package and use 'options.WithCSharp()'.");

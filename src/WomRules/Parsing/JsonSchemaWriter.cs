@@ -6,26 +6,29 @@ using System.Text.Json;
 namespace WomRules.Parsing;
 
 /// <summary>
-/// Writes the JSON Schema (draft-07, the newest that yaml-language-server reads) of the YAML campaign form from
-/// <see cref="CampaignShape"/>. Each fixed-key mapping becomes a definition, so editors show its description.
+/// Writes the JSON Schema (draft-07, the newest that yaml-language-server reads) of a YAML form from its shape
+/// table: <see cref="CampaignShape"/> for campaign files, the scenario shapes for <c>*.tests.yaml</c>. Each
+/// fixed-key mapping becomes a definition, so editors show its description.
 /// </summary>
 internal static class JsonSchemaWriter
 {
+    /// <summary>The campaign schema: schema/womrules.schema.json.</summary>
+    public static string Write() => Write(CampaignShape.Campaign, "WomRules campaign");
 
-    /// <summary>The schema text, indented, with '\n' line ends and a final newline.</summary>
-    public static string Write()
+    /// <summary>The schema text of the form rooted at <paramref name="root"/>, indented, with '\n' line ends and a final newline.</summary>
+    public static string Write(MappingShape root, string title)
     {
         var definitions = new SortedDictionary<string, MappingShape>(StringComparer.Ordinal);
-        Collect(CampaignShape.Campaign, definitions);
+        Collect(root, definitions);
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" }))
         {
             writer.WriteStartObject();
             writer.WriteString("$schema", "http://json-schema.org/draft-07/schema#");
-            writer.WriteString("title", "WomRules campaign");
-            WriteMappingBody(writer, CampaignShape.Campaign);
+            writer.WriteString("title", title);
+            WriteMappingBody(writer, root);
             writer.WriteStartObject("definitions");
-            foreach (var (name, shape) in definitions.Where(d => d.Value != CampaignShape.Campaign))
+            foreach (var (name, shape) in definitions.Where(d => d.Value != root))
             {
                 writer.WriteStartObject(name);
                 WriteMappingBody(writer, shape);
@@ -161,6 +164,9 @@ internal static class JsonSchemaWriter
                 writer.WritePropertyName("items");
                 WriteShape(writer, list.Item);
                 break;
+            case AnyShape any:
+                writer.WriteString("description", any.Description);
+                break;
             case ChoiceShape choice:
                 writer.WriteString("description", choice.Description);
                 writer.WriteStartArray("anyOf");
@@ -210,6 +216,10 @@ internal static class JsonSchemaWriter
                 if (scalar.Kind == ScalarKind.Integer)
                 {
                     writer.WriteNumberValue(long.Parse(word, CultureInfo.InvariantCulture));
+                }
+                else if (scalar.Kind == ScalarKind.Boolean)
+                {
+                    writer.WriteBooleanValue(word == "true");
                 }
                 else
                 {

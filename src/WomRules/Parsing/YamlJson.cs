@@ -8,7 +8,7 @@ namespace WomRules.Parsing;
 
 /// <summary>
 /// Turns a <see cref="YamlNode"/> into JSON, resolving plain scalars by YAML 1.2's core schema (null, true/false,
-/// integers, decimals; anything else is a string) and keeping quoted scalars as strings. Decimals keep the digits
+/// numbers in JSON's notation; anything else, such as 0x1F or .inf, is a string) and keeping quoted scalars as strings. Decimals keep the digits
 /// written, so 49.90 stays 49.90. Iterative over an explicit stack, like the tree reader.
 /// </summary>
 internal static partial class YamlJson
@@ -100,7 +100,7 @@ internal static partial class YamlJson
                 return;
         }
 
-        if (Number().IsMatch(value) && decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _))
+        if (Number().IsMatch(value) && double.IsFinite(double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture)))
         {
             writer.WriteRawValue(value.TrimStart('+'), skipInputValidation: false);
             return;
@@ -109,6 +109,6 @@ internal static partial class YamlJson
         writer.WriteStringValue(value);
     }
 
-    [GeneratedRegex(@"^[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Number();
 }

@@ -54,3 +54,6 @@ internal sealed record ListShape(string Description, YamlShape Item) : YamlShape
 
 /// <summary>Either of several shapes, such as an attribute written as a type name or as <c>{ type, default }</c>.</summary>
 internal sealed record ChoiceShape(string Description, IReadOnlyList<YamlShape> Options) : YamlShape(Description);
+
+/// <summary>Any YAML value at all, such as the body of an inline event or state that the engine validates itself.</summary>
+internal sealed record AnyShape(string Description) : YamlShape(Description);

@@ -16,8 +16,9 @@ internal sealed partial class ScenarioReader
     public const string VerifiedSuffix = ".verified.jsonl";
     public const string ReceivedSuffix = ".received.jsonl";
 
-    private static readonly string[] FileKeys = ["campaign", "description", "cases"];
-    private static readonly string[] CaseKeys = ["name", "description", "state", "events", "snapshot", "expect"];
+    // Allowed keys come from the shape table that also generates schema/womrules-tests.schema.json.
+    private static readonly string[] FileKeys = ScenarioShape.File.KeyNames;
+    private static readonly string[] CaseKeys = ScenarioShape.Case.KeyNames;
 
     private readonly DiagnosticBag diagnostics;
     private readonly string folder;
@@ -34,16 +35,52 @@ internal sealed partial class ScenarioReader
         options ??= CompilationOptions.Default;
         var source = new SourceText(text, path);
         var bag = new DiagnosticBag(source);
-        if (text.Length > options.MaxFileSize)
+        var byteCount = System.Text.Encoding.UTF8.GetByteCount(text);
+        if (byteCount > options.MaxFileSize)
         {
-            bag.Report(DiagnosticDescriptors.FileTooLarge, default, text.Length, options.MaxFileSize);
+            bag.Report(DiagnosticDescriptors.ScenarioFileTooLarge, default, byteCount, options.MaxFileSize);
             return (null, bag.ToImmutable());
         }
 
-        var root = YamlTreeReader.Read(source, new ReaderLimits(options.MaxFileSize, options.MaxScalarLength, options.MaxNestingDepth), bag);
+        var root = ReadTree(source, new ReaderLimits(options.MaxFileSize, options.MaxScalarLength, options.MaxNestingDepth), bag);
         var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
         var file = root is null ? null : new ScenarioReader(bag, folder).ReadFile(root, source);
         return (bag.HasErrors ? null : file, bag.ToImmutable());
+    }
+
+    /// <summary>The campaign reader's YAML tree, with the messages that speak of "the campaign file" said of the scenario file.</summary>
+    private static YamlNode? ReadTree(SourceText source, ReaderLimits limits, DiagnosticBag bag)
+    {
+        var tree = new DiagnosticBag(source);
+        var root = YamlTreeReader.Read(source, limits, tree);
+        foreach (var diagnostic in tree.ToImmutable())
+        {
+            DiagnosticDescriptor? scenario = diagnostic.Id switch
+            {
+                "WOM0002" => DiagnosticDescriptors.ScenarioFileEmpty,
+                "WOM0003" => DiagnosticDescriptors.ScenarioFileNotText,
+                "WOM1014" => DiagnosticDescriptors.ScenarioMultipleDocuments,
+                _ => null,
+            };
+            if (scenario is null)
+            {
+                bag.AddRange([diagnostic]);
+            }
+            else
+            {
+                bag.Report(scenario, diagnostic.Span);
+            }
+        }
+
+        return root;
+    }
+
+    /// <summary>The diagnostic for a scenario file too large to read.</summary>
+    public static ImmutableArray<Diagnostic> TooLarge(string path, long size, int limit)
+    {
+        var bag = new DiagnosticBag(new SourceText("", path));
+        bag.Report(DiagnosticDescriptors.ScenarioFileTooLarge, default, size, limit);
+        return bag.ToImmutable();
     }
 
     private ScenarioFile? ReadFile(YamlNode root, SourceText source)

@@ -244,4 +244,63 @@ public sealed class ScenarioTestCommandTests : IDisposable
         exit.Should().Be(1);
         output.Should().Contain("b.tests.yaml: two-pings (its snapshot").And.Contain("is already used by").And.EndWith("1 passed, 1 failed\n");
     }
+
+    public static TheoryData<string, string, string> HostileScenarios => new()
+    {
+        { "empty", "", "(1,1): error WOM6010" },
+        { "comments only", "# nothing here\n", "(1,1): error WOM6010" },
+        { "binary", "campaign: a\0b", "(1,12): error WOM6011" },
+        { "two documents", "campaign: campaign.yaml\n---\ncampaign: campaign.yaml\n", "(2,1): error WOM6012" },
+        { "deep nesting", "cases: " + new string('[', 5000) + new string(']', 5000), "error WOM1002" },
+        { "alias bomb", "a: &a [x, x]\nb: [*a, *a]\n", "error WOM1003" },
+        { "tag", "campaign: !System.Diagnostics.Process campaign.yaml\n", "error WOM1004" },
+        { "not a mapping", "- campaign.yaml\n", "(1,1): error WOM1009" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileScenarios))]
+    public void Hostile_scenario_files_are_positioned_diagnostics_not_crashes(string kind, string text, string expected)
+    {
+        Write("campaign.yaml", Campaign);
+        Write("ci.tests.yaml", text);
+        var (exit, output, _) = Test();
+        exit.Should().Be(1, kind);
+        output.Should().Contain("ci.tests.yaml").And.Contain(expected).And.NotContain("   at ");
+    }
+
+    [Fact]
+    public void Hostile_events_become_rejected_outcomes()
+    {
+        Write("campaign.yaml", Campaign);
+        Write("events.jsonl", new string('x', 1024 * 1024 + 1) + "\n" + new string('[', 100_000) + "\n");
+        Write("ci.tests.yaml", """
+            campaign: campaign.yaml
+            cases:
+              - name: file
+                events: events.jsonl
+                snapshot: false
+                expect:
+                  - { kind: rejected, reason: "the line is 1048577 characters long, more than the limit of 1048576" }
+              - name: inline-deep
+                snapshot: false
+                events:
+                  - { id: d-1, type: ping, at: 2026-03-02T10:00:00Z, actor: u-1, attributes: { n: DEEP } }
+                expect:
+                  - { kind: rejected }
+            """.Replace("DEEP", new string('[', 200) + "1" + new string(']', 200), StringComparison.Ordinal));
+        var (exit, output, _) = Test();
+        output.Should().NotContain("   at ");
+        exit.Should().Be(0, output);
+    }
+
+    [Fact]
+    public void Campaign_warnings_are_shown_once_and_fail_nothing()
+    {
+        Write("campaign.yaml", Campaign.Replace("budget: { points: 1000 }\n", ""));
+        Write("a.tests.yaml", Scenario);
+        Write("b.tests.yaml", Scenario.Replace("two-pings", "other"));
+        var (exit, output, _) = Test();
+        exit.Should().Be(0);
+        output.Split('\n').Count(l => l.Contains("warning WOM4001", StringComparison.Ordinal)).Should().Be(1);
+    }
 }

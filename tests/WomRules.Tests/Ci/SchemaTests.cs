@@ -155,12 +155,88 @@ public sealed class SchemaTests
         }
     }
 
-    /// <summary>The campaign converted to JSON (YAML core schema) and validated; a file YAML cannot read fails here too.</summary>
-    private static List<string> SchemaErrors(string yaml)
+    private static List<string> SchemaErrors(string yaml) => SchemaErrors(yaml, Schema.Value);
+
+    /// <summary>The file converted to JSON (YAML core schema) and validated; a file YAML cannot read fails here too.</summary>
+    private static List<string> SchemaErrors(string yaml, JsonSchema schema)
     {
         var bag = new DiagnosticBag(new SourceText(yaml));
         var tree = YamlTreeReader.Read(bag.Source, new ReaderLimits(), bag);
         tree.Should().NotBeNull(string.Join("\n", bag.ToImmutable()));
-        return [.. Schema.Value.Validate(YamlJson.ToJson(tree!)).Select(e => e.ToString())];
+        return [.. schema.Validate(YamlJson.ToJson(tree!)).Select(e => e.ToString())];
+    }
+
+    private static readonly Lazy<JsonSchema> ScenarioSchema = new(() => JsonSchema.FromJsonAsync(WomRules.Cli.SchemaCommand.Scenario).GetAwaiter().GetResult());
+
+    [Fact]
+    public void The_committed_scenario_schema_is_the_generated_one()
+    {
+        Snapshots.MatchFile(WomRules.Cli.SchemaCommand.Scenario, Path.Combine(RepositoryPaths.Root, "schema", "womrules-tests.schema.json"));
+        var stdout = new StringWriter();
+        WomRules.Cli.CommandLine.Run(["schema", "--scenario"], stdout, new StringWriter()).Should().Be(0);
+        stdout.ToString().Should().Be(WomRules.Cli.SchemaCommand.Scenario);
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Every_example_scenario_file_is_accepted_by_the_reader_and_the_schema(string name)
+    {
+        var path = Path.Combine(RepositoryPaths.Examples, name, "campaign.tests.yaml");
+        var text = File.ReadAllText(path);
+        text.Should().StartWith("# yaml-language-server: $schema=../../schema/womrules-tests.schema.json\n");
+        WomRules.Testing.ScenarioReader.Read(text, path).Diagnostics.Select(d => d.ToString()).Should().BeEmpty();
+        SchemaErrors(text, ScenarioSchema.Value).Should().BeEmpty();
+    }
+
+    private const string ValidScenario = """
+        campaign: campaign.yaml
+        cases:
+          - name: one
+            state: { participants: { u-1: { points: 5 } } }
+            events:
+              - { id: e-1, type: ping, at: 2026-03-02T10:00:00Z, actor: u-1 }
+            snapshot: snapshots/one.verified.jsonl
+            expect:
+              - { kind: reward, points: 5 }
+              - not: { kind: rejected }
+        """;
+
+    public static TheoryData<string, string, string> ScenarioMistakes => new()
+    {
+        { "unknown top-level key", "cases:", "case:" },
+        { "unknown case key", "    snapshot:", "    snap:" },
+        { "unknown outcome field", "{ kind: reward, points: 5 }", "{ kind: reward, pts: 5 }" },
+        { "unknown key beside not", "not: { kind: rejected }", "nope: { kind: rejected }" },
+        { "wrong type: cases not a list", ValidScenario[ValidScenario.IndexOf("cases:", StringComparison.Ordinal)..], "cases: one" },
+        { "wrong type: expect not a list", ValidScenario[ValidScenario.IndexOf("    expect:", StringComparison.Ordinal)..], "    expect: { kind: reward }" },
+        { "wrong type: state a list", "state: { participants: { u-1: { points: 5 } } }", "state: [u-1]" },
+        { "wrong value: snapshot not .verified.jsonl", "snapshots/one.verified.jsonl", "snapshots/one.jsonl" },
+        { "wrong value: case name", "name: one", "name: two words" },
+        { "missing campaign", "campaign: campaign.yaml\n", "" },
+        { "missing case name", "  - name: one\n    state:", "  - state:" },
+        { "missing events", "    events:\n      - { id: e-1, type: ping, at: 2026-03-02T10:00:00Z, actor: u-1 }\n", "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ScenarioMistakes))]
+    public void A_scenario_mistake_is_rejected_by_the_reader_and_by_the_schema(string kind, string find, string replace)
+    {
+        var folder = Directory.CreateTempSubdirectory("womrules-schema-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "campaign.yaml"), "womrules: 1\ncampaign: x\n");
+            var path = Path.Combine(folder, "x.tests.yaml");
+            WomRules.Testing.ScenarioReader.Read(ValidScenario, path).Diagnostics.Should().BeEmpty("the valid scenario is valid");
+            SchemaErrors(ValidScenario, ScenarioSchema.Value).Should().BeEmpty();
+
+            ValidScenario.Should().Contain(find, "the mutation must apply");
+            var text = ValidScenario.Replace(find, replace, StringComparison.Ordinal);
+            WomRules.Testing.ScenarioReader.Read(text, path).Diagnostics.Should().Contain(d => d.IsError, kind + ": the reader must reject it");
+            SchemaErrors(text, ScenarioSchema.Value).Should().NotBeEmpty(kind + ": the schema must reject it");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }
