@@ -11,7 +11,7 @@ internal static class CommandLine
           womrules run CAMPAIGN EVENTS.jsonl [--state IN.json] [--save-state OUT.json] [--allow-csharp]
           womrules convert CAMPAIGN --to dsl|yaml
           womrules fmt CAMPAIGN... [--check | --write]
-          womrules test [PATH...] [--accept]
+          womrules test [PATH...] [--accept] [--allow-csharp]
           womrules schema [--scenario]
           womrules --version
 

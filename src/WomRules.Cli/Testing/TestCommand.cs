@@ -1,3 +1,4 @@
+using WomRules.CSharp;
 using System.Text;
 using WomRules.Diagnostics;
 using WomRules.Testing;
@@ -5,7 +6,7 @@ using WomRules.Testing;
 namespace WomRules.Cli.Testing;
 
 /// <summary>
-/// <c>womrules test [PATH…] [--accept]</c>: finds scenario files (<c>*.tests.yaml</c>), checks each campaign, runs
+/// <c>womrules test [PATH…] [--accept] [--allow-csharp]</c>: finds scenario files (<c>*.tests.yaml</c>), checks each campaign, runs
 /// every case and compares it with its approved snapshot (<c>&lt;case&gt;.verified.jsonl</c>). A mismatch writes
 /// <c>&lt;case&gt;.received.jsonl</c> and prints a unified diff; <c>--accept</c> approves what the campaign does now.
 /// A missing snapshot fails when <c>CI=true</c> and is created otherwise. Exit 0 when every case passes, 1 otherwise.
@@ -21,12 +22,17 @@ internal static class TestCommand
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool ci)
     {
         var accept = false;
+        var options = CompilationOptions.Default;
         var paths = new List<string>();
         foreach (var arg in args)
         {
             if (arg == "--accept")
             {
                 accept = true;
+            }
+            else if (arg == CampaignLoader.AllowCSharpFlag)
+            {
+                options = CompilationOptions.Default.WithCSharp();
             }
             else if (arg.StartsWith('-'))
             {
@@ -67,7 +73,7 @@ internal static class TestCommand
             return ExitCodes.BadUsage;
         }
 
-        var session = new Session(stdout, accept, ci);
+        var session = new Session(stdout, accept, ci, options);
         foreach (var file in files)
         {
             session.RunFile(file);
@@ -98,7 +104,7 @@ internal static class TestCommand
         }
     }
 
-    private sealed class Session(TextWriter stdout, bool accept, bool ci)
+    private sealed class Session(TextWriter stdout, bool accept, bool ci, CompilationOptions options)
     {
         private readonly Dictionary<string, CampaignCompilation> campaigns = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> snapshotOwners = new(StringComparer.OrdinalIgnoreCase);
@@ -188,7 +194,7 @@ internal static class TestCommand
         {
             if (!campaigns.TryGetValue(campaignPath, out var compilation))
             {
-                compilation = CampaignCompilation.FromFile(Display(campaignPath));
+                compilation = CampaignCompilation.FromFile(Display(campaignPath), options);
                 campaigns[campaignPath] = compilation;
             }
 

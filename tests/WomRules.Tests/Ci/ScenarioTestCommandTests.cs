@@ -303,4 +303,20 @@ public sealed class ScenarioTestCommandTests : IDisposable
         exit.Should().Be(0);
         output.Split('\n').Count(l => l.Contains("warning WOM4001", StringComparison.Ordinal)).Should().Be(1);
     }
+
+    [Fact]
+    public void A_campaign_with_csharp_rules_runs_only_with_allow_csharp()
+    {
+        Write("campaign.yaml", Campaign.Replace("rewards: [ { points: event.n, counter: pings } ]", "lang: csharp\n    rewards: [ { points: Event.N * 2, counter: pings } ]", StringComparison.Ordinal));
+        Write("ci.tests.yaml", Scenario.Replace("points: 5 }", "points: 10 }", StringComparison.Ordinal));
+
+        var refused = Test(false, folder);
+        refused.Exit.Should().Be(1);
+        refused.Out.Should().Contain("WOM3031");
+        File.Exists(Verified).Should().BeFalse("nothing is approved for a campaign that does not compile");
+
+        var allowed = Test(false, folder, "--allow-csharp");
+        allowed.Exit.Should().Be(0, allowed.Out);
+        File.ReadAllText(Verified).Should().StartWith("""{"kind":"reward","event":"e-1","rule":"grant","participant":"u-1","points":10}""");
+    }
 }
