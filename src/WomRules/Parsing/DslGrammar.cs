@@ -113,7 +113,7 @@ internal static class DslGrammar
             from d in womrules.Or(campaign).Or(description).Or(active).Or(counters).Or(budget)
             from rest in NothingIndented()
             select d;
-        return withBody.Or(oneLine).End();
+        return oneLine.Or(withBody).End();
     }
 
     /// <summary><c>reward [actor | referrer | to NAME] EFFECT, EFFECT…</c>; amounts are written <c>500 points</c> or <c>points 500</c>.</summary>
@@ -185,7 +185,8 @@ internal static class DslGrammar
             return Result.Success(new DslEffect(new DslWord(word, wordStart, e.End), null, e with { End = amountEnd, CodeEnd = amountEnd }, null), extent.Remainder);
         }
 
-        var at = word.Length > 0 && wordStart > e.Start ? wordStart : e.End;
+        // A lone word (say 'badge' without its name) is not an amount: let the alternative that got further explain.
+        var at = wordStart > e.Start ? wordStart : word.Length == e.End - e.Start ? e.Start : e.End;
         return Result.Failure<DslEffect>(d.At(at), "expected a unit", ["'points' or 'credit' after the amount"]);
     };
 
