@@ -106,7 +106,7 @@ internal sealed class DslCampaignParser
             return;
         }
 
-        var result = DslGrammar.Declaration(new DslInput(chunk, first));
+        var result = DslGrammar.Declaration(new OffsetInput(chunk, first));
         if (!result.WasSuccessful)
         {
             var at = result.Remainder.Position;

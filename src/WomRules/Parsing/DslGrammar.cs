@@ -156,7 +156,7 @@ internal static class DslGrammar
             return Result.Failure<DslEffect>(extent.Remainder, extent.Message, extent.Expectations);
         }
 
-        var d = (DslInput)input;
+        var d = (OffsetInput)input;
         var s = d.Source;
         var e = extent.Value;
         if (e.IsCode)
@@ -202,7 +202,7 @@ internal static class DslGrammar
     /// </summary>
     private static Parser<DslExtent> Expression(bool segment) => input =>
     {
-        var d = (DslInput)input;
+        var d = (OffsetInput)input;
         var s = d.Source;
         var p = d.Position;
         if (p < s.Length && s[p] == '`')
@@ -319,7 +319,7 @@ internal static class DslGrammar
     private static Parser<ImmutableArray<DslClause>> Lines(Parser<DslClause> clause) => input =>
     {
         var list = ImmutableArray.CreateBuilder<DslClause>();
-        var i = SkipBlank((DslInput)input);
+        var i = SkipBlank((OffsetInput)input);
         while (!i.AtEnd)
         {
             var r = clause(i);
@@ -329,7 +329,7 @@ internal static class DslGrammar
             }
 
             list.Add(r.Value);
-            i = SkipBlank((DslInput)r.Remainder);
+            i = SkipBlank((OffsetInput)r.Remainder);
         }
 
         return Result.Success(list.ToImmutable(), i);
@@ -338,13 +338,13 @@ internal static class DslGrammar
     /// <summary>After a one-line declaration, only blank lines may follow before the next declaration.</summary>
     private static Parser<object?> NothingIndented() => input =>
     {
-        var i = SkipBlank((DslInput)input);
+        var i = SkipBlank((OffsetInput)input);
         return i.AtEnd
             ? Result.Success<object?>(null, i)
             : Result.Failure<object?>(i, "expected a declaration", ["a new declaration at the start of a line"]);
     };
 
-    private static DslInput SkipBlank(DslInput input)
+    private static OffsetInput SkipBlank(OffsetInput input)
     {
         var s = input.Source;
         var p = input.Position;
@@ -356,7 +356,7 @@ internal static class DslGrammar
         return input.At(p);
     }
 
-    private static DslInput Spaces(DslInput input)
+    private static OffsetInput Spaces(OffsetInput input)
     {
         var s = input.Source;
         var p = input.Position;
@@ -371,7 +371,7 @@ internal static class DslGrammar
     /// <summary>The end of a clause: spaces, then a line break or the end of the declaration. Yields the offset where the line's content ended.</summary>
     private static Parser<int> EndOfLine(params string[] alsoExpected) => input =>
     {
-        var d = (DslInput)input;
+        var d = (OffsetInput)input;
         var end = d.Position;
         while (end > 0 && d.Source[end - 1] is ' ' or '\t')
         {
@@ -394,7 +394,7 @@ internal static class DslGrammar
 
     private static Parser<DslWord> Keyword(string keyword) => input =>
     {
-        var d = (DslInput)input;
+        var d = (OffsetInput)input;
         var s = d.Source;
         var p = d.Position;
         var end = p + keyword.Length;
@@ -408,7 +408,7 @@ internal static class DslGrammar
 
     private static Parser<DslWord> Symbol(char symbol) => input =>
     {
-        var d = (DslInput)input;
+        var d = (OffsetInput)input;
         return !d.AtEnd && d.Current == symbol
             ? Result.Success(new DslWord(symbol.ToString(), d.Position, d.Position + 1), Spaces(d.At(d.Position + 1)))
             : Result.Failure<DslWord>(d, $"expected '{symbol}'", [$"'{symbol}'"]);
@@ -416,7 +416,7 @@ internal static class DslGrammar
 
     private static Parser<DslWord> Bare(Func<char, bool> first, Func<char, bool> rest) => input =>
     {
-        var d = (DslInput)input;
+        var d = (OffsetInput)input;
         var s = d.Source;
         var p = d.Position;
         if (p >= s.Length || !first(s[p]))
@@ -435,7 +435,7 @@ internal static class DslGrammar
 
     private static Parser<DslWord> Quoted() => input =>
     {
-        var d = (DslInput)input;
+        var d = (OffsetInput)input;
         var s = d.Source;
         var p = d.Position;
         if (p >= s.Length || s[p] is not ('"' or '\''))
