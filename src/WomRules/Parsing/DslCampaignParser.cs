@@ -98,7 +98,15 @@ internal sealed class DslCampaignParser
         }
 
         offset = start;
-        var result = DslGrammar.Declaration(new DslInput(chunk, 0));
+        var first = chunk.Length - chunk.TrimStart().Length;
+        if (first > 0 && chunk[first - 1] is not ('\n' or '\r'))
+        {
+            // Only the text before the first declaration can start indented.
+            diagnostics.Report(DiagnosticDescriptors.DslSyntax, Span(first, first + 1), "unexpected indentation; expected a declaration at the start of a line");
+            return;
+        }
+
+        var result = DslGrammar.Declaration(new OffsetInput(chunk, first));
         if (!result.WasSuccessful)
         {
             var at = result.Remainder.Position;
@@ -314,13 +322,13 @@ internal sealed class DslCampaignParser
     private static string Describe(string text, int at, IEnumerable<string> expectations)
     {
         string found;
-        if (at >= text.Length || string.IsNullOrWhiteSpace(text[at..]))
-        {
-            found = "unexpected end of the declaration";
-        }
-        else if (text[at] is '\n' or '\r')
+        if (at < text.Length && text[at] is '\n' or '\r')
         {
             found = "unexpected end of line";
+        }
+        else if (at >= text.Length || string.IsNullOrWhiteSpace(text[at..]))
+        {
+            found = "unexpected end of the declaration";
         }
         else
         {

@@ -113,7 +113,7 @@ internal static class DslGrammar
             from d in womrules.Or(campaign).Or(description).Or(active).Or(counters).Or(budget)
             from rest in NothingIndented()
             select d;
-        return withBody.Or(oneLine).End();
+        return oneLine.Or(withBody).End();
     }
 
     /// <summary><c>reward [actor | referrer | to NAME] EFFECT, EFFECT…</c>; amounts are written <c>500 points</c> or <c>points 500</c>.</summary>
@@ -156,7 +156,7 @@ internal static class DslGrammar
             return Result.Failure<DslEffect>(extent.Remainder, extent.Message, extent.Expectations);
         }
 
-        var d = (DslInput)input;
+        var d = (OffsetInput)input;
         var s = d.Source;
         var e = extent.Value;
         if (e.IsCode)
@@ -185,7 +185,8 @@ internal static class DslGrammar
             return Result.Success(new DslEffect(new DslWord(word, wordStart, e.End), null, e with { End = amountEnd, CodeEnd = amountEnd }, null), extent.Remainder);
         }
 
-        var at = word.Length > 0 && wordStart > e.Start ? wordStart : e.End;
+        // A lone word (say 'badge' without its name) is not an amount: let the alternative that got further explain.
+        var at = wordStart > e.Start ? wordStart : word.Length == e.End - e.Start ? e.Start : e.End;
         return Result.Failure<DslEffect>(d.At(at), "expected a unit", ["'points' or 'credit' after the amount"]);
     };
 
@@ -201,7 +202,7 @@ internal static class DslGrammar
     /// </summary>
     private static Parser<DslExtent> Expression(bool segment) => input =>
     {
-        var d = (DslInput)input;
+        var d = (OffsetInput)input;
         var s = d.Source;
         var p = d.Position;
         if (p < s.Length && s[p] == '`')
@@ -318,7 +319,7 @@ internal static class DslGrammar
     private static Parser<ImmutableArray<DslClause>> Lines(Parser<DslClause> clause) => input =>
     {
         var list = ImmutableArray.CreateBuilder<DslClause>();
-        var i = SkipBlank((DslInput)input);
+        var i = SkipBlank((OffsetInput)input);
         while (!i.AtEnd)
         {
             var r = clause(i);
@@ -328,7 +329,7 @@ internal static class DslGrammar
             }
 
             list.Add(r.Value);
-            i = SkipBlank((DslInput)r.Remainder);
+            i = SkipBlank((OffsetInput)r.Remainder);
         }
 
         return Result.Success(list.ToImmutable(), i);
@@ -337,13 +338,13 @@ internal static class DslGrammar
     /// <summary>After a one-line declaration, only blank lines may follow before the next declaration.</summary>
     private static Parser<object?> NothingIndented() => input =>
     {
-        var i = SkipBlank((DslInput)input);
+        var i = SkipBlank((OffsetInput)input);
         return i.AtEnd
             ? Result.Success<object?>(null, i)
             : Result.Failure<object?>(i, "expected a declaration", ["a new declaration at the start of a line"]);
     };
 
-    private static DslInput SkipBlank(DslInput input)
+    private static OffsetInput SkipBlank(OffsetInput input)
     {
         var s = input.Source;
         var p = input.Position;
@@ -355,7 +356,7 @@ internal static class DslGrammar
         return input.At(p);
     }
 
-    private static DslInput Spaces(DslInput input)
+    private static OffsetInput Spaces(OffsetInput input)
     {
         var s = input.Source;
         var p = input.Position;
@@ -370,7 +371,7 @@ internal static class DslGrammar
     /// <summary>The end of a clause: spaces, then a line break or the end of the declaration. Yields the offset where the line's content ended.</summary>
     private static Parser<int> EndOfLine(params string[] alsoExpected) => input =>
     {
-        var d = (DslInput)input;
+        var d = (OffsetInput)input;
         var end = d.Position;
         while (end > 0 && d.Source[end - 1] is ' ' or '\t')
         {
@@ -393,7 +394,7 @@ internal static class DslGrammar
 
     private static Parser<DslWord> Keyword(string keyword) => input =>
     {
-        var d = (DslInput)input;
+        var d = (OffsetInput)input;
         var s = d.Source;
         var p = d.Position;
         var end = p + keyword.Length;
@@ -407,7 +408,7 @@ internal static class DslGrammar
 
     private static Parser<DslWord> Symbol(char symbol) => input =>
     {
-        var d = (DslInput)input;
+        var d = (OffsetInput)input;
         return !d.AtEnd && d.Current == symbol
             ? Result.Success(new DslWord(symbol.ToString(), d.Position, d.Position + 1), Spaces(d.At(d.Position + 1)))
             : Result.Failure<DslWord>(d, $"expected '{symbol}'", [$"'{symbol}'"]);
@@ -415,7 +416,7 @@ internal static class DslGrammar
 
     private static Parser<DslWord> Bare(Func<char, bool> first, Func<char, bool> rest) => input =>
     {
-        var d = (DslInput)input;
+        var d = (OffsetInput)input;
         var s = d.Source;
         var p = d.Position;
         if (p >= s.Length || !first(s[p]))
@@ -434,7 +435,7 @@ internal static class DslGrammar
 
     private static Parser<DslWord> Quoted() => input =>
     {
-        var d = (DslInput)input;
+        var d = (OffsetInput)input;
         var s = d.Source;
         var p = d.Position;
         if (p >= s.Length || s[p] is not ('"' or '\''))

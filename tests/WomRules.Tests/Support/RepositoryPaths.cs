@@ -10,6 +10,10 @@ internal static class RepositoryPaths
     public static IEnumerable<string> ExampleNames =>
         Directory.GetDirectories(Examples).Where(d => File.Exists(Path.Combine(d, "campaign.yaml"))).Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
 
+    /// <summary>Every example's campaign in both forms (campaign.yaml and campaign.wom), not its scenario file.</summary>
+    public static IEnumerable<string> ExampleCampaignFiles =>
+        ExampleNames.SelectMany(name => new[] { "campaign.yaml", "campaign.wom" }.Select(file => Path.Combine(Examples, name, file))).Where(File.Exists);
+
     private static string FindRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

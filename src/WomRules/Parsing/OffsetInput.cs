@@ -3,10 +3,11 @@ using Sprache;
 namespace WomRules.Parsing;
 
 /// <summary>
-/// Sprache input over a DSL declaration that can jump straight to an offset: the raw-text parsers (expressions, code)
-/// find their extent by scanning and continue there, instead of advancing one character at a time.
+/// A light Sprache input: Sprache's own allocates a memo dictionary for every character it advances over, which
+/// dominated the parse time of big files. This one creates its memos only if asked, and can jump straight to an
+/// offset, so the DSL's raw-text parsers (expressions, code) continue where their scan ended.
 /// </summary>
-internal sealed class DslInput(string source, int position) : IInput
+internal sealed class OffsetInput(string source, int position) : IInput
 {
     private Dictionary<object, object>? memos;
 
@@ -25,9 +26,9 @@ internal sealed class DslInput(string source, int position) : IInput
 
     public IDictionary<object, object> Memos => memos ??= [];
 
-    public IInput Advance() => AtEnd ? throw new InvalidOperationException("The input is already at its end.") : new DslInput(Source, Position + 1);
+    public IInput Advance() => AtEnd ? throw new InvalidOperationException("The input is already at its end.") : new OffsetInput(Source, Position + 1);
 
-    public DslInput At(int offset) => new(Source, offset);
+    public OffsetInput At(int offset) => new(Source, offset);
 
     public bool Equals(IInput? other) => other is not null && ReferenceEquals(Source, other.Source) && Position == other.Position;
 
