@@ -79,7 +79,9 @@ internal sealed class CSharpRuleCompiler : ICSharpRuleCompiler
                 continue;
             }
 
-            var (syntax, violation) = SyntaxAllowList.Check(expression.Syntax.Code.Text);
+            var (syntax, violation) = NestingLimit.CheckText(expression.Syntax.Code.Text, request.MaxNestingDepth) is { } tooDeep
+                ? (null, tooDeep)
+                : SyntaxAllowList.Check(expression.Syntax.Code.Text, request.MaxNestingDepth);
             if (violation is not null)
             {
                 Report(diagnostics, expression, violation);

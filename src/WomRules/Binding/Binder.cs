@@ -640,7 +640,7 @@ internal sealed partial class Binder
             return [];
         }
 
-        var results = compiler.Compile(new CSharpCompilationRequest(campaignId, schema, [.. requests]), diagnostics);
+        var results = compiler.Compile(new CSharpCompilationRequest(campaignId, schema, [.. requests], options.MaxNestingDepth), diagnostics);
         var map = new Dictionary<CSharpExpressionSyntax, CSharpCompiledExpression?>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < requests.Count; i++)
         {
