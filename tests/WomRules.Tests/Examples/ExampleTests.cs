@@ -69,33 +69,8 @@ public sealed class ExampleTests
         return RunLines(campaign, File.ReadAllLines(Path.Combine(folder, "events.jsonl")), InitialStore(name, campaign));
     }
 
-    /// <summary>An example may start from a state file (host-supplied participant attributes): examples/NAME/state.json.</summary>
-    internal static InMemoryParticipantStore InitialStore(string name, CompiledCampaign campaign)
-    {
-        var path = Path.Combine(RepositoryPaths.Examples, name, "state.json");
-        if (!File.Exists(path))
-        {
-            return new InMemoryParticipantStore();
-        }
+    internal static InMemoryParticipantStore InitialStore(string name, CompiledCampaign campaign) => ExampleRuns.InitialStore(name, campaign);
 
-        using var stream = File.OpenRead(path);
-        return InMemoryParticipantStore.ReadFrom(stream, campaign);
-    }
-
-    private static (string Outcomes, string State) RunLines(CompiledCampaign campaign, string[] lines, InMemoryParticipantStore store)
-    {
-        var engine = new CampaignEngine(campaign, store);
-        var outcomes = new StringBuilder();
-        foreach (var line in lines.Where(l => !string.IsNullOrWhiteSpace(l)))
-        {
-            foreach (var outcome in engine.ProcessJson(line))
-            {
-                outcomes.Append(outcome.ToJson()).Append('\n');
-            }
-        }
-
-        using var state = new MemoryStream();
-        store.WriteTo(state, campaign);
-        return (outcomes.ToString(), Encoding.UTF8.GetString(state.ToArray()).ReplaceLineEndings("\n"));
-    }
+    private static (string Outcomes, string State) RunLines(CompiledCampaign campaign, string[] lines, InMemoryParticipantStore store) =>
+        ExampleRuns.RunLines(campaign, lines, store);
 }
