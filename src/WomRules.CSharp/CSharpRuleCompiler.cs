@@ -147,8 +147,9 @@ internal sealed class CSharpRuleCompiler : ICSharpRuleCompiler
             }
         }
 
-        if (failed)
+        if (failed || diagnostics.HasErrors)
         {
+            // Nothing is emitted or loaded for a campaign that already has errors: it will not run anyway.
             return [.. results];
         }
 
