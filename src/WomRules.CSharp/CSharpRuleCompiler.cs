@@ -120,19 +120,19 @@ internal sealed class CSharpRuleCompiler : ICSharpRuleCompiler
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).ToList();
         foreach (var expression in generated.Expressions)
         {
-            var request1 = request.Expressions[expression.RequestIndex];
+            var source = request.Expressions[expression.RequestIndex];
             var node = Locate(tree, expression);
             if (node is null || !SyntaxFactory.AreEquivalent(node, parsed[expression.RequestIndex], topLevel: false))
             {
                 // Fail closed: the pasted text must be exactly the expression that passed the syntax gate.
-                Report(diagnostics, request1, new Violation(DiagnosticDescriptors.CSharpNotOneExpression, 0, expression.Length, SyntaxAllowList.Shorten(request1.Syntax.Code.Text)));
+                Report(diagnostics, source, new Violation(DiagnosticDescriptors.CSharpNotOneExpression, 0, expression.Length, SyntaxAllowList.Shorten(source.Syntax.Code.Text)));
                 failed = true;
                 continue;
             }
 
             if (SemanticAllowList.Check(model, node, allowList, expression.Start) is { } violation)
             {
-                Report(diagnostics, request1, violation);
+                Report(diagnostics, source, violation);
                 failed = true;
                 continue;
             }
@@ -142,7 +142,7 @@ internal sealed class CSharpRuleCompiler : ICSharpRuleCompiler
             {
                 var start = Math.Clamp(error.Location.SourceSpan.Start - expression.Start, 0, expression.Length);
                 var end = Math.Clamp(error.Location.SourceSpan.End - expression.Start, start, expression.Length);
-                Report(diagnostics, request1, new Violation(DiagnosticDescriptors.CSharpCompileError, start, end - start, error.GetMessage(CultureInfo.InvariantCulture), error.Id));
+                Report(diagnostics, source, new Violation(DiagnosticDescriptors.CSharpCompileError, start, end - start, error.GetMessage(CultureInfo.InvariantCulture), error.Id));
                 failed = true;
             }
         }
