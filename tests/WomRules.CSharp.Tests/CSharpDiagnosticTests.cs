@@ -25,6 +25,14 @@ public sealed class CSharpDiagnosticTests
         CSharpCampaigns.Diagnose(CSharpCampaigns.WithWhen("true", "Event.OrderTotal")).Should().Equal("24:20 WOM7007");
 
     [Fact]
+    public void A_constant_overflow_is_Roslyns_error()
+    {
+        var diagnostics = CSharpCampaigns.Compile(CSharpCampaigns.WithWhen("long.MaxValue + 1 > 0")).GetDiagnostics();
+        diagnostics.Select(d => $"{d.Line}:{d.Column} {d.Id}").Should().Equal("22:7 WOM7007");
+        diagnostics[0].Message.Should().Contain("CS0220");
+    }
+
+    [Fact]
     public void A_syntax_error_is_WOM7002() =>
         CSharpCampaigns.Diagnose(CSharpCampaigns.WithWhen("Event.Rating >= (4")).Should().Equal("22:25 WOM7002");
 
