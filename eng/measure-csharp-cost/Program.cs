@@ -99,6 +99,46 @@ PerEvent(csharpCampaign);
 var nativeNs = PerEvent(nativeCampaign);
 var csharpNs = PerEvent(csharpCampaign);
 
+// The delegates alone, without the engine: the rule's condition and its points amount, on one event.
+(double When, double Points) PerCall(CompiledCampaign campaign)
+{
+    var rule = campaign.Dispatch["review.posted"].Rules[0];
+    var context = new EvaluationContext
+    {
+        Event = new EventData("e-1", campaign.Bound.EventTypes["review.posted"], DateTime.UtcNow, "u-1", "", [5L, "a fine product"]),
+        Participant = new ParticipantState(campaign.Schema, "u-1"),
+    };
+    const int calls = 5_000_000;
+    var when = rule.When!;
+    var points = rule.Rewards[0].Points!;
+    double bestWhen = double.MaxValue, bestPoints = double.MaxValue;
+    for (var round = 0; round < 5; round++)
+    {
+        var hits = 0;
+        clock.Restart();
+        for (var i = 0; i < calls; i++)
+        {
+            hits += when(context) ? 1 : 0;
+        }
+
+        bestWhen = Math.Min(bestWhen, clock.Elapsed.TotalMilliseconds * 1_000_000 / calls);
+        long sum = 0;
+        clock.Restart();
+        for (var i = 0; i < calls; i++)
+        {
+            sum += points(context);
+        }
+
+        bestPoints = Math.Min(bestPoints, clock.Elapsed.TotalMilliseconds * 1_000_000 / calls);
+        GC.KeepAlive(hits + sum);
+    }
+
+    return (bestWhen, bestPoints);
+}
+
+var nativeCall = PerCall(nativeCampaign);
+var csharpCall = PerCall(csharpCampaign);
+
 static string Median(List<double> values) => values.Order().ElementAt(values.Count / 2).ToString("0.00", CultureInfo.InvariantCulture);
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cold compile (first C# campaign in the process): {cold:0} ms"));
@@ -107,3 +147,5 @@ Console.WriteLine($"cache hit (same C# source, median of 20):         {Median(hi
 Console.WriteLine($"native campaign compile (median of 20):           {Median(nativeCompile)} ms");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"per event, native rule (best of 7 x 1000):        {nativeNs:0} ns"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"per event, C# rule (best of 7 x 1000):            {csharpNs:0} ns"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"per call, native 'when' / 'points' delegate:      {nativeCall.When:0.0} ns / {nativeCall.Points:0.0} ns"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"per call, C# 'when' / 'points' delegate:          {csharpCall.When:0.0} ns / {csharpCall.Points:0.0} ns"));

@@ -79,7 +79,9 @@ internal sealed class CSharpRuleCompiler : ICSharpRuleCompiler
                 continue;
             }
 
-            var (syntax, violation) = SyntaxAllowList.Check(expression.Syntax.Code.Text);
+            var (syntax, violation) = NestingLimit.CheckText(expression.Syntax.Code.Text, request.MaxNestingDepth) is { } tooDeep
+                ? (null, tooDeep)
+                : SyntaxAllowList.Check(expression.Syntax.Code.Text, request.MaxNestingDepth);
             if (violation is not null)
             {
                 Report(diagnostics, expression, violation);
@@ -118,19 +120,19 @@ internal sealed class CSharpRuleCompiler : ICSharpRuleCompiler
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).ToList();
         foreach (var expression in generated.Expressions)
         {
-            var request1 = request.Expressions[expression.RequestIndex];
+            var source = request.Expressions[expression.RequestIndex];
             var node = Locate(tree, expression);
             if (node is null || !SyntaxFactory.AreEquivalent(node, parsed[expression.RequestIndex], topLevel: false))
             {
                 // Fail closed: the pasted text must be exactly the expression that passed the syntax gate.
-                Report(diagnostics, request1, new Violation(DiagnosticDescriptors.CSharpNotOneExpression, 0, expression.Length, SyntaxAllowList.Shorten(request1.Syntax.Code.Text)));
+                Report(diagnostics, source, new Violation(DiagnosticDescriptors.CSharpNotOneExpression, 0, expression.Length, SyntaxAllowList.Shorten(source.Syntax.Code.Text)));
                 failed = true;
                 continue;
             }
 
             if (SemanticAllowList.Check(model, node, allowList, expression.Start) is { } violation)
             {
-                Report(diagnostics, request1, violation);
+                Report(diagnostics, source, violation);
                 failed = true;
                 continue;
             }
@@ -140,13 +142,14 @@ internal sealed class CSharpRuleCompiler : ICSharpRuleCompiler
             {
                 var start = Math.Clamp(error.Location.SourceSpan.Start - expression.Start, 0, expression.Length);
                 var end = Math.Clamp(error.Location.SourceSpan.End - expression.Start, start, expression.Length);
-                Report(diagnostics, request1, new Violation(DiagnosticDescriptors.CSharpCompileError, start, end - start, error.GetMessage(CultureInfo.InvariantCulture), error.Id));
+                Report(diagnostics, source, new Violation(DiagnosticDescriptors.CSharpCompileError, start, end - start, error.GetMessage(CultureInfo.InvariantCulture), error.Id));
                 failed = true;
             }
         }
 
-        if (failed)
+        if (failed || diagnostics.HasErrors)
         {
+            // Nothing is emitted or loaded for a campaign that already has errors: it will not run anyway.
             return [.. results];
         }
 

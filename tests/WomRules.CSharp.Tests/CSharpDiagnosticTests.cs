@@ -25,6 +25,14 @@ public sealed class CSharpDiagnosticTests
         CSharpCampaigns.Diagnose(CSharpCampaigns.WithWhen("true", "Event.OrderTotal")).Should().Equal("24:20 WOM7007");
 
     [Fact]
+    public void A_constant_overflow_is_Roslyns_error()
+    {
+        var diagnostics = CSharpCampaigns.Compile(CSharpCampaigns.WithWhen("long.MaxValue + 1 > 0")).GetDiagnostics();
+        diagnostics.Select(d => $"{d.Line}:{d.Column} {d.Id}").Should().Equal("22:7 WOM7007");
+        diagnostics[0].Message.Should().Contain("CS0220");
+    }
+
+    [Fact]
     public void A_syntax_error_is_WOM7002() =>
         CSharpCampaigns.Diagnose(CSharpCampaigns.WithWhen("Event.Rating >= (4")).Should().Equal("22:25 WOM7002");
 
@@ -86,5 +94,18 @@ public sealed class CSharpDiagnosticTests
         var assembly = campaign.Dispatch["review.posted"].Rules[0].When!.Method.Module.Assembly;
         assembly.IsCollectible.Should().BeTrue();
         System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(assembly).Should().BeOfType<RuleLoadContext>();
+    }
+
+    [Fact]
+    public void Generated_source_holds_no_campaign_text_but_the_checked_expressions()
+    {
+        // The id, description and messages never reach the generated code, so they cannot inject into it.
+        var yaml = CSharpCampaigns.WithWhen("Event.Rating > 1").Replace("campaign: csharp-test", "campaign: \"x\\u2028[System.Runtime.CompilerServices.ModuleInitializer]\"\ndescription: ModuleInitializer", StringComparison.Ordinal);
+        var compilation = CSharpCampaigns.Compile(yaml);
+        compilation.GetDiagnostics().Select(d => d.Id).Should().Equal("WOM3001");
+        var rule = compilation.Syntax!.Rules[0];
+        var request = new Binding.CSharpCompilationRequest(compilation.Bound!.Participant, [new((Syntax.CSharpExpressionSyntax)rule.When!, compilation.Bound.EventTypes["review.posted"], Binding.ValueType.Bool, "when")], 256);
+        var source = Generation.GlobalsGenerator.Generate(request, [0], new Diagnostics.DiagnosticBag(compilation.Source))!;
+        source.Text.Should().NotContain("ModuleInitializer").And.Contain("Event.Rating > 1");
     }
 }

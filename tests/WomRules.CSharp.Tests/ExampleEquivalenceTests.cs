@@ -1,4 +1,3 @@
-using System.Text;
 using WomRules.Emit;
 using WomRules.Runtime;
 using WomRules.Tests.Support;
@@ -61,28 +60,6 @@ public sealed class ExampleEquivalenceTests
         return native[..(index + 1)] + rules;
     }
 
-    private static (string Outcomes, string State) Run(CompiledCampaign campaign, string[] lines, string name)
-    {
-        var store = new InMemoryParticipantStore();
-        var statePath = Path.Combine(RepositoryPaths.Examples, name, "state.json");
-        if (File.Exists(statePath))
-        {
-            using var stream = File.OpenRead(statePath);
-            store = InMemoryParticipantStore.ReadFrom(stream, campaign);
-        }
-
-        var engine = new CampaignEngine(campaign, store);
-        var outcomes = new StringBuilder();
-        foreach (var line in lines.Where(l => !string.IsNullOrWhiteSpace(l)))
-        {
-            foreach (var outcome in engine.ProcessJson(line))
-            {
-                outcomes.Append(outcome.ToJson()).Append('\n');
-            }
-        }
-
-        using var state = new MemoryStream();
-        store.WriteTo(state, campaign);
-        return (outcomes.ToString(), Encoding.UTF8.GetString(state.ToArray()));
-    }
+    private static (string Outcomes, string State) Run(CompiledCampaign campaign, string[] lines, string name) =>
+        ExampleRuns.RunLines(campaign, lines, ExampleRuns.InitialStore(name, campaign));
 }

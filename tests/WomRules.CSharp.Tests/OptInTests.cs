@@ -70,6 +70,11 @@ public sealed class OptInTests : IDisposable
     }
 
     [Fact]
+    public void The_core_library_does_not_reference_Roslyn() =>
+        typeof(CampaignCompilation).Assembly.GetReferencedAssemblies().Select(a => a.Name)
+            .Should().NotContain(n => n!.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
+
+    [Fact]
     public void Usage_mentions_the_flag() => CommandLine.Usage.Should().Contain("--allow-csharp");
 
     public void Dispose() => Directory.Delete(folder, recursive: true);

@@ -102,7 +102,7 @@ internal static class SyntaxAllowList
     }.ToFrozenDictionary();
 
     /// <summary>Parses <paramref name="text"/> as one C# expression; returns the expression and null, or the first violation.</summary>
-    public static (ExpressionSyntax? Expression, Violation? Violation) Check(string text)
+    public static (ExpressionSyntax? Expression, Violation? Violation) Check(string text, int maxDepth)
     {
         // A directive may sit where the parser attaches it to no node of the expression (after it, say): scan the lines too.
         var lineStart = 0;
@@ -118,6 +118,17 @@ internal static class SyntaxAllowList
         }
 
         var expression = SyntaxFactory.ParseExpression(text, options: new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.None, SourceCodeKind.Regular));
+        if (expression.GetDiagnostics().Any(d => d.Id == "CS8078"))
+        {
+            // Roslyn's own stack guard gave up ("expression too long or complex"): the same limit, reached inside the parser.
+            return (null, new Violation(DiagnosticDescriptors.CSharpTooDeep, 0, text.Length, maxDepth));
+        }
+
+        if (NestingLimit.CheckTree(expression, maxDepth) is { } tooDeep)
+        {
+            // Before any other walk: binding a tree this deep would recurse past the stack.
+            return (null, tooDeep);
+        }
 
         // Directives first: '#r' and '#load' must never reach a compiler, and '#line' would move positions.
         foreach (var trivia in expression.DescendantTrivia(descendIntoTrivia: true))

@@ -52,7 +52,7 @@ internal sealed partial class Binder
         var tiers = BindTiers(syntax.Tiers, schema);
         var budget = BindBudget(syntax.Budget);
         var disclosures = BindDisclosures(syntax.Disclosures, eventTypes, schema);
-        csharp = CompileCSharpRules(id, syntax.Rules, eventTypes, schema);
+        csharp = CompileCSharpRules(syntax.Rules, eventTypes, schema);
         var rules = BindRules(syntax.Rules, eventTypes, schema);
 
         var campaign = new BoundCampaign(id, syntax.Description?.Text, from, until, eventTypes, schema, tiers, budget, disclosures, rules);
@@ -603,7 +603,7 @@ internal sealed partial class Binder
     /// campaign) before rules are bound. Nothing happens unless the host opted in; <see cref="BindRule"/> reports that.
     /// </summary>
     private Dictionary<CSharpExpressionSyntax, CSharpCompiledExpression?> CompileCSharpRules(
-        string campaignId, ImmutableArray<RuleSyntax> rules, FrozenDictionary<string, EventTypeSymbol> eventTypes, ParticipantSchema schema)
+        ImmutableArray<RuleSyntax> rules, FrozenDictionary<string, EventTypeSymbol> eventTypes, ParticipantSchema schema)
     {
         if (!options.AllowCSharp || options.CSharpCompiler is not { } compiler)
         {
@@ -640,7 +640,7 @@ internal sealed partial class Binder
             return [];
         }
 
-        var results = compiler.Compile(new CSharpCompilationRequest(campaignId, schema, [.. requests]), diagnostics);
+        var results = compiler.Compile(new CSharpCompilationRequest(schema, [.. requests], options.MaxNestingDepth), diagnostics);
         var map = new Dictionary<CSharpExpressionSyntax, CSharpCompiledExpression?>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < requests.Count; i++)
         {

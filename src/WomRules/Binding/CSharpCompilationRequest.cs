@@ -3,8 +3,8 @@ using WomRules.Syntax;
 
 namespace WomRules.Binding;
 
-/// <summary>All C# expressions of one campaign, with the schema their globals are generated from.</summary>
-internal sealed record CSharpCompilationRequest(string CampaignId, ParticipantSchema Participant, ImmutableArray<CSharpExpressionRequest> Expressions);
+/// <summary>All C# expressions of one campaign, with the schema their globals are generated from, and the nesting limit (spec §9).</summary>
+internal sealed record CSharpCompilationRequest(ParticipantSchema Participant, ImmutableArray<CSharpExpressionRequest> Expressions, int MaxNestingDepth);
 
 /// <summary>One C# expression: where it is, which event type its rule reacts to, and the type it must have (bool, int or decimal).</summary>
 internal sealed record CSharpExpressionRequest(CSharpExpressionSyntax Syntax, EventTypeSymbol EventType, ValueType Type, string What);

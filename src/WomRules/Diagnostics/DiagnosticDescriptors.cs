@@ -214,6 +214,8 @@ internal static class DiagnosticDescriptors
         "The C# rules could not be compiled on this host: {0}.");
     public static readonly DiagnosticDescriptor CSharpEmpty = Error("WOM7010", "Empty C# expression",
         "'{0}' is empty; write a C# expression such as 'Event.Rating >= 4'.");
+    public static readonly DiagnosticDescriptor CSharpTooDeep = Error("WOM7011", "C# expression nested too deep",
+        "The C# expression nests deeper than the limit of {0} (brackets, operators, calls and member accesses all count); split it into simpler rules or raise MaxNestingDepth.");
 
     private static DiagnosticDescriptor Error(string id, string title, string message) => new(id, DiagnosticSeverity.Error, title, message);
 

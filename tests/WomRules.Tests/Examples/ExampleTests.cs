@@ -46,17 +46,17 @@ public sealed class ExampleTests
     {
         var lines = File.ReadAllLines(Path.Combine(RepositoryPaths.Examples, name, "events.jsonl"));
         var campaign = CampaignRunner.Compile(File.ReadAllText(Path.Combine(RepositoryPaths.Examples, name, "campaign.yaml")));
-        var (whole, wholeState) = RunLines(campaign, lines, InitialStore(name, campaign));
+        var (whole, wholeState) = ExampleRuns.RunLines(campaign, lines, ExampleRuns.InitialStore(name, campaign));
 
         for (var split = 0; split <= lines.Length; split += Math.Max(1, lines.Length / 5))
         {
-            var first = InitialStore(name, campaign);
-            var (a, _) = RunLines(campaign, lines[..split], first);
+            var first = ExampleRuns.InitialStore(name, campaign);
+            var (a, _) = ExampleRuns.RunLines(campaign, lines[..split], first);
             using var saved = new MemoryStream();
             first.WriteTo(saved, campaign);
             saved.Position = 0;
             var resumed = InMemoryParticipantStore.ReadFrom(saved, campaign);
-            var (b, state) = RunLines(campaign, lines[split..], resumed);
+            var (b, state) = ExampleRuns.RunLines(campaign, lines[split..], resumed);
             (a + b).Should().Be(whole, $"splitting at line {split} must not change the outcomes");
             state.Should().Be(wholeState);
         }
@@ -66,36 +66,6 @@ public sealed class ExampleTests
     {
         var folder = Path.Combine(RepositoryPaths.Examples, name);
         var campaign = CampaignRunner.Compile(File.ReadAllText(Path.Combine(folder, "campaign.yaml")), evaluator);
-        return RunLines(campaign, File.ReadAllLines(Path.Combine(folder, "events.jsonl")), InitialStore(name, campaign));
-    }
-
-    /// <summary>An example may start from a state file (host-supplied participant attributes): examples/NAME/state.json.</summary>
-    internal static InMemoryParticipantStore InitialStore(string name, CompiledCampaign campaign)
-    {
-        var path = Path.Combine(RepositoryPaths.Examples, name, "state.json");
-        if (!File.Exists(path))
-        {
-            return new InMemoryParticipantStore();
-        }
-
-        using var stream = File.OpenRead(path);
-        return InMemoryParticipantStore.ReadFrom(stream, campaign);
-    }
-
-    internal static (string Outcomes, string State) RunLines(CompiledCampaign campaign, string[] lines, InMemoryParticipantStore store)
-    {
-        var engine = new CampaignEngine(campaign, store);
-        var outcomes = new StringBuilder();
-        foreach (var line in lines.Where(l => !string.IsNullOrWhiteSpace(l)))
-        {
-            foreach (var outcome in engine.ProcessJson(line))
-            {
-                outcomes.Append(outcome.ToJson()).Append('\n');
-            }
-        }
-
-        using var state = new MemoryStream();
-        store.WriteTo(state, campaign);
-        return (outcomes.ToString(), Encoding.UTF8.GetString(state.ToArray()).ReplaceLineEndings("\n"));
+        return ExampleRuns.RunLines(campaign, File.ReadAllLines(Path.Combine(folder, "events.jsonl")), ExampleRuns.InitialStore(name, campaign));
     }
 }
