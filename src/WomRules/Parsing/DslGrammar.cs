@@ -452,9 +452,3 @@ internal static class DslGrammar
         return Result.Success(new DslWord(DslStrings.Unquote(s[p..(close + 1)]), p, close + 1), Spaces(d.At(close + 1)));
     };
 }
-
-/// <summary>Sprache's option as a sequence, for spreading an optional clause into a list.</summary>
-internal static class OptionExtensions
-{
-    public static IEnumerable<T> Items<T>(this IOption<T> option) => option.IsDefined ? [option.Get()] : [];
-}

@@ -167,6 +167,10 @@ public sealed class DslParserTests
     }
 
     [Fact]
+    public void An_unsupported_version_is_an_error() =>
+        Diagnostics("womrules 2\ncampaign c\n").Should().Contain(d => d.StartsWith("c.wom(1,10): error WOM1013", StringComparison.Ordinal));
+
+    [Fact]
     public void A_file_without_campaign_line_says_so() =>
         Diagnostics("event e\n  n: int\n").Should().Contain("c.wom(1,1): error WOM5009: The file has no 'campaign' line; start it with 'campaign <id>'.");
 
