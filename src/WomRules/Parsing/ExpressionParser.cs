@@ -211,14 +211,10 @@ internal static class ExpressionParser
         var multiplicative = LeftChain(unary, Symbol("*").XOr(Symbol("/")).XOr(Symbol("%")));
         var additive = LeftChain(multiplicative, Symbol("+").XOr(Symbol("-")));
 
-        var comparisonOperator =
-            Symbol("==").Or(Symbol("!=")).Or(Symbol("<=")).Or(Symbol(">=")).Or(Symbol("<")).Or(Symbol(">"))
-                .Or(Keyword("in")).Or(Keyword("contains_any")).Or(Keyword("contains")).Or(Keyword("starts_with"))
-                .Or(Keyword("ends_with")).Or(Keyword("matches"));
-        var comparison =
-            from left in additive
-            from rest in (from op in comparisonOperator from right in additive select (op, right)).XOptional()
-            select rest.IsDefined ? new BinaryExpressionSyntax(left, rest.Get().op, rest.Get().right) : left;
+        var comparisonOperator = AnyOf(
+            Symbol("=="), Symbol("!="), Symbol("<="), Symbol(">="), Symbol("<"), Symbol(">"),
+            Keyword("in"), Keyword("contains_any"), Keyword("contains"), Keyword("starts_with"), Keyword("ends_with"), Keyword("matches"));
+        var comparison = Chain(additive, comparisonOperator, once: true);
 
         Parser<ExpressionSyntax>? negation = null;
         var negationRef = Sprache.Parse.Ref(() => negation!);
@@ -244,10 +240,47 @@ internal static class ExpressionParser
     }
 
     /// <summary>A left-associative binary level, parsed in a loop so that long chains cannot overflow the stack.</summary>
-    private static Parser<ExpressionSyntax> LeftChain(Parser<ExpressionSyntax> operand, Parser<SyntaxToken> op) =>
-        from first in operand
-        from rest in (from o in op from right in operand select (o, right)).XMany()
-        select rest.Aggregate(first, (left, next) => new BinaryExpressionSyntax(left, next.o, next.right));
+    private static Parser<ExpressionSyntax> LeftChain(Parser<ExpressionSyntax> operand, Parser<SyntaxToken> op) => Chain(operand, op, once: false);
+
+    /// <summary>
+    /// <c>operand (op operand)*</c>, or with <paramref name="once"/> at most one <c>op operand</c> (comparisons do not
+    /// chain). Written by hand with XMany's and XOptional's rule: an operator that fails without consuming input ends
+    /// the chain; one that fails after consuming, or an operator without its right operand, is the error. Sprache's
+    /// query syntax allocated new parsers on every call here, on every operand of every expression.
+    /// </summary>
+    private static Parser<ExpressionSyntax> Chain(Parser<ExpressionSyntax> operand, Parser<SyntaxToken> op, bool once) => input =>
+    {
+        var first = operand(input);
+        if (!first.WasSuccessful)
+        {
+            return first;
+        }
+
+        var left = first.Value;
+        var rest = first.Remainder;
+        do
+        {
+            var o = op(rest);
+            if (!o.WasSuccessful)
+            {
+                return o.Remainder.Equals(rest)
+                    ? Result.Success(left, rest)
+                    : Result.Failure<ExpressionSyntax>(o.Remainder, o.Message, o.Expectations);
+            }
+
+            var right = operand(o.Remainder);
+            if (!right.WasSuccessful)
+            {
+                return right;
+            }
+
+            left = new BinaryExpressionSyntax(left, o.Value, right.Value);
+            rest = right.Remainder;
+        }
+        while (!once);
+
+        return Result.Success(left, rest);
+    };
 
     /// <summary>A construct that nests: once its opener matched, it counts toward the depth limit while its body parses.</summary>
     private static Parser<ExpressionSyntax> Nested(Parser<SyntaxToken> opener, Func<SyntaxToken, Parser<ExpressionSyntax>> body) => input =>
@@ -323,10 +356,41 @@ internal static class ExpressionParser
     // composing them from Sprache's character parsers cost about 2 KB of allocations per attempt, which made the
     // expressions of a 10,000-rule file take seconds. Results, failure positions and expected names are unchanged.
 
+    /// <summary>
+    /// <c>a.Or(b).Or(c)…</c> for operators in one pass: the first that matches wins; if none does, the failure that got
+    /// furthest, with the expected names of all that failed there, in order (Sprache's rule for Or).
+    /// </summary>
+    private static Parser<SyntaxToken> AnyOf(params Parser<SyntaxToken>[] alternatives) => input =>
+    {
+        IResult<SyntaxToken>? best = null;
+        List<string>? expected = null;
+        foreach (var alternative in alternatives)
+        {
+            var r = alternative(input);
+            if (r.WasSuccessful)
+            {
+                return r;
+            }
+
+            if (best is null || r.Remainder.Position > best.Remainder.Position)
+            {
+                best = r;
+                expected = [.. r.Expectations];
+            }
+            else if (r.Remainder.Position == best.Remainder.Position)
+            {
+                expected!.AddRange(r.Expectations.Where(e => !expected.Contains(e)));
+            }
+        }
+
+        return Result.Failure<SyntaxToken>(best!.Remainder, best.Message, expected!);
+    };
+
     /// <summary>The symbol, or a failure naming it: at the start, or like Sprache's String after a partial match.</summary>
     private static Parser<SyntaxToken> Symbol(string symbol)
     {
         var expected = new[] { $"'{symbol}'" };
+        var message = $"expected '{symbol}'";
         return input =>
         {
             var source = input.Source;
@@ -343,8 +407,8 @@ internal static class ExpressionParser
             }
 
             return matched == 0
-                ? Result.Failure<SyntaxToken>(input, $"expected '{symbol}'", expected)
-                : Result.Failure<SyntaxToken>(Skip(input, matched), $"expected '{symbol}'", [symbol[matched].ToString()]);
+                ? Result.Failure<SyntaxToken>(input, message, expected)
+                : Result.Failure<SyntaxToken>(Skip(input, matched), message, [symbol[matched].ToString()]);
         };
     }
 
@@ -352,6 +416,7 @@ internal static class ExpressionParser
     private static Parser<SyntaxToken> Keyword(string keyword)
     {
         var expected = new[] { $"'{keyword}'" };
+        var message = $"expected '{keyword}'";
         return input =>
         {
             var source = input.Source;
@@ -359,7 +424,7 @@ internal static class ExpressionParser
             var end = IdentifierEnd(source, start);
             return end - start == keyword.Length && string.CompareOrdinal(source, start, keyword, 0, keyword.Length) == 0
                 ? Matched(input, keyword, keyword.Length)
-                : Result.Failure<SyntaxToken>(input, $"expected '{keyword}'", expected);
+                : Result.Failure<SyntaxToken>(input, message, expected);
         };
     }
 
