@@ -171,7 +171,7 @@ internal static class ExpressionParser
         Parser<ExpressionSyntax>? expression = null;
         var expressionRef = Sprache.Parse.Ref(() => expression!);
 
-        var literal = NumberLiteral().Or(StringLiteral()).Or(BooleanLiteral());
+        var literal = AnyOf(exclusive: false, NumberLiteral(), StringLiteral(), BooleanLiteral());
 
         var parenthesized = Nested(Symbol("("), open =>
             from inner in expressionRef
@@ -197,12 +197,9 @@ internal static class ExpressionParser
                 ? (ExpressionSyntax)new CallExpressionSyntax(name, call.Get().Items, call.Get().Close)
                 : new NameExpressionSyntax(name);
 
-        var primary = parenthesized.XOr(list).XOr(literal).XOr(nameOrCall).Named("an operand");
+        var primary = AnyOf(exclusive: true, parenthesized, list, literal, nameOrCall).Named("an operand");
 
-        var postfix =
-            from target in primary
-            from members in (from dot in Symbol(".") from member in Token(Identifier()).Named("a member name") select member).XMany()
-            select members.Aggregate(target, (t, m) => new MemberAccessExpressionSyntax(t, m));
+        var postfix = MemberAccesses(primary, Symbol("."), Token(Identifier()).Named("a member name"));
 
         Parser<ExpressionSyntax>? unary = null;
         var unaryRef = Sprache.Parse.Ref(() => unary!);
@@ -212,6 +209,7 @@ internal static class ExpressionParser
         var additive = LeftChain(multiplicative, Symbol("+").XOr(Symbol("-")));
 
         var comparisonOperator = AnyOf(
+            exclusive: false,
             Symbol("=="), Symbol("!="), Symbol("<="), Symbol(">="), Symbol("<"), Symbol(">"),
             Keyword("in"), Keyword("contains_any"), Keyword("contains"), Keyword("starts_with"), Keyword("ends_with"), Keyword("matches"));
         var comparison = Chain(additive, comparisonOperator, once: true);
@@ -357,19 +355,19 @@ internal static class ExpressionParser
     // expressions of a 10,000-rule file take seconds. Results, failure positions and expected names are unchanged.
 
     /// <summary>
-    /// <c>a.Or(b).Or(c)…</c> for operators in one pass: the first that matches wins; if none does, the failure that got
-    /// furthest, with the expected names of all that failed there, in order (Sprache's rule for Or).
+    /// <c>a.Or(b).Or(c)…</c> (or <c>XOr</c> when <paramref name="exclusive"/>) in one pass: the first that matches wins;
+    /// if none does, the failure that got furthest, with the expected names of all that failed there, in order.
     /// </summary>
-    private static Parser<SyntaxToken> AnyOf(params Parser<SyntaxToken>[] alternatives) => input =>
+    private static Parser<T> AnyOf<T>(bool exclusive, params Parser<T>[] alternatives) => input =>
     {
-        IResult<SyntaxToken>? best = null;
+        IResult<T>? best = null;
         List<string>? expected = null;
         foreach (var alternative in alternatives)
         {
             var r = alternative(input);
-            if (r.WasSuccessful)
+            if (r.WasSuccessful || (exclusive && !r.Remainder.Equals(input)))
             {
-                return r;
+                return r; // XOr: an alternative that failed after consuming input is the error
             }
 
             if (best is null || r.Remainder.Position > best.Remainder.Position)
@@ -383,7 +381,37 @@ internal static class ExpressionParser
             }
         }
 
-        return Result.Failure<SyntaxToken>(best!.Remainder, best.Message, expected!);
+        return Result.Failure<T>(best!.Remainder, best.Message, expected!);
+    };
+
+    /// <summary><c>target (. member)*</c> with XMany's rule, as a loop: a dot without a member name is the error.</summary>
+    private static Parser<ExpressionSyntax> MemberAccesses(Parser<ExpressionSyntax> target, Parser<SyntaxToken> dot, Parser<SyntaxToken> member) => input =>
+    {
+        var first = target(input);
+        if (!first.WasSuccessful)
+        {
+            return first;
+        }
+
+        var expression = first.Value;
+        var rest = first.Remainder;
+        while (true)
+        {
+            var d = dot(rest);
+            if (!d.WasSuccessful)
+            {
+                return d.Remainder.Equals(rest) ? Result.Success(expression, rest) : Result.Failure<ExpressionSyntax>(d.Remainder, d.Message, d.Expectations);
+            }
+
+            var m = member(d.Remainder);
+            if (!m.WasSuccessful)
+            {
+                return Result.Failure<ExpressionSyntax>(m.Remainder, m.Message, m.Expectations);
+            }
+
+            expression = new MemberAccessExpressionSyntax(expression, m.Value);
+            rest = m.Remainder;
+        }
     };
 
     /// <summary>The symbol, or a failure naming it: at the start, or like Sprache's String after a partial match.</summary>
