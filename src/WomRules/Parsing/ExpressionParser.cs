@@ -488,11 +488,24 @@ internal static class ExpressionParser
 
     private static Parser<ExpressionSyntax> NumberLiteral()
     {
-        var digits = Sprache.Parse.Digit.AtLeastOnce().Text();
-        var number =
-            from whole in digits
-            from fraction in (from dot in Sprache.Parse.Char('.') from f in digits select "." + f).Optional()
-            select whole + fraction.GetOrElse("");
+        // Digits, then '.' and digits if both are there (a '.' without digits after it is not part of the number).
+        Parser<string> number = input =>
+        {
+            var source = input.Source;
+            var start = input.Position;
+            var end = Digits(source, start);
+            if (end == start)
+            {
+                return Result.Failure<string>(input, "expected a digit", ["digit"]);
+            }
+
+            if (end < source.Length && source[end] == '.' && Digits(source, end + 1) > end + 1)
+            {
+                end = Digits(source, end + 1);
+            }
+
+            return Result.Success(source[start..end], Skip(input, end - start));
+        };
         return from token in Token(number).Named("a number")
                select (ExpressionSyntax)new LiteralExpressionSyntax(token, NumberValue(token));
     }
@@ -517,20 +530,45 @@ internal static class ExpressionParser
 
     private static Parser<ExpressionSyntax> StringLiteral()
     {
-        Parser<string> Quoted(char quote) =>
-            from open in Sprache.Parse.Char(quote)
-            from chars in Escape(quote).Or(Sprache.Parse.CharExcept(new[] { quote, '\\' }).Once().Text()).Many()
-            from close in Sprache.Parse.Char(quote).Named($"the closing {quote} of the string")
-            select quote + string.Concat(chars) + quote;
+        // The text as written, quotes and escapes included; unterminated, it fails where the closing quote was expected.
+        Parser<string> Quoted(char quote)
+        {
+            string[] closing = [$"the closing {quote} of the string"];
+            return input =>
+            {
+                var source = input.Source;
+                var start = input.Position;
+                if (start >= source.Length || source[start] != quote)
+                {
+                    return Result.Failure<string>(input, "expected a quote", [quote.ToString()]);
+                }
+
+                var i = start + 1;
+                while (i < source.Length && source[i] != quote && !(source[i] == '\\' && i + 1 >= source.Length))
+                {
+                    i += source[i] == '\\' ? 2 : 1;
+                }
+
+                return i < source.Length && source[i] == quote
+                    ? Result.Success(source[start..(i + 1)], Skip(input, i + 1 - start))
+                    : Result.Failure<string>(Skip(input, i - start), "unterminated string", closing);
+            };
+        }
 
         return from token in Token(Quoted('"').XOr(Quoted('\''))).Named("a string")
                select (ExpressionSyntax)new LiteralExpressionSyntax(token, Unescape(token.Text));
     }
 
-    private static Parser<string> Escape(char quote) =>
-        from backslash in Sprache.Parse.Char('\\')
-        from c in Sprache.Parse.AnyChar.Named("an escaped character")
-        select "\\" + c;
+    private static int Digits(string source, int start)
+    {
+        var end = start;
+        while (end < source.Length && char.IsDigit(source[end]))
+        {
+            end++;
+        }
+
+        return end;
+    }
 
     /// <summary>Known escapes are decoded; any other backslash is kept, so that regular expressions read naturally.</summary>
     private static string Unescape(string quoted)
