@@ -43,7 +43,7 @@ internal static class ExpressionParser
         state = new ParseState(map, maxDepth);
         try
         {
-            var result = Grammar(new Input(text));
+            var result = Grammar(new OffsetInput(text, 0));
             foreach (var (span, literal) in state.BadNumbers)
             {
                 diagnostics.Report(DiagnosticDescriptors.InvalidNumber, span, literal);
