@@ -55,9 +55,11 @@ internal static class FormatCommand
             return ExitCodes.CampaignHasErrors;
         }
 
+        // Line endings are the checkout's business (git may turn LF into CRLF), not the layout's.
+        var formatted = result.Text == text.ReplaceLineEndings("\n");
         if (check)
         {
-            if (result.Text == text)
+            if (formatted)
             {
                 return ExitCodes.Success;
             }
@@ -68,7 +70,7 @@ internal static class FormatCommand
 
         if (write)
         {
-            if (result.Text != text)
+            if (!formatted)
             {
                 AtomicFile.Write(file, stream => stream.Write(new UTF8Encoding(false).GetBytes(result.Text)));
                 stderr.WriteLine($"{file}: formatted");

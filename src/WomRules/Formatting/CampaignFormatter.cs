@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text;
 using WomRules.Diagnostics;
 using WomRules.Parsing;
@@ -44,6 +43,3 @@ internal static class CampaignFormatter
         return new FormatResult(output, bag.ToImmutable());
     }
 }
-
-/// <summary>The printed campaign, or null when the input has errors (then <see cref="Diagnostics"/> says why).</summary>
-internal sealed record FormatResult(string? Text, ImmutableArray<Diagnostic> Diagnostics);

@@ -175,12 +175,12 @@ internal static class DslWriter
         var effects = new List<string>();
         if (r.Points is { } points)
         {
-            effects.Add(Expression(points) + " points");
+            effects.Add(Amount(points, "points"));
         }
 
         if (r.Credit is { } credit)
         {
-            effects.Add(Expression(credit) + " credit");
+            effects.Add(Amount(credit, "credit"));
         }
 
         if (r.Badge is { } badge)
@@ -205,6 +205,10 @@ internal static class DslWriter
         var to = r.To is null ? "" : r.To.Text is "actor" or "referrer" ? r.To.Text + " " : "to " + Name(r.To.Text) + " ";
         return "reward " + to + string.Join(", ", effects);
     }
+
+    /// <summary><c>500 points</c>; but <c>points if … then 60 else 40</c>, where a trailing unit would read as part of the else branch.</summary>
+    private static string Amount(ExpressionSyntax amount, string unit) =>
+        amount is IfExpressionSyntax ? unit + " " + Expression(amount) : Expression(amount) + " " + unit;
 
     private static string Attribute(AttributeSyntax a)
     {

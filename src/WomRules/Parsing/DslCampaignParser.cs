@@ -144,6 +144,11 @@ internal sealed class DslCampaignParser
 
         // The DSL is version 1 by construction; a 'womrules' line is only needed to say otherwise.
         version ??= new SyntaxToken("1", new TextSpan(id?.Span.Start ?? 0, 0));
+        if (version.Text != "1")
+        {
+            diagnostics.Report(DiagnosticDescriptors.UnsupportedVersion, version.Span, version.Text);
+        }
+
         return new CampaignSyntax(version, id, description, active, [.. events], [.. participant], [.. counters], [.. tiers], budget, [.. disclosures], [.. rules]);
     }
 

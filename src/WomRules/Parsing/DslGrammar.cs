@@ -135,10 +135,10 @@ internal static class DslGrammar
         return
             from k in Keyword("reward")
             from to in recipient.XOptional()
-            from first in effect
-            from rest in (from c in comma from e in effect select e).XMany()
-            from end in EndOfLine("','")
-            select new DslClause(k, new DslReward(to.GetOrDefault(), [first, .. rest], end));
+            from first in effect.XOptional()
+            from rest in first.IsDefined ? (from c in comma from e in effect select e).XMany() : Parse.Return(Enumerable.Empty<DslEffect>())
+            from end in EndOfLine(first.IsDefined ? ["','"] : ["an effect such as '10 points' or 'badge NAME'"])
+            select new DslClause(k, new DslReward(to.GetOrDefault(), [.. first.Items(), .. rest], end));
     }
 
     private static Parser<DslEffect> Effect(string keyword, Parser<DslExtent> amount) =>
@@ -451,10 +451,4 @@ internal static class DslGrammar
 
         return Result.Success(new DslWord(DslStrings.Unquote(s[p..(close + 1)]), p, close + 1), Spaces(d.At(close + 1)));
     };
-}
-
-/// <summary>Sprache's option as a sequence, for spreading an optional clause into a list.</summary>
-internal static class OptionExtensions
-{
-    public static IEnumerable<T> Items<T>(this IOption<T> option) => option.IsDefined ? [option.Get()] : [];
 }

@@ -161,6 +161,3 @@ internal static class DslScanner
         return i - from;
     }
 }
-
-/// <summary>The result of the pre-pass: the text with comments blanked, the comments, and where lexical errors were reported.</summary>
-internal sealed record DslScan(string Masked, ImmutableArray<SyntaxComment> Comments, ImmutableArray<int> ErrorOffsets);

@@ -43,7 +43,7 @@ internal static class ExpressionParser
         state = new ParseState(map, maxDepth);
         try
         {
-            var result = Grammar(new Input(text));
+            var result = Grammar(new OffsetInput(text, 0));
             foreach (var (span, literal) in state.BadNumbers)
             {
                 diagnostics.Report(DiagnosticDescriptors.InvalidNumber, span, literal);
@@ -171,7 +171,7 @@ internal static class ExpressionParser
         Parser<ExpressionSyntax>? expression = null;
         var expressionRef = Sprache.Parse.Ref(() => expression!);
 
-        var literal = NumberLiteral().Or(StringLiteral()).Or(BooleanLiteral());
+        var literal = AnyOf(exclusive: false, NumberLiteral(), StringLiteral(), BooleanLiteral());
 
         var parenthesized = Nested(Symbol("("), open =>
             from inner in expressionRef
@@ -197,12 +197,9 @@ internal static class ExpressionParser
                 ? (ExpressionSyntax)new CallExpressionSyntax(name, call.Get().Items, call.Get().Close)
                 : new NameExpressionSyntax(name);
 
-        var primary = parenthesized.XOr(list).XOr(literal).XOr(nameOrCall).Named("an operand");
+        var primary = AnyOf(exclusive: true, parenthesized, list, literal, nameOrCall).Named("an operand");
 
-        var postfix =
-            from target in primary
-            from members in (from dot in Symbol(".") from member in Token(Identifier()).Named("a member name") select member).XMany()
-            select members.Aggregate(target, (t, m) => new MemberAccessExpressionSyntax(t, m));
+        var postfix = MemberAccesses(primary, Symbol("."), Token(Identifier()).Named("a member name"));
 
         Parser<ExpressionSyntax>? unary = null;
         var unaryRef = Sprache.Parse.Ref(() => unary!);
@@ -211,14 +208,11 @@ internal static class ExpressionParser
         var multiplicative = LeftChain(unary, Symbol("*").XOr(Symbol("/")).XOr(Symbol("%")));
         var additive = LeftChain(multiplicative, Symbol("+").XOr(Symbol("-")));
 
-        var comparisonOperator =
-            Symbol("==").Or(Symbol("!=")).Or(Symbol("<=")).Or(Symbol(">=")).Or(Symbol("<")).Or(Symbol(">"))
-                .Or(Keyword("in")).Or(Keyword("contains_any")).Or(Keyword("contains")).Or(Keyword("starts_with"))
-                .Or(Keyword("ends_with")).Or(Keyword("matches"));
-        var comparison =
-            from left in additive
-            from rest in (from op in comparisonOperator from right in additive select (op, right)).XOptional()
-            select rest.IsDefined ? new BinaryExpressionSyntax(left, rest.Get().op, rest.Get().right) : left;
+        var comparisonOperator = AnyOf(
+            exclusive: false,
+            Symbol("=="), Symbol("!="), Symbol("<="), Symbol(">="), Symbol("<"), Symbol(">"),
+            Keyword("in"), Keyword("contains_any"), Keyword("contains"), Keyword("starts_with"), Keyword("ends_with"), Keyword("matches"));
+        var comparison = Chain(additive, comparisonOperator, once: true);
 
         Parser<ExpressionSyntax>? negation = null;
         var negationRef = Sprache.Parse.Ref(() => negation!);
@@ -244,10 +238,47 @@ internal static class ExpressionParser
     }
 
     /// <summary>A left-associative binary level, parsed in a loop so that long chains cannot overflow the stack.</summary>
-    private static Parser<ExpressionSyntax> LeftChain(Parser<ExpressionSyntax> operand, Parser<SyntaxToken> op) =>
-        from first in operand
-        from rest in (from o in op from right in operand select (o, right)).XMany()
-        select rest.Aggregate(first, (left, next) => new BinaryExpressionSyntax(left, next.o, next.right));
+    private static Parser<ExpressionSyntax> LeftChain(Parser<ExpressionSyntax> operand, Parser<SyntaxToken> op) => Chain(operand, op, once: false);
+
+    /// <summary>
+    /// <c>operand (op operand)*</c>, or with <paramref name="once"/> at most one <c>op operand</c> (comparisons do not
+    /// chain). Written by hand with XMany's and XOptional's rule: an operator that fails without consuming input ends
+    /// the chain; one that fails after consuming, or an operator without its right operand, is the error. Sprache's
+    /// query syntax allocated new parsers on every call here, on every operand of every expression.
+    /// </summary>
+    private static Parser<ExpressionSyntax> Chain(Parser<ExpressionSyntax> operand, Parser<SyntaxToken> op, bool once) => input =>
+    {
+        var first = operand(input);
+        if (!first.WasSuccessful)
+        {
+            return first;
+        }
+
+        var left = first.Value;
+        var rest = first.Remainder;
+        do
+        {
+            var o = op(rest);
+            if (!o.WasSuccessful)
+            {
+                return o.Remainder.Equals(rest)
+                    ? Result.Success(left, rest)
+                    : Result.Failure<ExpressionSyntax>(o.Remainder, o.Message, o.Expectations);
+            }
+
+            var right = operand(o.Remainder);
+            if (!right.WasSuccessful)
+            {
+                return right;
+            }
+
+            left = new BinaryExpressionSyntax(left, o.Value, right.Value);
+            rest = right.Remainder;
+        }
+        while (!once);
+
+        return Result.Success(left, rest);
+    };
 
     /// <summary>A construct that nests: once its opener matched, it counts toward the depth limit while its body parses.</summary>
     private static Parser<ExpressionSyntax> Nested(Parser<SyntaxToken> opener, Func<SyntaxToken, Parser<ExpressionSyntax>> body) => input =>
@@ -276,10 +307,31 @@ internal static class ExpressionParser
         }
     };
 
-    private static Parser<string> Identifier() =>
-        from first in Sprache.Parse.Letter.Or(Sprache.Parse.Char('_'))
-        from rest in Sprache.Parse.LetterOrDigit.Or(Sprache.Parse.Char('_')).Many().Text()
-        select first + rest;
+    /// <summary>A letter or '_', then letters, digits and '_'. Hand-written for speed; every use names its own expectation.</summary>
+    private static Parser<string> Identifier() => input =>
+    {
+        var source = input.Source;
+        var start = input.Position;
+        var end = IdentifierEnd(source, start);
+        return end == start
+            ? Result.Failure<string>(input, "expected an identifier", [])
+            : Result.Success(source[start..end], Skip(input, end - start));
+    };
+
+    private static int IdentifierEnd(string source, int start)
+    {
+        var end = start;
+        if (end < source.Length && (char.IsLetter(source[end]) || source[end] == '_'))
+        {
+            end++;
+            while (end < source.Length && (char.IsLetterOrDigit(source[end]) || source[end] == '_'))
+            {
+                end++;
+            }
+        }
+
+        return end;
+    }
 
     /// <summary>
     /// Records the token's text and file span, then skips the whitespace after it. Whitespace goes after tokens, not
@@ -294,13 +346,141 @@ internal static class ExpressionParser
         }
 
         var span = state!.Map.ToFileSpan(input.Position, result.Remainder.Position);
-        var rest = Sprache.Parse.WhiteSpace.Many()(result.Remainder).Remainder;
+        var rest = SkipWhiteSpace(result.Remainder);
         return Result.Success(new SyntaxToken(result.Value, span), rest);
     };
 
-    private static Parser<SyntaxToken> Symbol(string symbol) => Token(Sprache.Parse.String(symbol).Text()).Named($"'{symbol}'");
+    // Symbols and keywords are matched by hand: after every operand each precedence level tries its operators, and
+    // composing them from Sprache's character parsers cost about 2 KB of allocations per attempt, which made the
+    // expressions of a 10,000-rule file take seconds. Results, failure positions and expected names are unchanged.
 
-    private static Parser<SyntaxToken> Keyword(string keyword) => Token(Identifier().Where(id => id == keyword)).Named($"'{keyword}'");
+    /// <summary>
+    /// <c>a.Or(b).Or(c)…</c> (or <c>XOr</c> when <paramref name="exclusive"/>) in one pass: the first that matches wins;
+    /// if none does, the failure that got furthest, with the expected names of all that failed there, in order.
+    /// </summary>
+    private static Parser<T> AnyOf<T>(bool exclusive, params Parser<T>[] alternatives) => input =>
+    {
+        IResult<T>? best = null;
+        List<string>? expected = null;
+        foreach (var alternative in alternatives)
+        {
+            var r = alternative(input);
+            if (r.WasSuccessful || (exclusive && !r.Remainder.Equals(input)))
+            {
+                return r; // XOr: an alternative that failed after consuming input is the error
+            }
+
+            if (best is null || r.Remainder.Position > best.Remainder.Position)
+            {
+                best = r;
+                expected = [.. r.Expectations];
+            }
+            else if (r.Remainder.Position == best.Remainder.Position)
+            {
+                expected!.AddRange(r.Expectations.Where(e => !expected.Contains(e)));
+            }
+        }
+
+        return Result.Failure<T>(best!.Remainder, best.Message, expected!);
+    };
+
+    /// <summary><c>target (. member)*</c> with XMany's rule, as a loop: a dot without a member name is the error.</summary>
+    private static Parser<ExpressionSyntax> MemberAccesses(Parser<ExpressionSyntax> target, Parser<SyntaxToken> dot, Parser<SyntaxToken> member) => input =>
+    {
+        var first = target(input);
+        if (!first.WasSuccessful)
+        {
+            return first;
+        }
+
+        var expression = first.Value;
+        var rest = first.Remainder;
+        while (true)
+        {
+            var d = dot(rest);
+            if (!d.WasSuccessful)
+            {
+                return d.Remainder.Equals(rest) ? Result.Success(expression, rest) : Result.Failure<ExpressionSyntax>(d.Remainder, d.Message, d.Expectations);
+            }
+
+            var m = member(d.Remainder);
+            if (!m.WasSuccessful)
+            {
+                return Result.Failure<ExpressionSyntax>(m.Remainder, m.Message, m.Expectations);
+            }
+
+            expression = new MemberAccessExpressionSyntax(expression, m.Value);
+            rest = m.Remainder;
+        }
+    };
+
+    /// <summary>The symbol, or a failure naming it: at the start, or like Sprache's String after a partial match.</summary>
+    private static Parser<SyntaxToken> Symbol(string symbol)
+    {
+        var expected = new[] { $"'{symbol}'" };
+        var message = $"expected '{symbol}'";
+        return input =>
+        {
+            var source = input.Source;
+            var start = input.Position;
+            var matched = 0;
+            while (matched < symbol.Length && start + matched < source.Length && source[start + matched] == symbol[matched])
+            {
+                matched++;
+            }
+
+            if (matched == symbol.Length)
+            {
+                return Matched(input, symbol, matched);
+            }
+
+            return matched == 0
+                ? Result.Failure<SyntaxToken>(input, message, expected)
+                : Result.Failure<SyntaxToken>(Skip(input, matched), message, [symbol[matched].ToString()]);
+        };
+    }
+
+    /// <summary>The keyword as a whole identifier (so 'and' does not match 'andy'); fails at the start otherwise.</summary>
+    private static Parser<SyntaxToken> Keyword(string keyword)
+    {
+        var expected = new[] { $"'{keyword}'" };
+        var message = $"expected '{keyword}'";
+        return input =>
+        {
+            var source = input.Source;
+            var start = input.Position;
+            var end = IdentifierEnd(source, start);
+            return end - start == keyword.Length && string.CompareOrdinal(source, start, keyword, 0, keyword.Length) == 0
+                ? Matched(input, keyword, keyword.Length)
+                : Result.Failure<SyntaxToken>(input, message, expected);
+        };
+    }
+
+    private static IResult<SyntaxToken> Matched(IInput input, string text, int length)
+    {
+        var span = state!.Map.ToFileSpan(input.Position, input.Position + length);
+        return Result.Success(new SyntaxToken(text, span), SkipWhiteSpace(Skip(input, length)));
+    }
+
+    private static IInput SkipWhiteSpace(IInput input)
+    {
+        while (!input.AtEnd && char.IsWhiteSpace(input.Current))
+        {
+            input = input.Advance();
+        }
+
+        return input;
+    }
+
+    private static IInput Skip(IInput input, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            input = input.Advance();
+        }
+
+        return input;
+    }
 
     private static Parser<ExpressionSyntax> BooleanLiteral() =>
         from token in Keyword("true").Or(Keyword("false"))
@@ -308,11 +488,24 @@ internal static class ExpressionParser
 
     private static Parser<ExpressionSyntax> NumberLiteral()
     {
-        var digits = Sprache.Parse.Digit.AtLeastOnce().Text();
-        var number =
-            from whole in digits
-            from fraction in (from dot in Sprache.Parse.Char('.') from f in digits select "." + f).Optional()
-            select whole + fraction.GetOrElse("");
+        // Digits, then '.' and digits if both are there (a '.' without digits after it is not part of the number).
+        Parser<string> number = input =>
+        {
+            var source = input.Source;
+            var start = input.Position;
+            var end = Digits(source, start);
+            if (end == start)
+            {
+                return Result.Failure<string>(input, "expected a digit", ["digit"]);
+            }
+
+            if (end < source.Length && source[end] == '.' && Digits(source, end + 1) > end + 1)
+            {
+                end = Digits(source, end + 1);
+            }
+
+            return Result.Success(source[start..end], Skip(input, end - start));
+        };
         return from token in Token(number).Named("a number")
                select (ExpressionSyntax)new LiteralExpressionSyntax(token, NumberValue(token));
     }
@@ -337,20 +530,45 @@ internal static class ExpressionParser
 
     private static Parser<ExpressionSyntax> StringLiteral()
     {
-        Parser<string> Quoted(char quote) =>
-            from open in Sprache.Parse.Char(quote)
-            from chars in Escape(quote).Or(Sprache.Parse.CharExcept(new[] { quote, '\\' }).Once().Text()).Many()
-            from close in Sprache.Parse.Char(quote).Named($"the closing {quote} of the string")
-            select quote + string.Concat(chars) + quote;
+        // The text as written, quotes and escapes included; unterminated, it fails where the closing quote was expected.
+        Parser<string> Quoted(char quote)
+        {
+            string[] closing = [$"the closing {quote} of the string"];
+            return input =>
+            {
+                var source = input.Source;
+                var start = input.Position;
+                if (start >= source.Length || source[start] != quote)
+                {
+                    return Result.Failure<string>(input, "expected a quote", [quote.ToString()]);
+                }
+
+                var i = start + 1;
+                while (i < source.Length && source[i] != quote && !(source[i] == '\\' && i + 1 >= source.Length))
+                {
+                    i += source[i] == '\\' ? 2 : 1;
+                }
+
+                return i < source.Length && source[i] == quote
+                    ? Result.Success(source[start..(i + 1)], Skip(input, i + 1 - start))
+                    : Result.Failure<string>(Skip(input, i - start), "unterminated string", closing);
+            };
+        }
 
         return from token in Token(Quoted('"').XOr(Quoted('\''))).Named("a string")
                select (ExpressionSyntax)new LiteralExpressionSyntax(token, Unescape(token.Text));
     }
 
-    private static Parser<string> Escape(char quote) =>
-        from backslash in Sprache.Parse.Char('\\')
-        from c in Sprache.Parse.AnyChar.Named("an escaped character")
-        select "\\" + c;
+    private static int Digits(string source, int start)
+    {
+        var end = start;
+        while (end < source.Length && char.IsDigit(source[end]))
+        {
+            end++;
+        }
+
+        return end;
+    }
 
     /// <summary>Known escapes are decoded; any other backslash is kept, so that regular expressions read naturally.</summary>
     private static string Unescape(string quoted)

@@ -91,6 +91,13 @@ public sealed class FormatCommandTests : IDisposable
     }
 
     [Fact]
+    public void Fmt_check_ignores_line_endings()
+    {
+        var crlf = Write("crlf.wom", File.ReadAllText(Example("referral", "campaign.wom")).ReplaceLineEndings("\r\n"));
+        Run("fmt", "--check", crlf).Exit.Should().Be(0);
+    }
+
+    [Fact]
     public void Fmt_prints_to_stdout_and_leaves_the_file_alone()
     {
         var path = Write("c.yaml", "womrules: 1\ncampaign: c\nbudget: {points: 10}\nevents: { e: { n: int } }\nrules:\n- {name: r, on: e, rewards: [{points: 1}]}\n");

@@ -159,6 +159,18 @@ public sealed class DslParserTests
     }
 
     [Fact]
+    public void A_reward_without_effect_reads_like_yaml_and_is_reported_by_the_binder()
+    {
+        ShouldMean("campaign c\nevent e\n  n: int\nrule r on e\n  reward actor\n", "womrules: 1\ncampaign: c\nevents:\n  e:\n    n: int\nrules:\n  - { name: r, on: e, rewards: [ { to: actor } ] }\n");
+        Diagnostics("campaign c\nevent e\n  n: int\nrule r on e\n  reward actor\n").Should().Contain(d => d.StartsWith("c.wom(5,3): error WOM3025", StringComparison.Ordinal));
+        Diagnostics("campaign c\nevent e\n  n: int\nrule r on e\n  reward , 5 points\n").Should().Contain(d => d.Contains("WOM5001", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_unsupported_version_is_an_error() =>
+        Diagnostics("womrules 2\ncampaign c\n").Should().Contain(d => d.StartsWith("c.wom(1,10): error WOM1013", StringComparison.Ordinal));
+
+    [Fact]
     public void A_file_without_campaign_line_says_so() =>
         Diagnostics("event e\n  n: int\n").Should().Contain("c.wom(1,1): error WOM5009: The file has no 'campaign' line; start it with 'campaign <id>'.");
 
