@@ -185,7 +185,8 @@ public sealed class CampaignEngine
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = 64 });
+            // A repeated property (two "id"s, two "points") is ambiguous, so the event is malformed, not last-wins.
+            document = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false });
         }
         catch (JsonException ex)
         {

@@ -139,6 +139,18 @@ public sealed class EvaluationClauseTests
     }
 
     [Theory]
+    [InlineData("{\"id\": \"e-1\", \"type\": \"review.posted\", \"at\": \"2026-03-02T10:00:00Z\", \"actor\": \"u-1\", \"id\": \"e-2\"}")]
+    [InlineData("{\"id\": \"e-1\", \"type\": \"review.posted\", \"at\": \"2026-03-02T10:00:00Z\", \"actor\": \"u-1\", \"attributes\": {\"rating\": 5, \"rating\": 1, \"text\": \"x\"}}")]
+    public void Clause3_a_line_with_a_repeated_property_is_rejected_and_its_id_stays_free(string line)
+    {
+        var runner = new CampaignRunner(Campaign);
+        var outcomes = runner.Run(line);
+        outcomes.Should().ContainSingle().Which.Should().StartWith("""{"kind":"rejected","event":null,"reason":""").And.Contain("uplicate");
+        runner.Participant("u-1").Should().BeNull();
+        runner.Run(Event("e-1", "review.posted", "u-1", """{"rating": 4, "text": "x"}""")).Should().NotContain(o => o.Contains("\"duplicate\"", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("""{"id": "e-1", "type": "review.posted", "at": "2026-03-02T10:00:00Z", "attributes": {"rating": 4, "text": "x"}}""", "actor")]
     [InlineData("""{"id": "e-1", "type": "review.posted", "actor": "u-1", "attributes": {"rating": 4, "text": "x"}}""", "at")]
     [InlineData("""{"id": "e-1", "type": "review.posted", "at": "yesterday", "actor": "u-1", "attributes": {"rating": 4, "text": "x"}}""", "at")]
