@@ -4,34 +4,26 @@ using System.Collections.Concurrent;
 namespace WomRules.Runtime;
 
 /// <summary>
-/// <c>discloses</c> for a marker list known at compile time: one pass over the text instead of one search per marker.
-/// A vectorized search jumps to characters that can begin a marker (every character equal to a marker's first
-/// character under ordinal ignore-case, so 'ſ' can begin "sponsored by" exactly as <see cref="BuiltIns.Discloses"/>
-/// allows); only there are markers compared. Same answers as <see cref="BuiltIns.Discloses"/>, which the reference
-/// evaluator keeps using, so the agreement tests check one against the other.
+/// <c>discloses</c> for a marker list known at compile time. Hashtag-like markers (those that begin with an ASCII
+/// symbol such as '#', which nothing else folds to) are found together: one vectorized search for the rare symbol,
+/// then a comparison at each hit. Every other marker is found with the framework's vectorized ignore-case search,
+/// as in <see cref="BuiltIns.Discloses"/>. The answers are the same as <see cref="BuiltIns.Discloses"/>, which the
+/// reference evaluator keeps using, so the agreement tests check one against the other.
 /// </summary>
 internal sealed class DisclosureMatcher
 {
-    private static readonly ConcurrentDictionary<char, char[]> FoldedForms = new();
+    private static readonly ConcurrentDictionary<char, bool> FoldsOnlyToItself = new();
 
-    private readonly string[] markers;
-    private readonly bool[] needsStartBoundary;
-    private readonly bool[] needsEndBoundary;
-    private readonly SearchValues<char>? starts;
-    private readonly int shortest;
+    private readonly Marker[] symbolMarkers;
+    private readonly Marker[] otherMarkers;
+    private readonly SearchValues<char> symbols;
 
     public DisclosureMatcher(IReadOnlyList<string> markerList)
     {
-        markers = [.. markerList.Where(m => m.Length > 0)];
-        needsStartBoundary = [.. markers.Select(m => !BuiltIns.IsCjk(m[0]))];
-        needsEndBoundary = [.. markers.Select(m => !BuiltIns.IsCjk(m[^1]))];
-        shortest = markers.Length == 0 ? 0 : markers.Min(m => m.Length);
-
-        // Surrogates fold as pairs, not as single characters: leave such lists to the general algorithm.
-        if (!markers.Any(m => m.Any(char.IsSurrogate)))
-        {
-            starts = SearchValues.Create([.. markers.SelectMany(m => FoldedForms.GetOrAdd(m[0], FoldedFormsOf)).Distinct()]);
-        }
+        var markers = markerList.Where(m => m.Length > 0).Select(m => new Marker(m, !BuiltIns.IsCjk(m[0]), !BuiltIns.IsCjk(m[^1]))).ToArray();
+        symbolMarkers = [.. markers.Where(m => IsSymbol(m.Text[0]))];
+        otherMarkers = [.. markers.Where(m => !IsSymbol(m.Text[0]))];
+        symbols = SearchValues.Create([.. symbolMarkers.Select(m => m.Text[0]).Distinct()]);
     }
 
     /// <summary>The matcher for the default markers of spec §3.</summary>
@@ -39,24 +31,70 @@ internal sealed class DisclosureMatcher
 
     public bool Discloses(string text, long within)
     {
-        if (starts is null)
+        if (symbolMarkers.Length > 0 && FindSymbolMarker(text, within))
         {
-            return BuiltIns.Discloses(text, markers, within);
+            return true;
         }
 
-        // A marker must begin before `within` and fit in the text.
-        var limit = markers.Length == 0 ? 0 : (int)Math.Min(within, text.Length - shortest + 1L);
+        foreach (var marker in otherMarkers)
+        {
+            if (Find(text, marker, within))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool FindSymbolMarker(string text, long within)
+    {
+        var limit = (int)Math.Min(within, text.Length);
         var from = 0;
         while (from < limit)
         {
-            var found = text.AsSpan(from, limit - from).IndexOfAny(starts);
+            var found = text.AsSpan(from, limit - from).IndexOfAny(symbols);
             if (found < 0)
             {
                 return false;
             }
 
             var index = from + found;
-            if (MarkerAt(text, index))
+            foreach (var marker in symbolMarkers)
+            {
+                if (marker.Text.Length <= text.Length - index
+                    && text.AsSpan(index, marker.Text.Length).Equals(marker.Text, StringComparison.OrdinalIgnoreCase)
+                    && Bounded(text, index, marker))
+                {
+                    return true;
+                }
+            }
+
+            from = index + 1;
+        }
+
+        return false;
+    }
+
+    /// <summary>One marker, the way <see cref="BuiltIns.Discloses"/> looks for it.</summary>
+    private static bool Find(string text, Marker marker, long within)
+    {
+        var from = 0;
+        while (from <= text.Length - marker.Text.Length)
+        {
+            var found = text.AsSpan(from).IndexOf(marker.Text.AsSpan(), StringComparison.OrdinalIgnoreCase);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            var index = from + found;
+            if (index >= within)
+            {
+                return false;
+            }
+
+            if (Bounded(text, index, marker))
             {
                 return true;
             }
@@ -67,47 +105,30 @@ internal sealed class DisclosureMatcher
         return false;
     }
 
-    private bool MarkerAt(string text, int index)
+    private static bool Bounded(string text, int index, Marker marker)
     {
-        var atWordStart = index == 0 || !BuiltIns.IsWordCharacter(text[index - 1]);
-        for (var m = 0; m < markers.Length; m++)
-        {
-            var marker = markers[m];
-            if ((!atWordStart && needsStartBoundary[m]) || marker.Length > text.Length - index)
-            {
-                continue;
-            }
-
-            if (!text.AsSpan(index, marker.Length).Equals(marker, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            var end = index + marker.Length;
-            if (!needsEndBoundary[m] || end == text.Length || !BuiltIns.IsWordCharacter(text[end]))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var end = index + marker.Text.Length;
+        return (!marker.NeedsStartBoundary || index == 0 || !BuiltIns.IsWordCharacter(text[index - 1]))
+            && (!marker.NeedsEndBoundary || end == text.Length || !BuiltIns.IsWordCharacter(text[end]));
     }
 
-    /// <summary>Every non-surrogate character that equals <paramref name="c"/> under ordinal ignore-case (found by asking, once per character).</summary>
-    private static char[] FoldedFormsOf(char c)
-    {
-        var forms = new List<char>();
-        ReadOnlySpan<char> target = [c];
-        Span<char> candidate = stackalloc char[1];
-        for (var i = 0; i <= char.MaxValue; i++)
+    /// <summary>An ASCII symbol that no other character equals under ordinal ignore-case (checked once per character).</summary>
+    private static bool IsSymbol(char c) =>
+        char.IsAscii(c) && !char.IsAsciiLetterOrDigit(c) && FoldsOnlyToItself.GetOrAdd(c, static symbol =>
         {
-            candidate[0] = (char)i;
-            if (!char.IsSurrogate(candidate[0]) && candidate.Equals(target, StringComparison.OrdinalIgnoreCase))
+            ReadOnlySpan<char> target = [symbol];
+            Span<char> candidate = stackalloc char[1];
+            for (var i = 0; i <= char.MaxValue; i++)
             {
-                forms.Add(candidate[0]);
+                candidate[0] = (char)i;
+                if (i != symbol && !char.IsSurrogate(candidate[0]) && candidate.Equals(target, StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
             }
-        }
 
-        return [.. forms];
-    }
+            return true;
+        });
+
+    private readonly record struct Marker(string Text, bool NeedsStartBoundary, bool NeedsEndBoundary);
 }
