@@ -4,26 +4,41 @@ using System.Collections.Concurrent;
 namespace WomRules.Runtime;
 
 /// <summary>
-/// <c>discloses</c> for a marker list known at compile time. Hashtag-like markers (those that begin with an ASCII
-/// symbol such as '#', which nothing else folds to) are found together: one vectorized search for the rare symbol,
-/// then a comparison at each hit. Every other marker is found with the framework's vectorized ignore-case search,
-/// as in <see cref="BuiltIns.Discloses"/>. The answers are the same as <see cref="BuiltIns.Discloses"/>, which the
+/// <c>discloses</c> for a marker list known at compile time, in two vectorized passes instead of one search per
+/// marker. Hashtag-like markers (an ASCII symbol such as '#' first, which nothing else folds to) are found by
+/// searching for the rare symbol and comparing at each hit; markers that begin with a letter by searching for
+/// their first letters (in every form that folds to them) and comparing only at word starts, where they can match.
+/// Markers holding surrogates fold as pairs and are found one by one, as in <see cref="BuiltIns.Discloses"/>. The answers are the same as <see cref="BuiltIns.Discloses"/>, which the
 /// reference evaluator keeps using, so the agreement tests check one against the other.
 /// </summary>
 internal sealed class DisclosureMatcher
 {
-    private static readonly ConcurrentDictionary<char, bool> FoldsOnlyToItself = new();
+    private static readonly ConcurrentDictionary<char, string> FoldedForms = new();
 
     private readonly Marker[] symbolMarkers;
+    private readonly Marker[] wordMarkers;
     private readonly Marker[] otherMarkers;
     private readonly SearchValues<char> symbols;
+    private readonly SearchValues<char> wordStarts;
+    private readonly bool anyWordMarkerWithoutStartBoundary;
 
     public DisclosureMatcher(IReadOnlyList<string> markerList)
     {
-        var markers = markerList.Where(m => m.Length > 0).Select(m => new Marker(m, !BuiltIns.IsCjk(m[0]), !BuiltIns.IsCjk(m[^1]))).ToArray();
-        symbolMarkers = [.. markers.Where(m => IsSymbol(m.Text[0]))];
-        otherMarkers = [.. markers.Where(m => !IsSymbol(m.Text[0]))];
+        var markers = markerList
+            .Where(m => m.Length > 0)
+            .Select(m => new Marker(m, !BuiltIns.IsCjk(m[0]), !BuiltIns.IsCjk(m[^1]), char.IsSurrogate(m[0]) ? "" : FoldedForms.GetOrAdd(m[0], FoldedFormsOf)))
+            .ToArray();
+
+        // A symbol such as '#' that nothing else folds to is rare in text: one search finds every hashtag marker.
+        symbolMarkers = [.. markers.Where(m => m.FirstForms.Length == 1 && char.IsAscii(m.Text[0]) && !char.IsAsciiLetterOrDigit(m.Text[0]))];
+
+        // Markers that start with a letter mostly need a word start: search for their first letters, skip mid-word hits.
+        // Markers with surrogates fold as pairs: leave them to the framework's search.
+        wordMarkers = [.. markers.Except(symbolMarkers).Where(m => !m.Text.Any(char.IsSurrogate))];
+        otherMarkers = [.. markers.Except(symbolMarkers).Except(wordMarkers)];
         symbols = SearchValues.Create([.. symbolMarkers.Select(m => m.Text[0]).Distinct()]);
+        wordStarts = SearchValues.Create([.. wordMarkers.SelectMany(m => m.FirstForms).Distinct()]);
+        anyWordMarkerWithoutStartBoundary = wordMarkers.Any(m => !m.NeedsStartBoundary);
     }
 
     /// <summary>The matcher for the default markers of spec §3.</summary>
@@ -32,6 +47,11 @@ internal sealed class DisclosureMatcher
     public bool Discloses(string text, long within)
     {
         if (symbolMarkers.Length > 0 && FindSymbolMarker(text, within))
+        {
+            return true;
+        }
+
+        if (wordMarkers.Length > 0 && FindWordMarker(text, within))
         {
             return true;
         }
@@ -76,6 +96,43 @@ internal sealed class DisclosureMatcher
         return false;
     }
 
+    private bool FindWordMarker(string text, long within)
+    {
+        var limit = (int)Math.Min(within, text.Length);
+        var from = 0;
+        while (from < limit)
+        {
+            var found = text.AsSpan(from, limit - from).IndexOfAny(wordStarts);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            var index = from + found;
+            from = index + 1;
+            var atWordStart = index == 0 || !BuiltIns.IsWordCharacter(text[index - 1]);
+            if (!atWordStart && !anyWordMarkerWithoutStartBoundary)
+            {
+                continue;
+            }
+
+            var first = text[index];
+            foreach (var marker in wordMarkers)
+            {
+                if ((atWordStart || !marker.NeedsStartBoundary)
+                    && marker.FirstForms.Contains(first, StringComparison.Ordinal)
+                    && marker.Text.Length <= text.Length - index
+                    && text.AsSpan(index, marker.Text.Length).Equals(marker.Text, StringComparison.OrdinalIgnoreCase)
+                    && Bounded(text, index, marker))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>One marker, the way <see cref="BuiltIns.Discloses"/> looks for it.</summary>
     private static bool Find(string text, Marker marker, long within)
     {
@@ -112,23 +169,24 @@ internal sealed class DisclosureMatcher
             && (!marker.NeedsEndBoundary || end == text.Length || !BuiltIns.IsWordCharacter(text[end]));
     }
 
-    /// <summary>An ASCII symbol that no other character equals under ordinal ignore-case (checked once per character).</summary>
-    private static bool IsSymbol(char c) =>
-        char.IsAscii(c) && !char.IsAsciiLetterOrDigit(c) && FoldsOnlyToItself.GetOrAdd(c, static symbol =>
+    /// <summary>Every non-surrogate character equal to <paramref name="c"/> under ordinal ignore-case (found by asking, once per character).</summary>
+    private static string FoldedFormsOf(char c)
+    {
+        var forms = new System.Text.StringBuilder();
+        ReadOnlySpan<char> target = [c];
+        Span<char> candidate = stackalloc char[1];
+        for (var i = 0; i <= char.MaxValue; i++)
         {
-            ReadOnlySpan<char> target = [symbol];
-            Span<char> candidate = stackalloc char[1];
-            for (var i = 0; i <= char.MaxValue; i++)
+            candidate[0] = (char)i;
+            if (!char.IsSurrogate(candidate[0]) && candidate.Equals(target, StringComparison.OrdinalIgnoreCase))
             {
-                candidate[0] = (char)i;
-                if (i != symbol && !char.IsSurrogate(candidate[0]) && candidate.Equals(target, StringComparison.OrdinalIgnoreCase))
-                {
-                    return false;
-                }
+                forms.Append(candidate[0]);
             }
+        }
 
-            return true;
-        });
+        return forms.ToString();
+    }
 
-    private readonly record struct Marker(string Text, bool NeedsStartBoundary, bool NeedsEndBoundary);
+    /// <summary>A marker, with every character its first character equals under ordinal ignore-case.</summary>
+    private readonly record struct Marker(string Text, bool NeedsStartBoundary, bool NeedsEndBoundary, string FirstForms);
 }
