@@ -35,7 +35,10 @@ internal static class CampaignEmitter
         }
 
         var tiers = campaign.Tiers.Select(t => new CompiledTier(t, compiler.Bool(t.When))).ToArray();
-        return new CompiledCampaign(campaign, dispatch.ToFrozenDictionary(StringComparer.Ordinal), tiers);
+        return new CompiledCampaign(campaign, dispatch.ToFrozenDictionary(StringComparer.Ordinal), tiers)
+        {
+            TierSearch = compiler.TierSearch([.. campaign.Tiers.Select(t => t.When)]),
+        };
     }
 
     /// <summary>Makes delegates either by compiling expression trees or by wrapping the reference evaluator.</summary>
@@ -49,6 +52,38 @@ internal static class CampaignEmitter
         public Func<EvaluationContext, long>? Int(BoundExpression? e) => Make<long>(e);
 
         public Func<EvaluationContext, decimal>? Decimal(BoundExpression? e) => Make<decimal>(e);
+
+        /// <summary>
+        /// The tier check of spec §4.8 as one delegate: highest tier first, the first whose condition holds wins, a
+        /// condition that fails counts as not reached. Compiled, that is one call per check instead of one per tier.
+        /// </summary>
+        public Func<EvaluationContext, int, int> TierSearch(BoundExpression?[] conditions)
+        {
+            if (kind == EvaluatorKind.Compiled)
+            {
+                return emitter.CompileTierSearch(conditions);
+            }
+
+            return (context, current) =>
+            {
+                for (var i = conditions.Length - 1; i > current; i--)
+                {
+                    try
+                    {
+                        if (conditions[i] is { } condition && (bool)reference.Evaluate(condition, context))
+                        {
+                            return i;
+                        }
+                    }
+                    catch (Exception ex) when (EvaluationFailures.Is(ex))
+                    {
+                        // Not reached; lower tiers are still checked.
+                    }
+                }
+
+                return current;
+            };
+        }
 
         private Func<EvaluationContext, T>? Make<T>(BoundExpression? e)
         {

@@ -23,6 +23,29 @@ internal sealed class ExpressionEmitter(ParticipantSchema schema)
     public Func<EvaluationContext, T> Compile<T>(BoundExpression expression) =>
         Expression.Lambda<Func<EvaluationContext, T>>(Emit(expression), Context).Compile();
 
+    /// <summary>Compiles <see cref="CampaignEmitter"/>'s tier search: nested conditionals, highest tier outermost, each condition guarded.</summary>
+    public Func<EvaluationContext, int, int> CompileTierSearch(BoundExpression?[] conditions)
+    {
+        var current = Expression.Parameter(typeof(int), "current");
+        Expression result = current;
+        for (var i = 1; i < conditions.Length; i++)
+        {
+            if (conditions[i] is not { } condition)
+            {
+                continue;
+            }
+
+            var reached = Expression.AndAlso(Expression.GreaterThan(Expression.Constant(i), current), Guarded(Emit(condition)));
+            result = Expression.Condition(reached, Expression.Constant(i), result);
+        }
+
+        return Expression.Lambda<Func<EvaluationContext, int, int>>(result, Context, current).Compile();
+    }
+
+    /// <summary>The condition, or false when it fails the way the engine counts as an evaluation failure.</summary>
+    private static Expression Guarded(Expression condition) =>
+        Expression.TryCatch(condition, [.. EvaluationFailures.Types.Select(type => Expression.Catch(type, Expression.Constant(false)))]);
+
     private Expression Emit(BoundExpression expression) => expression switch
     {
         BoundLiteral literal => EmitLiteral(literal),

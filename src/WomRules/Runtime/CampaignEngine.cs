@@ -649,30 +649,15 @@ public sealed class CampaignEngine
 
     private void UpdateTier(string eventId, ParticipantState subject, List<Outcome> outcomes)
     {
-        var tiers = campaign.CompiledTiers;
         context.Participant = subject;
-        for (var i = tiers.Length - 1; i > subject.TierIndex; i--)
+        var reached = campaign.TierSearch(context, subject.TierIndex);
+        if (reached > subject.TierIndex)
         {
-            bool reached;
-            try
-            {
-                reached = tiers[i].When?.Invoke(context) ?? false;
-            }
-            catch (Exception ex) when (IsEvaluationFailure(ex))
-            {
-                reached = false;
-            }
-
-            if (reached)
-            {
-                outcomes.Add(new TierOutcome(eventId, subject.Id, tiers[subject.TierIndex].Symbol.Name, tiers[i].Symbol.Name));
-                subject.TierIndex = i;
-                break;
-            }
+            var tiers = campaign.CompiledTiers;
+            outcomes.Add(new TierOutcome(eventId, subject.Id, tiers[subject.TierIndex].Symbol.Name, tiers[reached].Symbol.Name));
+            subject.TierIndex = reached;
         }
     }
 
-    /// <summary>The ways a campaign expression fails at run time: overflow, division by zero, a regex timeout.</summary>
-    private static bool IsEvaluationFailure(Exception ex) =>
-        ex is ArithmeticException or InvalidCastException or IndexOutOfRangeException or NullReferenceException or ArgumentException or System.Text.RegularExpressions.RegexMatchTimeoutException;
+    private static bool IsEvaluationFailure(Exception ex) => EvaluationFailures.Is(ex);
 }
