@@ -370,6 +370,8 @@ public sealed class CampaignEngine
         }
         finally
         {
+            // Keep no host values alive between events, whether or not the event got as far as being filled in.
+            Array.Clear(values);
             eventData.Clear();
             context.Event = null;
             context.Participant = null!;
