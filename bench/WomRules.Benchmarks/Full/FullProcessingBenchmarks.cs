@@ -11,7 +11,7 @@ namespace WomRules.Benchmarks.Full;
 /// rewards, tiers and outcomes. One operation is one event, so events per second is 1e9 / Mean.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 3, iterationCount: 3)]
 public class FullProcessingBenchmarks
 {
     public const int EventCount = 1_000_000;
