@@ -30,7 +30,7 @@ internal sealed class CompiledCampaignEvaluator(CompiledCampaign campaign)
         for (var i = 0; i < disclosures.Length; i++)
         {
             var disclosure = disclosures[i];
-            if ((disclosure.Applies is null || disclosure.Applies(context)) && !disclosure.Require(context))
+            if (!disclosure.Satisfied(context))
             {
                 mask |= EvaluationMask.Disclosure(i);
             }

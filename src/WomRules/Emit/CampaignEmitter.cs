@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using WomRules.Binding;
 using WomRules.Runtime;
+using ValueType = WomRules.Binding.ValueType;
 
 namespace WomRules.Emit;
 
@@ -10,8 +11,13 @@ internal static class CampaignEmitter
     public static CompiledCampaign Emit(BoundCampaign campaign, EvaluatorKind evaluator)
     {
         var compiler = new DelegateFactory(campaign.Participant, evaluator);
+
+        // A disclosure holds for an event when it does not apply or its requirement is met: one tree, one call.
+        var satisfied = campaign.Disclosures
+            .SelectMany(d => d.ByEventType.Select(pair => (Key: (d, pair.Key), Checks: pair.Value)))
+            .ToDictionary(p => p.Key, p => Satisfied(p.Checks));
         compiler.Precompile(
-            campaign.Disclosures.SelectMany(d => d.ByEventType.Values).SelectMany(c => new[] { (c.Applies, typeof(bool)), (c.Require, typeof(bool)) })
+            satisfied.Values.Select(e => ((BoundExpression?)e, typeof(bool)))
                 .Concat(campaign.Rules.Select(r => (r.When, typeof(bool))))
                 .Concat(campaign.Rules.SelectMany(r => r.Rewards).SelectMany(w => new[] { (w.Points, typeof(long)), (w.Credit, typeof(decimal)), (w.By, typeof(long)) }))
                 .Concat(campaign.Tiers.Select(t => (t.When, typeof(bool)))));
@@ -21,11 +27,7 @@ internal static class CampaignEmitter
             var disclosures = campaign.Disclosures
                 .Where(d => d.ByEventType.ContainsKey(eventType.Name))
                 .OrderBy(d => d.FileOrder)
-                .Select(d =>
-                {
-                    var checks = d.ByEventType[eventType.Name];
-                    return new CompiledDisclosure(d, compiler.Bool(checks.Applies), compiler.Bool(checks.Require)!);
-                })
+                .Select(d => new CompiledDisclosure(d, compiler.Bool(satisfied[(d, eventType.Name)])!))
                 .ToArray();
             var rules = campaign.Rules
                 .Where(r => r.EventType == eventType.Name)
@@ -45,6 +47,18 @@ internal static class CampaignEmitter
             TierSearch = compiler.TierSearch([.. campaign.Tiers.Select(t => t.When)]),
         };
     }
+
+    /// <summary><c>not applies or require</c>, or <c>require</c> alone for a disclosure that always applies.</summary>
+    private static BoundExpression Satisfied(DisclosureChecks checks) =>
+        checks.Applies is not { } applies
+            ? checks.Require
+            : new BoundBinary(
+                ValueType.Bool,
+                checks.Require.Span,
+                BinaryOperator.Or,
+                ValueType.Bool,
+                new BoundUnary(ValueType.Bool, applies.Span, UnaryOperator.Not, applies),
+                checks.Require);
 
     /// <summary>Makes delegates either by compiling expression trees or by wrapping the reference evaluator.</summary>
     private sealed class DelegateFactory(ParticipantSchema schema, EvaluatorKind kind)

@@ -424,7 +424,7 @@ public sealed class CampaignEngine
             bool satisfied;
             try
             {
-                satisfied = !(disclosure.Applies?.Invoke(context) ?? true) || disclosure.Require(context);
+                satisfied = disclosure.Satisfied(context);
             }
             catch (Exception ex) when (IsEvaluationFailure(ex))
             {
