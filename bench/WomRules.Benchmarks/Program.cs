@@ -4,10 +4,15 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using WomRules.Benchmarks;
 
-// dotnet run -c Release --project bench/WomRules.Benchmarks -- [--smoke] [--cli [lines]] [BenchmarkDotNet arguments]
+// dotnet run -c Release --project bench/WomRules.Benchmarks -- [--smoke | --quick | --cli [lines]] [BenchmarkDotNet arguments]
 if (args.Contains("--cli"))
 {
     return WomRules.Benchmarks.Cli.CliEndToEnd.Run(args);
+}
+
+if (args.Contains("--quick"))
+{
+    return QuickCompare.Run();
 }
 
 var smoke = args.Contains("--smoke");

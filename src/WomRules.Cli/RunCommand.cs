@@ -84,12 +84,13 @@ internal static class RunCommand
         var engine = new CampaignEngine(campaign, store, options);
         using var events = new StreamReader(eventsPath, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
         var reader = new BoundedLineReader(events, options.MaxEventLineLength);
+        using var output = new OutcomeLineWriter(stdout);
+        var outcomes = new List<Outcome>();
         while (reader.ReadLine() is { } line)
         {
-            IReadOnlyList<Outcome> outcomes;
             if (line.TooLong)
             {
-                outcomes = [new RejectedOutcome(null, $"the line is {line.Length} characters long, more than the limit of {options.MaxEventLineLength}")];
+                outcomes.Add(new RejectedOutcome(null, $"the line is {line.Length} characters long, more than the limit of {options.MaxEventLineLength}"));
             }
             else if (string.IsNullOrWhiteSpace(line.Text))
             {
@@ -97,16 +98,18 @@ internal static class RunCommand
             }
             else
             {
-                outcomes = engine.ProcessJson(line.Text!);
+                engine.ProcessJson(line.Text!, outcomes);
             }
 
             foreach (var outcome in outcomes)
             {
-                stdout.WriteLine(outcome.ToJson());
+                output.Write(outcome);
             }
+
+            outcomes.Clear();
         }
 
-        stdout.Flush();
+        output.Flush();
         if (saveStatePath is not null)
         {
             AtomicFile.Write(saveStatePath, stream => store.WriteTo(stream, campaign));

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using WomRules.Binding;
 using WomRules.Emit;
+using WomRules.Runtime;
 
 namespace WomRules;
 
@@ -38,6 +39,9 @@ public sealed class CompiledCampaign
     internal FrozenDictionary<string, CompiledEventType> Dispatch { get; }
 
     internal CompiledTier[] CompiledTiers { get; }
+
+    /// <summary>(context, current tier) to the highest tier above the current one whose condition holds for context.Participant, else the current tier.</summary>
+    internal Func<EvaluationContext, int, int> TierSearch { get; init; } = (_, current) => current;
 
     internal ParticipantSchema Schema => Bound.Participant;
 }

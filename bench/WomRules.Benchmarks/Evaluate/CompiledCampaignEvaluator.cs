@@ -12,7 +12,7 @@ namespace WomRules.Benchmarks.Evaluate;
 internal sealed class CompiledCampaignEvaluator(CompiledCampaign campaign)
 {
     private readonly FrozenDictionary<string, CompiledEventType> dispatch = campaign.Dispatch;
-    private readonly CompiledTier[] tiers = campaign.CompiledTiers;
+    private readonly Func<EvaluationContext, int, int> tierSearch = campaign.TierSearch;
     private readonly EvaluationContext context = new();
 
     public int Evaluate(EventData e, ParticipantState actor, ParticipantState? referrer)
@@ -30,7 +30,7 @@ internal sealed class CompiledCampaignEvaluator(CompiledCampaign campaign)
         for (var i = 0; i < disclosures.Length; i++)
         {
             var disclosure = disclosures[i];
-            if ((disclosure.Applies is null || disclosure.Applies(context)) && !disclosure.Require(context))
+            if (!disclosure.Satisfied(context))
             {
                 mask |= EvaluationMask.Disclosure(i);
             }
@@ -46,16 +46,8 @@ internal sealed class CompiledCampaignEvaluator(CompiledCampaign campaign)
             }
         }
 
-        for (var t = tiers.Length - 1; t > 0; t--)
-        {
-            if (tiers[t].When!(context))
-            {
-                mask |= EvaluationMask.Tier(t);
-                break;
-            }
-        }
-
-        return mask;
+        // The tier check as the engine runs it (one delegate, highest tier first), from the lowest tier.
+        return mask | EvaluationMask.Tier(tierSearch(context, 0));
     }
 
     /// <summary>The event in the engine's form: attributes converted and laid out in their slots.</summary>

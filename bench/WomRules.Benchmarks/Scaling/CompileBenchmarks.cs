@@ -12,7 +12,7 @@ namespace WomRules.Benchmarks.Scaling;
 /// same rules in <see cref="Setup"/> and a <c>[Benchmark] Parse_and_compile_dsl</c> beside <see cref="Compile_yaml"/>.
 /// </remarks>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 3, iterationCount: 3)]
 public class CompileBenchmarks
 {
     private string yaml = "";

@@ -17,8 +17,8 @@ internal sealed record CompiledReward(
     Func<EvaluationContext, decimal>? Credit,
     Func<EvaluationContext, long>? By);
 
-/// <summary>A disclosure's checks compiled for one event type.</summary>
-internal sealed record CompiledDisclosure(DisclosureSymbol Symbol, Func<EvaluationContext, bool>? Applies, Func<EvaluationContext, bool> Require);
+/// <summary>A disclosure's checks compiled for one event type, as one condition: it does not apply, or its requirement is met.</summary>
+internal sealed record CompiledDisclosure(DisclosureSymbol Symbol, Func<EvaluationContext, bool> Satisfied);
 
 /// <summary>A tier with its condition compiled; null for the first tier.</summary>
 internal sealed record CompiledTier(TierSymbol Symbol, Func<EvaluationContext, bool>? When);

@@ -23,6 +23,29 @@ internal sealed class ExpressionEmitter(ParticipantSchema schema)
     public Func<EvaluationContext, T> Compile<T>(BoundExpression expression) =>
         Expression.Lambda<Func<EvaluationContext, T>>(Emit(expression), Context).Compile();
 
+    /// <summary>Compiles <see cref="CampaignEmitter"/>'s tier search: nested conditionals, highest tier outermost, each condition guarded.</summary>
+    public Func<EvaluationContext, int, int> CompileTierSearch(BoundExpression?[] conditions)
+    {
+        var current = Expression.Parameter(typeof(int), "current");
+        Expression result = current;
+        for (var i = 1; i < conditions.Length; i++)
+        {
+            if (conditions[i] is not { } condition)
+            {
+                continue;
+            }
+
+            var reached = Expression.AndAlso(Expression.GreaterThan(Expression.Constant(i), current), Guarded(Emit(condition)));
+            result = Expression.Condition(reached, Expression.Constant(i), result);
+        }
+
+        return Expression.Lambda<Func<EvaluationContext, int, int>>(result, Context, current).Compile();
+    }
+
+    /// <summary>The condition, or false when it fails the way the engine counts as an evaluation failure.</summary>
+    private static Expression Guarded(Expression condition) =>
+        Expression.TryCatch(condition, [.. EvaluationFailures.Types.Select(type => Expression.Catch(type, Expression.Constant(false)))]);
+
     private Expression Emit(BoundExpression expression) => expression switch
     {
         BoundLiteral literal => EmitLiteral(literal),
@@ -87,6 +110,7 @@ internal sealed class ExpressionEmitter(ParticipantSchema schema)
             BinaryOperator.Concat => CallBuiltIn(nameof(BuiltIns.Concat), left, right),
             BinaryOperator.And => Expression.AndAlso(left, right),
             BinaryOperator.Or => Expression.OrElse(left, right),
+            BinaryOperator.InList when binary.Right is BoundLiteral { Value: string[] { Length: <= 16 } items } => EmitInLiteralList(left, items),
             BinaryOperator.InList => CallBuiltIn(nameof(BuiltIns.ListContains), right, left),
             BinaryOperator.Substring => CallBuiltIn(nameof(BuiltIns.Substring), left, right),
             BinaryOperator.ListContains => CallBuiltIn(nameof(BuiltIns.ListContains), left, right),
@@ -96,6 +120,23 @@ internal sealed class ExpressionEmitter(ParticipantSchema schema)
             BinaryOperator.EndsWith => CallBuiltIn(nameof(BuiltIns.EndsWith), left, right),
             _ => EmitComparison(binary.Operator, binary.OperandType, left, right),
         };
+    }
+
+    /// <summary>
+    /// <c>x in ["a", "b"]</c> as <c>x == "a" || x == "b"</c> (ordinal, like <see cref="BuiltIns.ListContains"/>), the
+    /// way one would write it by hand: no interface calls through <see cref="IReadOnlyList{T}"/> on the hot path.
+    /// </summary>
+    private static Expression EmitInLiteralList(Expression value, string[] items)
+    {
+        var variable = Expression.Variable(typeof(string), "value");
+        Expression test = Expression.Constant(false);
+        for (var i = items.Length - 1; i >= 0; i--)
+        {
+            var equal = Expression.Equal(variable, Expression.Constant(items[i], typeof(string)));
+            test = i == items.Length - 1 ? equal : Expression.OrElse(equal, test);
+        }
+
+        return Expression.Block(typeof(bool), [variable], Expression.Assign(variable, value), test);
     }
 
     private static Expression EmitComparison(BinaryOperator op, ValueType operandType, Expression left, Expression right)

@@ -371,6 +371,8 @@ public sealed class CampaignEngine
         }
         finally
         {
+            // Keep no host values alive between events, whether or not the event got as far as being filled in.
+            Array.Clear(values);
             eventData.Clear();
             context.Event = null;
             context.Participant = null!;
@@ -423,7 +425,7 @@ public sealed class CampaignEngine
             bool satisfied;
             try
             {
-                satisfied = !(disclosure.Applies?.Invoke(context) ?? true) || disclosure.Require(context);
+                satisfied = disclosure.Satisfied(context);
             }
             catch (Exception ex) when (IsEvaluationFailure(ex))
             {
@@ -650,30 +652,15 @@ public sealed class CampaignEngine
 
     private void UpdateTier(string eventId, ParticipantState subject, List<Outcome> outcomes)
     {
-        var tiers = campaign.CompiledTiers;
         context.Participant = subject;
-        for (var i = tiers.Length - 1; i > subject.TierIndex; i--)
+        var reached = campaign.TierSearch(context, subject.TierIndex);
+        if (reached > subject.TierIndex)
         {
-            bool reached;
-            try
-            {
-                reached = tiers[i].When?.Invoke(context) ?? false;
-            }
-            catch (Exception ex) when (IsEvaluationFailure(ex))
-            {
-                reached = false;
-            }
-
-            if (reached)
-            {
-                outcomes.Add(new TierOutcome(eventId, subject.Id, tiers[subject.TierIndex].Symbol.Name, tiers[i].Symbol.Name));
-                subject.TierIndex = i;
-                break;
-            }
+            var tiers = campaign.CompiledTiers;
+            outcomes.Add(new TierOutcome(eventId, subject.Id, tiers[subject.TierIndex].Symbol.Name, tiers[reached].Symbol.Name));
+            subject.TierIndex = reached;
         }
     }
 
-    /// <summary>The ways a campaign expression fails at run time: overflow, division by zero, a regex timeout.</summary>
-    private static bool IsEvaluationFailure(Exception ex) =>
-        ex is ArithmeticException or InvalidCastException or IndexOutOfRangeException or NullReferenceException or ArgumentException or System.Text.RegularExpressions.RegexMatchTimeoutException;
+    private static bool IsEvaluationFailure(Exception ex) => EvaluationFailures.Is(ex);
 }

@@ -4,34 +4,41 @@ using System.Collections.Concurrent;
 namespace WomRules.Runtime;
 
 /// <summary>
-/// <c>discloses</c> for a marker list known at compile time: one pass over the text instead of one search per marker.
-/// A vectorized search jumps to characters that can begin a marker (every character equal to a marker's first
-/// character under ordinal ignore-case, so 'ſ' can begin "sponsored by" exactly as <see cref="BuiltIns.Discloses"/>
-/// allows); only there are markers compared. Same answers as <see cref="BuiltIns.Discloses"/>, which the reference
-/// evaluator keeps using, so the agreement tests check one against the other.
+/// <c>discloses</c> for a marker list known at compile time, in two vectorized passes instead of one search per
+/// marker. Hashtag-like markers (an ASCII symbol such as '#' first, which nothing else folds to) are found by
+/// searching for the rare symbol and comparing at each hit; markers that begin with a letter by searching for
+/// their first letters (in every form that folds to them) and comparing only at word starts, where they can match.
+/// Markers holding surrogates fold as pairs and are found one by one, as in <see cref="BuiltIns.Discloses"/>. The answers are the same as <see cref="BuiltIns.Discloses"/>, which the
+/// reference evaluator keeps using, so the agreement tests check one against the other.
 /// </summary>
 internal sealed class DisclosureMatcher
 {
-    private static readonly ConcurrentDictionary<char, char[]> FoldedForms = new();
+    private static readonly ConcurrentDictionary<char, string> FoldedForms = new();
 
-    private readonly string[] markers;
-    private readonly bool[] needsStartBoundary;
-    private readonly bool[] needsEndBoundary;
-    private readonly SearchValues<char>? starts;
-    private readonly int shortest;
+    private readonly Marker[] symbolMarkers;
+    private readonly Marker[] wordMarkers;
+    private readonly Marker[] otherMarkers;
+    private readonly SearchValues<char> symbols;
+    private readonly SearchValues<char> wordStarts;
+    private readonly bool anyWordMarkerWithoutStartBoundary;
 
     public DisclosureMatcher(IReadOnlyList<string> markerList)
     {
-        markers = [.. markerList.Where(m => m.Length > 0)];
-        needsStartBoundary = [.. markers.Select(m => !BuiltIns.IsCjk(m[0]))];
-        needsEndBoundary = [.. markers.Select(m => !BuiltIns.IsCjk(m[^1]))];
-        shortest = markers.Length == 0 ? 0 : markers.Min(m => m.Length);
+        var markers = markerList
+            .Where(m => m.Length > 0)
+            .Select(m => new Marker(m, !BuiltIns.IsCjk(m[0]), !BuiltIns.IsCjk(m[^1]), char.IsSurrogate(m[0]) ? "" : FoldedForms.GetOrAdd(m[0], FoldedFormsOf)))
+            .ToArray();
 
-        // Surrogates fold as pairs, not as single characters: leave such lists to the general algorithm.
-        if (!markers.Any(m => m.Any(char.IsSurrogate)))
-        {
-            starts = SearchValues.Create([.. markers.SelectMany(m => FoldedForms.GetOrAdd(m[0], FoldedFormsOf)).Distinct()]);
-        }
+        // A symbol such as '#' that nothing else folds to is rare in text: one search finds every hashtag marker.
+        symbolMarkers = [.. markers.Where(m => m.FirstForms.Length == 1 && char.IsAscii(m.Text[0]) && !char.IsAsciiLetterOrDigit(m.Text[0]))];
+
+        // Markers that start with a letter mostly need a word start: search for their first letters, skip mid-word hits.
+        // Markers with surrogates fold as pairs: leave them to the framework's search.
+        wordMarkers = [.. markers.Except(symbolMarkers).Where(m => !m.Text.Any(char.IsSurrogate))];
+        otherMarkers = [.. markers.Except(symbolMarkers).Except(wordMarkers)];
+        symbols = SearchValues.Create([.. symbolMarkers.Select(m => m.Text[0]).Distinct()]);
+        wordStarts = SearchValues.Create([.. wordMarkers.SelectMany(m => m.FirstForms).Distinct()]);
+        anyWordMarkerWithoutStartBoundary = wordMarkers.Any(m => !m.NeedsStartBoundary);
     }
 
     /// <summary>The matcher for the default markers of spec §3.</summary>
@@ -39,24 +46,112 @@ internal sealed class DisclosureMatcher
 
     public bool Discloses(string text, long within)
     {
-        if (starts is null)
+        if (symbolMarkers.Length > 0 && FindSymbolMarker(text, within))
         {
-            return BuiltIns.Discloses(text, markers, within);
+            return true;
         }
 
-        // A marker must begin before `within` and fit in the text.
-        var limit = markers.Length == 0 ? 0 : (int)Math.Min(within, text.Length - shortest + 1L);
+        if (wordMarkers.Length > 0 && FindWordMarker(text, within))
+        {
+            return true;
+        }
+
+        foreach (var marker in otherMarkers)
+        {
+            if (Find(text, marker, within))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool FindSymbolMarker(string text, long within)
+    {
+        var limit = (int)Math.Min(within, text.Length);
         var from = 0;
         while (from < limit)
         {
-            var found = text.AsSpan(from, limit - from).IndexOfAny(starts);
+            var found = text.AsSpan(from, limit - from).IndexOfAny(symbols);
             if (found < 0)
             {
                 return false;
             }
 
             var index = from + found;
-            if (MarkerAt(text, index))
+            foreach (var marker in symbolMarkers)
+            {
+                if (marker.Text.Length <= text.Length - index
+                    && text.AsSpan(index, marker.Text.Length).Equals(marker.Text, StringComparison.OrdinalIgnoreCase)
+                    && Bounded(text, index, marker))
+                {
+                    return true;
+                }
+            }
+
+            from = index + 1;
+        }
+
+        return false;
+    }
+
+    private bool FindWordMarker(string text, long within)
+    {
+        var limit = (int)Math.Min(within, text.Length);
+        var from = 0;
+        while (from < limit)
+        {
+            var found = text.AsSpan(from, limit - from).IndexOfAny(wordStarts);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            var index = from + found;
+            from = index + 1;
+            var atWordStart = index == 0 || !BuiltIns.IsWordCharacter(text[index - 1]);
+            if (!atWordStart && !anyWordMarkerWithoutStartBoundary)
+            {
+                continue;
+            }
+
+            var first = text[index];
+            foreach (var marker in wordMarkers)
+            {
+                if ((atWordStart || !marker.NeedsStartBoundary)
+                    && marker.FirstForms.Contains(first, StringComparison.Ordinal)
+                    && marker.Text.Length <= text.Length - index
+                    && text.AsSpan(index, marker.Text.Length).Equals(marker.Text, StringComparison.OrdinalIgnoreCase)
+                    && Bounded(text, index, marker))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>One marker, the way <see cref="BuiltIns.Discloses"/> looks for it.</summary>
+    private static bool Find(string text, Marker marker, long within)
+    {
+        var from = 0;
+        while (from <= text.Length - marker.Text.Length)
+        {
+            var found = text.AsSpan(from).IndexOf(marker.Text.AsSpan(), StringComparison.OrdinalIgnoreCase);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            var index = from + found;
+            if (index >= within)
+            {
+                return false;
+            }
+
+            if (Bounded(text, index, marker))
             {
                 return true;
             }
@@ -67,36 +162,17 @@ internal sealed class DisclosureMatcher
         return false;
     }
 
-    private bool MarkerAt(string text, int index)
+    private static bool Bounded(string text, int index, Marker marker)
     {
-        var atWordStart = index == 0 || !BuiltIns.IsWordCharacter(text[index - 1]);
-        for (var m = 0; m < markers.Length; m++)
-        {
-            var marker = markers[m];
-            if ((!atWordStart && needsStartBoundary[m]) || marker.Length > text.Length - index)
-            {
-                continue;
-            }
-
-            if (!text.AsSpan(index, marker.Length).Equals(marker, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            var end = index + marker.Length;
-            if (!needsEndBoundary[m] || end == text.Length || !BuiltIns.IsWordCharacter(text[end]))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var end = index + marker.Text.Length;
+        return (!marker.NeedsStartBoundary || index == 0 || !BuiltIns.IsWordCharacter(text[index - 1]))
+            && (!marker.NeedsEndBoundary || end == text.Length || !BuiltIns.IsWordCharacter(text[end]));
     }
 
-    /// <summary>Every non-surrogate character that equals <paramref name="c"/> under ordinal ignore-case (found by asking, once per character).</summary>
-    private static char[] FoldedFormsOf(char c)
+    /// <summary>Every non-surrogate character equal to <paramref name="c"/> under ordinal ignore-case (found by asking, once per character).</summary>
+    private static string FoldedFormsOf(char c)
     {
-        var forms = new List<char>();
+        var forms = new System.Text.StringBuilder();
         ReadOnlySpan<char> target = [c];
         Span<char> candidate = stackalloc char[1];
         for (var i = 0; i <= char.MaxValue; i++)
@@ -104,10 +180,13 @@ internal sealed class DisclosureMatcher
             candidate[0] = (char)i;
             if (!char.IsSurrogate(candidate[0]) && candidate.Equals(target, StringComparison.OrdinalIgnoreCase))
             {
-                forms.Add(candidate[0]);
+                forms.Append(candidate[0]);
             }
         }
 
-        return [.. forms];
+        return forms.ToString();
     }
+
+    /// <summary>A marker, with every character its first character equals under ordinal ignore-case.</summary>
+    private readonly record struct Marker(string Text, bool NeedsStartBoundary, bool NeedsEndBoundary, string FirstForms);
 }

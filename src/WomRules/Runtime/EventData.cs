@@ -36,10 +36,10 @@ internal sealed class EventData
         Values = values;
     }
 
-    /// <summary>Drops the references of the last event, so the engine keeps no host strings alive between events.</summary>
+    /// <summary>Drops the references of the last event (the owner clears the values array it lent).</summary>
     public void Clear()
     {
-        Array.Clear(Values);
+        Values = [];
         Id = Actor = Referrer = "";
     }
 }

@@ -1,0 +1,15 @@
+namespace WomRules.Runtime;
+
+/// <summary>The ways a campaign expression fails at run time: overflow, division by zero, a bad cast, a regex timeout.</summary>
+internal static class EvaluationFailures
+{
+    /// <summary>The exception types <see cref="Is"/> accepts, for compiled code that catches them itself.</summary>
+    public static readonly Type[] Types =
+    [
+        typeof(ArithmeticException), typeof(InvalidCastException), typeof(IndexOutOfRangeException),
+        typeof(NullReferenceException), typeof(ArgumentException), typeof(System.Text.RegularExpressions.RegexMatchTimeoutException),
+    ];
+
+    public static bool Is(Exception ex) =>
+        ex is ArithmeticException or InvalidCastException or IndexOutOfRangeException or NullReferenceException or ArgumentException or System.Text.RegularExpressions.RegexMatchTimeoutException;
+}
