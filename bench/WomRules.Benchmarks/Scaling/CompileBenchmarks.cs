@@ -7,10 +7,7 @@ namespace WomRules.Benchmarks.Scaling;
 /// Compile time (issue 4, part 3): parse, bind and emit a YAML campaign of 10 to 10,000 rules (the scaling campaign,
 /// one condition and two amounts per rule). Each operation is one cold compilation of the whole text.
 /// </summary>
-/// <remarks>
-/// The 10,000-rule DSL parse belongs here too, once the DSL (issue 3) lands: add a <c>Dsl</c> text built from the
-/// same rules in <see cref="Setup"/> and a <c>[Benchmark] Parse_and_compile_dsl</c> beside <see cref="Compile_yaml"/>.
-/// </remarks>
+/// <remarks>The DSL form is measured in <see cref="DslParseBenchmarks"/>.</remarks>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 3, iterationCount: 3)]
 public class CompileBenchmarks
