@@ -1,12 +1,12 @@
 using System.Reflection;
 using System.Text.Json;
 using NJsonSchema;
-using WomRules.Cli;
+using WomRules.Tests.Support;
 
 namespace WomRules.Tests.Ci;
 
 /// <summary><c>check --format json|sarif</c>: the same diagnostics and exit codes as text, in machine-readable form.</summary>
-public sealed class CheckFormatTests : IDisposable
+public sealed class CheckFormatTests() : CliTestFolder("womrules-check-")
 {
     // Line 6 reads an undeclared attribute (error WOM3010); the rule has no limit and there is no budget (warning WOM4001).
     private const string Campaign = """
@@ -18,24 +18,7 @@ public sealed class CheckFormatTests : IDisposable
           - { name: grant, on: ping, rewards: [ { points: event.nope } ] }
         """;
 
-    private readonly string folder = Directory.CreateTempSubdirectory("womrules-check-").FullName;
-
-    public void Dispose() => Directory.Delete(folder, recursive: true);
-
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = CommandLine.Run(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
-
-    private string Write(string text)
-    {
-        var path = Path.Combine(folder, "campaign.yaml");
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string Write(string text) => Write("campaign.yaml", text);
 
     [Fact]
     public async Task Sarif_validates_against_the_official_SARIF_2_1_0_schema()
@@ -82,7 +65,7 @@ public sealed class CheckFormatTests : IDisposable
     {
         var previous = Directory.GetCurrentDirectory();
         Write(Campaign);
-        var (_, output, _) = Run("check", Path.GetRelativePath(previous, Path.Combine(folder, "campaign.yaml")), "--format", "sarif");
+        var (_, output, _) = Run("check", Path.GetRelativePath(previous, Path.Combine(Folder, "campaign.yaml")), "--format", "sarif");
         using var document = JsonDocument.Parse(output);
         var artifact = document.RootElement.GetProperty("runs")[0].GetProperty("results")[0].GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation");
         artifact.GetProperty("uriBaseId").GetString().Should().Be("%SRCROOT%");
@@ -118,7 +101,7 @@ public sealed class CheckFormatTests : IDisposable
 
         var (exit, output, _) = Run("check", clean, "--format", "sarif");
         JsonDocument.Parse(output).RootElement.GetProperty("runs")[0].GetProperty("results").GetArrayLength().Should().Be(0);
-        Run("check", Path.Combine(folder, "missing.yaml"), "--format", "sarif").Exit.Should().Be(2);
+        Run("check", Path.Combine(Folder, "missing.yaml"), "--format", "sarif").Exit.Should().Be(2);
         Run("check", clean, "--format", "xml").Exit.Should().Be(2);
         Run("check", clean, "--format").Exit.Should().Be(2);
         exit.Should().Be(0);

@@ -1,30 +1,10 @@
-using WomRules.Cli;
 using WomRules.Tests.Support;
 
 namespace WomRules.Tests.Cli;
 
 /// <summary>The CLI of spec §5 and §6, run in-process: output shape, exit codes, atomic state files.</summary>
-public sealed class CommandLineTests : IDisposable
+public sealed class CommandLineTests() : CliTestFolder("womrules-cli-")
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("womrules-cli-").FullName;
-
-    public void Dispose() => Directory.Delete(folder, recursive: true);
-
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = CommandLine.Run(args, stdout, stderr);
-        return (exit, stdout.ToString().ReplaceLineEndings("\n"), stderr.ToString());
-    }
-
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(folder, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
     private const string Campaign = """
         womrules: 1
         campaign: cli
@@ -78,12 +58,12 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public void Missing_files_exit_2_without_a_stack_trace()
     {
-        var (exit, _, error) = Run("check", Path.Combine(folder, "missing.yaml"));
+        var (exit, _, error) = Run("check", Path.Combine(Folder, "missing.yaml"));
         exit.Should().Be(2);
         error.Should().Contain("cannot read").And.NotContain("   at ");
 
         var campaign = Write("c.yaml", Campaign);
-        (exit, _, error) = Run("run", campaign, Path.Combine(folder, "missing.jsonl"));
+        (exit, _, error) = Run("run", campaign, Path.Combine(Folder, "missing.jsonl"));
         exit.Should().Be(2);
         error.Should().Contain("cannot read");
     }
@@ -141,12 +121,12 @@ public sealed class CommandLineTests : IDisposable
         var a = Write("a.jsonl", string.Join("\n", lines[..3]));
         var b = Write("b.jsonl", string.Join("\n", lines[3..]) + "\n" + lines[0]);
         var whole = Run("run", campaign, all + "");
-        var state = Path.Combine(folder, "state.json");
+        var state = Path.Combine(Folder, "state.json");
         var first = Run("run", campaign, a, "--save-state", state);
         var second = Run("run", campaign, b, "--state", state, "--save-state", state);
         (first.Out + second.Out).Should().Be(whole.Out + """{"kind":"duplicate","event":"e-1"}""" + "\n");
         File.ReadAllText(state).Should().Contain("\"participants\"").And.Contain("\"seen_events\"");
-        Directory.GetFiles(folder, "*.tmp").Should().BeEmpty("the state file is written through a temporary file that is renamed");
+        Directory.GetFiles(Folder, "*.tmp").Should().BeEmpty("the state file is written through a temporary file that is renamed");
     }
 
     [Fact]
@@ -164,7 +144,7 @@ public sealed class CommandLineTests : IDisposable
     {
         var campaign = Write("c.yaml", Campaign);
         var events = Write("e.jsonl", """{"id": "e-1", "type": "ping", "at": "2026-03-02T10:00:00Z", "actor": "u-1", "attributes": {"n": 600}}""");
-        var state = Path.Combine(folder, "state.json");
+        var state = Path.Combine(Folder, "state.json");
         Run("run", campaign, events, "--save-state", state).Exit.Should().Be(0);
         using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(state));
         var u1 = document.RootElement.GetProperty("participants").GetProperty("u-1");

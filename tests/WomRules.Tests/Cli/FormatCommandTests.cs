@@ -1,30 +1,10 @@
-using WomRules.Cli;
 using WomRules.Tests.Support;
 
 namespace WomRules.Tests.Cli;
 
 /// <summary><c>womrules convert</c> and <c>womrules fmt</c>, run in-process: output, exit codes, atomic rewrite.</summary>
-public sealed class FormatCommandTests : IDisposable
+public sealed class FormatCommandTests() : CliTestFolder("womrules-fmt-")
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("womrules-fmt-").FullName;
-
-    public void Dispose() => Directory.Delete(folder, recursive: true);
-
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = CommandLine.Run(args, stdout, stderr);
-        return (exit, stdout.ToString().ReplaceLineEndings("\n"), stderr.ToString());
-    }
-
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(folder, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
     private static string Example(string name, string file) => Path.Combine(RepositoryPaths.Examples, name, file);
 
     [Fact]
@@ -62,7 +42,7 @@ public sealed class FormatCommandTests : IDisposable
     public void Bad_usage_exits_2(params string[] args) => Run(args).Exit.Should().Be(2);
 
     [Fact]
-    public void A_missing_file_exits_2() => Run("fmt", Path.Combine(folder, "none.wom")).Exit.Should().Be(2);
+    public void A_missing_file_exits_2() => Run("fmt", Path.Combine(Folder, "none.wom")).Exit.Should().Be(2);
 
     [Fact]
     public void Fmt_check_passes_on_the_examples_in_both_forms()
@@ -86,7 +66,7 @@ public sealed class FormatCommandTests : IDisposable
 
         Run("fmt", "--write", messy, clean).Exit.Should().Be(0);
         File.ReadAllText(messy).Should().Be("campaign c\n\nevent e\n  n: int\n\nbudget 10 points\n\nrule r on e\n  when event.n > 1\n  reward 1 points\n");
-        Directory.GetFiles(folder).Should().HaveCount(2, "the rewrite leaves no temporary file behind");
+        Directory.GetFiles(Folder).Should().HaveCount(2, "the rewrite leaves no temporary file behind");
         Run("fmt", "--check", messy).Exit.Should().Be(0);
     }
 
