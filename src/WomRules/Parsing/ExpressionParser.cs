@@ -166,87 +166,273 @@ internal static class ExpressionParser
         public SyntaxToken Token { get; } = token;
     }
 
+    // The grammar below is Sprache parsers (Parser<T> over IInput, IResult<T>) written by hand rather than composed
+    // with Sprache's query syntax, Or/XOr and Ref: those built new parsers and closures on every call and merged the
+    // expected names of every alternative that failed, although a valid expression discards nearly all of them. Each
+    // parser gives exactly the result, failure position and expected names the composed form gave; where the composed
+    // form's answer is fixed by the next character (Symbol fails without consuming unless its first character is
+    // there, and so on), the next character chooses the alternative. ExpressionParserGoldenTests locks this down.
+
+    private static readonly string[] AnOperand = ["an operand"];
+    private static readonly string[] EndOfExpression = ["an operator or the end of the expression"];
+    private static readonly string[] AMemberName = ["a member name"];
+    private static readonly string[] IfExpected = ["'if'"];
+    private static readonly string[] NotExpected = ["'not'"];
+    private static readonly string[] MinusExpected = ["'-'"];
+    private static readonly string[] Equal = ["="];
+
+    private static readonly string[] ComparisonKeywords = ["in", "contains_any", "contains", "starts_with", "ends_with", "matches"];
+
     private static Parser<ExpressionSyntax> BuildGrammar()
     {
+        var closeParenthesis = Symbol(")");
+        var closeBracket = Symbol("]");
+        var thenKeyword = Keyword("then");
+        var elseKeyword = Keyword("else");
+
         Parser<ExpressionSyntax>? expression = null;
-        var expressionRef = Sprache.Parse.Ref(() => expression!);
 
-        var literal = AnyOf(exclusive: false, NumberLiteral(), StringLiteral(), BooleanLiteral());
+        // A plain forward reference. Sprache's Ref also keeps a memo table on each input it sees, to catch left
+        // recursion; every reference here follows a token, so it never found an entry, and the table cost allocations.
+        Parser<ExpressionSyntax> expressionRef = input => expression!(input);
 
-        var parenthesized = Nested(Symbol("("), open =>
-            from inner in expressionRef
-            from close in Symbol(")")
-            select (ExpressionSyntax)new ParenthesizedExpressionSyntax(open, inner, close));
+        // '(' expression ')'
+        var parenthesized = Nested(Symbol("("), (open, input) =>
+        {
+            var inner = expressionRef(input);
+            if (!inner.WasSuccessful)
+            {
+                return inner;
+            }
 
-        var list =
-            from open in Symbol("[")
-            from items in expressionRef.XDelimitedBy(Symbol(",")).XOptional()
-            from close in Symbol("]")
-            select (ExpressionSyntax)new ListExpressionSyntax(open, [.. items.GetOrElse([])], close);
+            var close = closeParenthesis(inner.Remainder);
+            return close.WasSuccessful
+                ? Result.Success<ExpressionSyntax>(new ParenthesizedExpressionSyntax(open, inner.Value, close.Value), close.Remainder)
+                : Failed<ExpressionSyntax, SyntaxToken>(close);
+        });
 
-        var arguments =
-            from open in Symbol("(")
-            from items in expressionRef.XDelimitedBy(Symbol(",")).XOptional()
-            from close in Symbol(")")
-            select (Items: items.GetOrElse([]).ToImmutableArray(), Close: close);
+        // '[' (expression (',' expression)*)? ']'
+        var openBracket = Symbol("[");
+        Parser<ExpressionSyntax> list = input =>
+        {
+            var open = openBracket(input);
+            return open.WasSuccessful
+                ? Enclosed(expressionRef, open.Remainder, closeBracket, open.Value, static (open, items, close) => new ListExpressionSyntax(open, items, close))
+                : Failed<ExpressionSyntax, SyntaxToken>(open);
+        };
 
-        var nameOrCall =
-            from name in Token(Identifier().Where(id => !Keywords.Contains(id))).Named("an operand")
-            from call in arguments.XOptional()
-            select call.IsDefined
-                ? (ExpressionSyntax)new CallExpressionSyntax(name, call.Get().Items, call.Get().Close)
-                : new NameExpressionSyntax(name);
+        // NAME, or NAME '(' (expression (',' expression)*)? ')'; 'true' and 'false' are literals, other keywords no operand.
+        Parser<ExpressionSyntax> word = input =>
+        {
+            var source = input.Source;
+            var start = input.Position;
+            var end = IdentifierEnd(source, start);
+            var text = source[start..end];
+            if (text is "true" or "false")
+            {
+                var literal = Matched(input, text, end - start);
+                return Result.Success<ExpressionSyntax>(new LiteralExpressionSyntax(literal.Value, text == "true"), literal.Remainder);
+            }
 
-        var primary = AnyOf(exclusive: true, parenthesized, list, literal, nameOrCall).Named("an operand");
+            if (Keywords.Contains(text))
+            {
+                return Result.Failure<ExpressionSyntax>(input, "expected an operand", AnOperand);
+            }
 
-        var postfix = MemberAccesses(primary, Symbol("."), Token(Identifier()).Named("a member name"));
+            var name = Matched(input, text, end - start);
+            var rest = name.Remainder;
+            if (rest.AtEnd || rest.Current != '(')
+            {
+                return Result.Success<ExpressionSyntax>(new NameExpressionSyntax(name.Value), rest);
+            }
 
+            var open = Matched(rest, "(", 1);
+            return Enclosed(expressionRef, open.Remainder, closeParenthesis, name.Value, static (function, items, close) => new CallExpressionSyntax(function, items, close));
+        };
+
+        // The composed form was AnyOf(exclusive) of parenthesized, list, literal (number, string, boolean) and
+        // name-or-call, named "an operand": the first character decides which of them can match or consume input;
+        // the others fail where they start, and if all do the failure only expects "an operand".
+        Parser<ExpressionSyntax> primary = input =>
+        {
+            IResult<ExpressionSyntax>? r = null;
+            if (!input.AtEnd)
+            {
+                var c = input.Current;
+                if (c == '(')
+                {
+                    r = parenthesized(input);
+                }
+                else if (c == '[')
+                {
+                    r = list(input);
+                }
+                else if (char.IsDigit(c))
+                {
+                    r = NumberLiteral(input);
+                }
+                else if (c is '"' or '\'')
+                {
+                    r = StringLiteral(input, c);
+                }
+                else if (char.IsLetter(c) || c == '_')
+                {
+                    r = word(input);
+                }
+            }
+
+            return r is null || (!r.WasSuccessful && r.Remainder.Equals(input))
+                ? Result.Failure<ExpressionSyntax>(input, "expected an operand", AnOperand)
+                : r;
+        };
+
+        var postfix = MemberAccesses(primary);
+
+        // '-' unary | postfix (XOr: without a '-', postfix's failure where it started also expects '-')
         Parser<ExpressionSyntax>? unary = null;
-        var unaryRef = Sprache.Parse.Ref(() => unary!);
-        unary = Nested(Symbol("-"), minus => from operand in unaryRef select (ExpressionSyntax)new UnaryExpressionSyntax(minus, operand)).XOr(postfix);
+        Parser<ExpressionSyntax> unaryRef = input => unary!(input);
+        var minus = Symbol("-");
+        var negative = Nested(minus, (token, input) => Prefixed(token, unaryRef(input)));
+        unary = input => !input.AtEnd && input.Current == '-' ? negative(input) : Otherwise(MinusExpected, postfix(input), input);
 
-        var multiplicative = LeftChain(unary, Symbol("*").XOr(Symbol("/")).XOr(Symbol("%")));
-        var additive = LeftChain(multiplicative, Symbol("+").XOr(Symbol("-")));
+        var multiplicative = Chain(unary, SymbolOperator("*", "/", "%"), once: false);
+        var additive = Chain(multiplicative, SymbolOperator("+", "-"), once: false);
+        var comparison = Chain(additive, ComparisonOperator, once: true);
 
-        var comparisonOperator = AnyOf(
-            exclusive: false,
-            Symbol("=="), Symbol("!="), Symbol("<="), Symbol(">="), Symbol("<"), Symbol(">"),
-            Keyword("in"), Keyword("contains_any"), Keyword("contains"), Keyword("starts_with"), Keyword("ends_with"), Keyword("matches"));
-        var comparison = Chain(additive, comparisonOperator, once: true);
-
+        // 'not' negation | comparison
         Parser<ExpressionSyntax>? negation = null;
-        var negationRef = Sprache.Parse.Ref(() => negation!);
-        negation = Nested(Keyword("not"), not => from operand in negationRef select (ExpressionSyntax)new UnaryExpressionSyntax(not, operand)).XOr(comparison);
+        Parser<ExpressionSyntax> negationRef = input => negation!(input);
+        var not = Nested(Keyword("not"), (token, input) => Prefixed(token, negationRef(input)));
+        negation = input => IsKeyword(input, "not") ? not(input) : Otherwise(NotExpected, comparison(input), input);
 
-        var conjunction = LeftChain(negation, Keyword("and"));
-        var disjunction = LeftChain(conjunction, Keyword("or"));
+        var conjunction = Chain(negation, KeywordOperator("and"), once: false);
+        var disjunction = Chain(conjunction, KeywordOperator("or"), once: false);
 
-        var conditional = Nested(Keyword("if"), ifKeyword =>
-            from condition in expressionRef
-            from then in Keyword("then")
-            from whenTrue in expressionRef
-            from @else in Keyword("else")
-            from whenFalse in expressionRef
-            select (ExpressionSyntax)new IfExpressionSyntax(ifKeyword, condition, whenTrue, whenFalse));
+        // 'if' expression 'then' expression 'else' expression | disjunction
+        var conditional = Nested(Keyword("if"), (ifKeyword, input) =>
+        {
+            var condition = expressionRef(input);
+            if (!condition.WasSuccessful)
+            {
+                return condition;
+            }
 
-        expression = conditional.XOr(disjunction);
+            var then = thenKeyword(condition.Remainder);
+            if (!then.WasSuccessful)
+            {
+                return Failed<ExpressionSyntax, SyntaxToken>(then);
+            }
 
-        return from leading in Sprache.Parse.WhiteSpace.Many()
-               from e in expression
-               from end in Sprache.Parse.End(Sprache.Parse.Return<object?>(null)).Named("an operator or the end of the expression")
-               select e;
+            var whenTrue = expressionRef(then.Remainder);
+            if (!whenTrue.WasSuccessful)
+            {
+                return whenTrue;
+            }
+
+            var @else = elseKeyword(whenTrue.Remainder);
+            if (!@else.WasSuccessful)
+            {
+                return Failed<ExpressionSyntax, SyntaxToken>(@else);
+            }
+
+            var whenFalse = expressionRef(@else.Remainder);
+            return whenFalse.WasSuccessful
+                ? Result.Success<ExpressionSyntax>(new IfExpressionSyntax(ifKeyword, condition.Value, whenTrue.Value, whenFalse.Value), whenFalse.Remainder)
+                : whenFalse;
+        });
+
+        expression = input => IsKeyword(input, "if") ? conditional(input) : Otherwise(IfExpected, disjunction(input), input);
+
+        // Leading white space, the expression, then the end (a failure there expects "an operator or the end…").
+        return input =>
+        {
+            var e = expression(SkipWhiteSpace(input));
+            if (!e.WasSuccessful || e.Remainder.AtEnd)
+            {
+                return e;
+            }
+
+            return Result.Failure<ExpressionSyntax>(e.Remainder, "expected the end of the expression", EndOfExpression);
+        };
     }
 
-    /// <summary>A left-associative binary level, parsed in a loop so that long chains cannot overflow the stack.</summary>
-    private static Parser<ExpressionSyntax> LeftChain(Parser<ExpressionSyntax> operand, Parser<SyntaxToken> op) => Chain(operand, op, once: false);
+    /// <summary>
+    /// Sprache's <c>first.XOr(second)</c> when <c>first</c> (an opener such as '-') did not match: <c>second</c>'s
+    /// result, except that a failure where <c>first</c> failed expects <c>first</c>'s names too.
+    /// </summary>
+    private static IResult<ExpressionSyntax> Otherwise(string[] firstExpected, IResult<ExpressionSyntax> second, IInput input)
+    {
+        if (second.WasSuccessful || second.Remainder.Position > input.Position)
+        {
+            return second;
+        }
+
+        return Result.Failure<ExpressionSyntax>(input, second.Message, firstExpected.Union(second.Expectations));
+    }
+
+    private static IResult<ExpressionSyntax> Prefixed(SyntaxToken op, IResult<ExpressionSyntax> operand) =>
+        operand.WasSuccessful ? Result.Success<ExpressionSyntax>(new UnaryExpressionSyntax(op, operand.Value), operand.Remainder) : operand;
+
+    /// <summary>A failure passed on as another result type, as Sprache's <c>Then</c> passes it on.</summary>
+    private static IResult<TOut> Failed<TOut, TIn>(IResult<TIn> failure) => Result.Failure<TOut>(failure.Remainder, failure.Message, failure.Expectations);
+
+    /// <summary>
+    /// After the opener: <c>(expression (',' expression)*)?</c> and the closer, as Sprache's
+    /// <c>expression.XDelimitedBy(Symbol(",")).XOptional()</c> then the closer. A first item that fails where it starts
+    /// means no items; an item that fails after a comma is the error. XMany parsed that last comma and item a second
+    /// time before giving up, which repeated their side effects (an out-of-range number is reported again); so does this.
+    /// </summary>
+    private static IResult<ExpressionSyntax> Enclosed(
+        Parser<ExpressionSyntax> item,
+        IInput input,
+        Parser<SyntaxToken> closer,
+        SyntaxToken opener,
+        Func<SyntaxToken, ImmutableArray<ExpressionSyntax>, SyntaxToken, ExpressionSyntax> make)
+    {
+        var items = ImmutableArray.CreateBuilder<ExpressionSyntax>();
+        var rest = input;
+        var head = item(input);
+        if (head.WasSuccessful)
+        {
+            items.Add(head.Value);
+            rest = head.Remainder;
+            while (!rest.AtEnd && rest.Current == ',')
+            {
+                var next = item(AfterComma(rest));
+                if (!next.WasSuccessful)
+                {
+                    // XMany's second attempt, see above; parsing is deterministic, so it fails the same way.
+                    next = item(AfterComma(rest));
+                    if (!next.WasSuccessful)
+                    {
+                        return next;
+                    }
+                }
+
+                items.Add(next.Value);
+                rest = next.Remainder;
+            }
+        }
+        else if (!head.Remainder.Equals(input))
+        {
+            return head;
+        }
+
+        var close = closer(rest);
+        return close.WasSuccessful
+            ? Result.Success(make(opener, items.ToImmutable(), close.Value), close.Remainder)
+            : Failed<ExpressionSyntax, SyntaxToken>(close);
+    }
+
+    private static IInput AfterComma(IInput comma) => SkipWhiteSpace(At(comma, comma.Position + 1));
 
     /// <summary>
     /// <c>operand (op operand)*</c>, or with <paramref name="once"/> at most one <c>op operand</c> (comparisons do not
     /// chain). Written by hand with XMany's and XOptional's rule: an operator that fails without consuming input ends
-    /// the chain; one that fails after consuming, or an operator without its right operand, is the error. Sprache's
-    /// query syntax allocated new parsers on every call here, on every operand of every expression.
+    /// the chain; one that fails after consuming, or an operator without its right operand, is the error. The operator
+    /// returns null where it fails without consuming input, which ends the chain with no failure to build.
     /// </summary>
-    private static Parser<ExpressionSyntax> Chain(Parser<ExpressionSyntax> operand, Parser<SyntaxToken> op, bool once) => input =>
+    private static Parser<ExpressionSyntax> Chain(Parser<ExpressionSyntax> operand, Func<IInput, IResult<SyntaxToken>?> op, bool once) => input =>
     {
         var first = operand(input);
         if (!first.WasSuccessful)
@@ -259,11 +445,14 @@ internal static class ExpressionParser
         do
         {
             var o = op(rest);
+            if (o is null)
+            {
+                return ReferenceEquals(rest, first.Remainder) ? first : Result.Success(left, rest);
+            }
+
             if (!o.WasSuccessful)
             {
-                return o.Remainder.Equals(rest)
-                    ? Result.Success(left, rest)
-                    : Result.Failure<ExpressionSyntax>(o.Remainder, o.Message, o.Expectations);
+                return Failed<ExpressionSyntax, SyntaxToken>(o);
             }
 
             var right = operand(o.Remainder);
@@ -280,13 +469,84 @@ internal static class ExpressionParser
         return Result.Success(left, rest);
     };
 
+    /// <summary>Single-character symbols (<c>Symbol("*").XOr(Symbol("/"))…</c>): one matches, or none does without consuming input.</summary>
+    private static Func<IInput, IResult<SyntaxToken>?> SymbolOperator(params string[] symbols) => input =>
+    {
+        if (input.AtEnd)
+        {
+            return null;
+        }
+
+        var c = input.Current;
+        foreach (var symbol in symbols)
+        {
+            if (symbol[0] == c)
+            {
+                return Matched(input, symbol, 1);
+            }
+        }
+
+        return null;
+    };
+
+    /// <summary>A keyword operator (<c>Keyword("and")</c>): it matches, or fails without consuming input.</summary>
+    private static Func<IInput, IResult<SyntaxToken>?> KeywordOperator(string keyword) => input =>
+        IsKeyword(input, keyword) ? Matched(input, keyword, keyword.Length) : null;
+
+    /// <summary>
+    /// The comparison operators, as AnyOf('==', '!=', '&lt;=', '&gt;=', '&lt;', '&gt;', 'in', 'contains_any', 'contains',
+    /// 'starts_with', 'ends_with', 'matches'): the first that matches; a lone '=' or '!' fails after it, expecting '=';
+    /// anything else fails where it starts.
+    /// </summary>
+    private static IResult<SyntaxToken>? ComparisonOperator(IInput input)
+    {
+        if (input.AtEnd)
+        {
+            return null;
+        }
+
+        var source = input.Source;
+        var start = input.Position;
+        var c = source[start];
+        var equalsNext = start + 1 < source.Length && source[start + 1] == '=';
+        switch (c)
+        {
+            case '=' or '!':
+                return equalsNext
+                    ? Matched(input, c == '=' ? "==" : "!=", 2)
+                    : Result.Failure<SyntaxToken>(At(input, start + 1), "expected '='", Equal);
+            case '<':
+                return equalsNext ? Matched(input, "<=", 2) : Matched(input, "<", 1);
+            case '>':
+                return equalsNext ? Matched(input, ">=", 2) : Matched(input, ">", 1);
+        }
+
+        var end = IdentifierEnd(source, start);
+        foreach (var keyword in ComparisonKeywords)
+        {
+            if (end - start == keyword.Length && string.CompareOrdinal(source, start, keyword, 0, keyword.Length) == 0)
+            {
+                return Matched(input, keyword, keyword.Length);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsKeyword(IInput input, string keyword)
+    {
+        var source = input.Source;
+        var start = input.Position;
+        return IdentifierEnd(source, start) - start == keyword.Length && string.CompareOrdinal(source, start, keyword, 0, keyword.Length) == 0;
+    }
+
     /// <summary>A construct that nests: once its opener matched, it counts toward the depth limit while its body parses.</summary>
-    private static Parser<ExpressionSyntax> Nested(Parser<SyntaxToken> opener, Func<SyntaxToken, Parser<ExpressionSyntax>> body) => input =>
+    private static Parser<ExpressionSyntax> Nested(Parser<SyntaxToken> opener, Func<SyntaxToken, IInput, IResult<ExpressionSyntax>> body) => input =>
     {
         var opened = opener(input);
         if (!opened.WasSuccessful)
         {
-            return Result.Failure<ExpressionSyntax>(opened.Remainder, opened.Message, opened.Expectations);
+            return Failed<ExpressionSyntax, SyntaxToken>(opened);
         }
 
         var s = state!;
@@ -299,23 +559,12 @@ internal static class ExpressionParser
             }
 
             RuntimeHelpers.EnsureSufficientExecutionStack();
-            return body(opened.Value)(opened.Remainder);
+            return body(opened.Value, opened.Remainder);
         }
         finally
         {
             s.Depth--;
         }
-    };
-
-    /// <summary>A letter or '_', then letters, digits and '_'. Hand-written for speed; every use names its own expectation.</summary>
-    private static Parser<string> Identifier() => input =>
-    {
-        var source = input.Source;
-        var start = input.Position;
-        var end = IdentifierEnd(source, start);
-        return end == start
-            ? Result.Failure<string>(input, "expected an identifier", [])
-            : Result.Success(source[start..end], Skip(input, end - start));
     };
 
     private static int IdentifierEnd(string source, int start)
@@ -334,58 +583,10 @@ internal static class ExpressionParser
     }
 
     /// <summary>
-    /// Records the token's text and file span, then skips the whitespace after it. Whitespace goes after tokens, not
-    /// before, so that a token that does not match fails exactly where it would start and XOr can try the next one.
+    /// <c>target (. member)*</c> with XMany's rule, as a loop: a dot without a member name is the error. A member name is
+    /// an identifier (a letter or '_', then letters, digits and '_'); without one, the failure expects "a member name".
     /// </summary>
-    private static Parser<SyntaxToken> Token(Parser<string> parser) => input =>
-    {
-        var result = parser(input);
-        if (!result.WasSuccessful)
-        {
-            return Result.Failure<SyntaxToken>(result.Remainder, result.Message, result.Expectations);
-        }
-
-        var span = state!.Map.ToFileSpan(input.Position, result.Remainder.Position);
-        var rest = SkipWhiteSpace(result.Remainder);
-        return Result.Success(new SyntaxToken(result.Value, span), rest);
-    };
-
-    // Symbols and keywords are matched by hand: after every operand each precedence level tries its operators, and
-    // composing them from Sprache's character parsers cost about 2 KB of allocations per attempt, which made the
-    // expressions of a 10,000-rule file take seconds. Results, failure positions and expected names are unchanged.
-
-    /// <summary>
-    /// <c>a.Or(b).Or(c)…</c> (or <c>XOr</c> when <paramref name="exclusive"/>) in one pass: the first that matches wins;
-    /// if none does, the failure that got furthest, with the expected names of all that failed there, in order.
-    /// </summary>
-    private static Parser<T> AnyOf<T>(bool exclusive, params Parser<T>[] alternatives) => input =>
-    {
-        IResult<T>? best = null;
-        List<string>? expected = null;
-        foreach (var alternative in alternatives)
-        {
-            var r = alternative(input);
-            if (r.WasSuccessful || (exclusive && !r.Remainder.Equals(input)))
-            {
-                return r; // XOr: an alternative that failed after consuming input is the error
-            }
-
-            if (best is null || r.Remainder.Position > best.Remainder.Position)
-            {
-                best = r;
-                expected = [.. r.Expectations];
-            }
-            else if (r.Remainder.Position == best.Remainder.Position)
-            {
-                expected!.AddRange(r.Expectations.Where(e => !expected.Contains(e)));
-            }
-        }
-
-        return Result.Failure<T>(best!.Remainder, best.Message, expected!);
-    };
-
-    /// <summary><c>target (. member)*</c> with XMany's rule, as a loop: a dot without a member name is the error.</summary>
-    private static Parser<ExpressionSyntax> MemberAccesses(Parser<ExpressionSyntax> target, Parser<SyntaxToken> dot, Parser<SyntaxToken> member) => input =>
+    private static Parser<ExpressionSyntax> MemberAccesses(Parser<ExpressionSyntax> target) => input =>
     {
         var first = target(input);
         if (!first.WasSuccessful)
@@ -395,23 +596,22 @@ internal static class ExpressionParser
 
         var expression = first.Value;
         var rest = first.Remainder;
-        while (true)
+        while (!rest.AtEnd && rest.Current == '.')
         {
-            var d = dot(rest);
-            if (!d.WasSuccessful)
+            var afterDot = SkipWhiteSpace(At(rest, rest.Position + 1));
+            var source = afterDot.Source;
+            var end = IdentifierEnd(source, afterDot.Position);
+            if (end == afterDot.Position)
             {
-                return d.Remainder.Equals(rest) ? Result.Success(expression, rest) : Result.Failure<ExpressionSyntax>(d.Remainder, d.Message, d.Expectations);
+                return Result.Failure<ExpressionSyntax>(afterDot, "expected a member name", AMemberName);
             }
 
-            var m = member(d.Remainder);
-            if (!m.WasSuccessful)
-            {
-                return Result.Failure<ExpressionSyntax>(m.Remainder, m.Message, m.Expectations);
-            }
-
-            expression = new MemberAccessExpressionSyntax(expression, m.Value);
-            rest = m.Remainder;
+            var member = Matched(afterDot, source[afterDot.Position..end], end - afterDot.Position);
+            expression = new MemberAccessExpressionSyntax(expression, member.Value);
+            rest = member.Remainder;
         }
+
+        return ReferenceEquals(rest, first.Remainder) ? first : Result.Success(expression, rest);
     };
 
     /// <summary>The symbol, or a failure naming it: at the start, or like Sprache's String after a partial match.</summary>
@@ -419,6 +619,7 @@ internal static class ExpressionParser
     {
         var expected = new[] { $"'{symbol}'" };
         var message = $"expected '{symbol}'";
+        var partial = symbol.Select(c => new[] { c.ToString() }).ToArray();
         return input =>
         {
             var source = input.Source;
@@ -436,7 +637,7 @@ internal static class ExpressionParser
 
             return matched == 0
                 ? Result.Failure<SyntaxToken>(input, message, expected)
-                : Result.Failure<SyntaxToken>(Skip(input, matched), message, [symbol[matched].ToString()]);
+                : Result.Failure<SyntaxToken>(At(input, start + matched), message, partial[matched]);
         };
     }
 
@@ -445,26 +646,44 @@ internal static class ExpressionParser
     {
         var expected = new[] { $"'{keyword}'" };
         var message = $"expected '{keyword}'";
-        return input =>
-        {
-            var source = input.Source;
-            var start = input.Position;
-            var end = IdentifierEnd(source, start);
-            return end - start == keyword.Length && string.CompareOrdinal(source, start, keyword, 0, keyword.Length) == 0
-                ? Matched(input, keyword, keyword.Length)
-                : Result.Failure<SyntaxToken>(input, message, expected);
-        };
+        return input => IsKeyword(input, keyword)
+            ? Matched(input, keyword, keyword.Length)
+            : Result.Failure<SyntaxToken>(input, message, expected);
     }
 
+    /// <summary>The token's text and file span; then the white space after it is skipped.</summary>
     private static IResult<SyntaxToken> Matched(IInput input, string text, int length)
     {
         var span = state!.Map.ToFileSpan(input.Position, input.Position + length);
-        return Result.Success(new SyntaxToken(text, span), SkipWhiteSpace(Skip(input, length)));
+        return Result.Success(new SyntaxToken(text, span), SkipWhiteSpace(At(input, input.Position + length)));
     }
 
     private static IInput SkipWhiteSpace(IInput input)
     {
-        while (!input.AtEnd && char.IsWhiteSpace(input.Current))
+        var source = input.Source;
+        var end = input.Position;
+        while (end < source.Length && char.IsWhiteSpace(source[end]))
+        {
+            end++;
+        }
+
+        return At(input, end);
+    }
+
+    /// <summary>The input at <paramref name="position"/> (forward of it), in one step for the parser's own input.</summary>
+    private static IInput At(IInput input, int position)
+    {
+        if (position == input.Position)
+        {
+            return input;
+        }
+
+        if (input is OffsetInput offsetInput)
+        {
+            return offsetInput.At(position);
+        }
+
+        while (input.Position < position)
         {
             input = input.Advance();
         }
@@ -472,43 +691,43 @@ internal static class ExpressionParser
         return input;
     }
 
-    private static IInput Skip(IInput input, int count)
+    /// <summary>Digits, then '.' and digits if both are there (a '.' without digits after it is not part of the number).</summary>
+    private static IResult<ExpressionSyntax> NumberLiteral(IInput input)
     {
-        for (var i = 0; i < count; i++)
+        var source = input.Source;
+        var start = input.Position;
+        var end = Digits(source, start);
+        if (end < source.Length && source[end] == '.' && Digits(source, end + 1) > end + 1)
         {
-            input = input.Advance();
+            end = Digits(source, end + 1);
         }
 
-        return input;
+        var token = Matched(input, source[start..end], end - start);
+        return Result.Success<ExpressionSyntax>(new LiteralExpressionSyntax(token.Value, NumberValue(token.Value)), token.Remainder);
     }
 
-    private static Parser<ExpressionSyntax> BooleanLiteral() =>
-        from token in Keyword("true").Or(Keyword("false"))
-        select (ExpressionSyntax)new LiteralExpressionSyntax(token, token.Text == "true");
-
-    private static Parser<ExpressionSyntax> NumberLiteral()
+    /// <summary>The text as written, quotes and escapes included; unterminated, it fails where the closing quote was expected.</summary>
+    private static IResult<ExpressionSyntax> StringLiteral(IInput input, char quote)
     {
-        // Digits, then '.' and digits if both are there (a '.' without digits after it is not part of the number).
-        Parser<string> number = input =>
+        var source = input.Source;
+        var start = input.Position;
+        var i = start + 1;
+        while (i < source.Length && source[i] != quote && !(source[i] == '\\' && i + 1 >= source.Length))
         {
-            var source = input.Source;
-            var start = input.Position;
-            var end = Digits(source, start);
-            if (end == start)
-            {
-                return Result.Failure<string>(input, "expected a digit", ["digit"]);
-            }
+            i += source[i] == '\\' ? 2 : 1;
+        }
 
-            if (end < source.Length && source[end] == '.' && Digits(source, end + 1) > end + 1)
-            {
-                end = Digits(source, end + 1);
-            }
+        if (i < source.Length && source[i] == quote)
+        {
+            var token = Matched(input, source[start..(i + 1)], i + 1 - start);
+            return Result.Success<ExpressionSyntax>(new LiteralExpressionSyntax(token.Value, Unescape(token.Value.Text)), token.Remainder);
+        }
 
-            return Result.Success(source[start..end], Skip(input, end - start));
-        };
-        return from token in Token(number).Named("a number")
-               select (ExpressionSyntax)new LiteralExpressionSyntax(token, NumberValue(token));
+        return Result.Failure<ExpressionSyntax>(At(input, i), "unterminated string", quote == '"' ? ClosingDoubleQuote : ClosingSingleQuote);
     }
+
+    private static readonly string[] ClosingDoubleQuote = ["the closing \" of the string"];
+    private static readonly string[] ClosingSingleQuote = ["the closing ' of the string"];
 
     private static object NumberValue(SyntaxToken token)
     {
@@ -526,37 +745,6 @@ internal static class ExpressionParser
 
         state!.BadNumbers.Add((token.Span, token.Text));
         return 0L;
-    }
-
-    private static Parser<ExpressionSyntax> StringLiteral()
-    {
-        // The text as written, quotes and escapes included; unterminated, it fails where the closing quote was expected.
-        Parser<string> Quoted(char quote)
-        {
-            string[] closing = [$"the closing {quote} of the string"];
-            return input =>
-            {
-                var source = input.Source;
-                var start = input.Position;
-                if (start >= source.Length || source[start] != quote)
-                {
-                    return Result.Failure<string>(input, "expected a quote", [quote.ToString()]);
-                }
-
-                var i = start + 1;
-                while (i < source.Length && source[i] != quote && !(source[i] == '\\' && i + 1 >= source.Length))
-                {
-                    i += source[i] == '\\' ? 2 : 1;
-                }
-
-                return i < source.Length && source[i] == quote
-                    ? Result.Success(source[start..(i + 1)], Skip(input, i + 1 - start))
-                    : Result.Failure<string>(Skip(input, i - start), "unterminated string", closing);
-            };
-        }
-
-        return from token in Token(Quoted('"').XOr(Quoted('\''))).Named("a string")
-               select (ExpressionSyntax)new LiteralExpressionSyntax(token, Unescape(token.Text));
     }
 
     private static int Digits(string source, int start)
