@@ -92,14 +92,14 @@ internal static class DslGrammar
             from of in (from o in Keyword("of") from v in name select v).XOptional()
             from e in EndOfLine([.. per.IsDefined || of.IsDefined ? [] : new[] { "'per'" }, .. of.IsDefined ? [] : new[] { "'of'" }])
             select new DslClause(k, new DslLimit(count, per.GetOrDefault(), of.GetOrDefault(), e));
-        var ruleClause =
-            (from o in ruleOn from e in EndOfLine() select o)
-                .Or(from k in Keyword("lang") from v in name from e in EndOfLine() select new DslClause(k, v))
-                .Or(from k in Keyword("priority") from v in value from e in EndOfLine() select new DslClause(k, v))
-                .Or(from k in Keyword("stop") from v in value.XOptional() from e in EndOfLine() select new DslClause(k, v.GetOrDefault()))
-                .Or(ExpressionClause("when"))
-                .Or(rewardClause)
-                .Or(limitClause);
+        var onLine = from o in ruleOn from e in EndOfLine() select o;
+        var langLine = from k in Keyword("lang") from v in name from e in EndOfLine() select new DslClause(k, v);
+        var priorityLine = from k in Keyword("priority") from v in value from e in EndOfLine() select new DslClause(k, v);
+        var stopLine = from k in Keyword("stop") from v in value.XOptional() from e in EndOfLine() select new DslClause(k, v.GetOrDefault());
+        var whenLine = ExpressionClause("when");
+        var ruleClause = Dispatch(
+            onLine.Or(langLine).Or(priorityLine).Or(stopLine).Or(whenLine).Or(rewardClause).Or(limitClause),
+            ("on", onLine), ("lang", langLine), ("priority", priorityLine), ("stop", stopLine), ("when", whenLine), ("reward", rewardClause), ("limit", limitClause));
         var rule =
             from k in Keyword("rule")
             from n in name
@@ -113,7 +113,7 @@ internal static class DslGrammar
             from d in womrules.Or(campaign).Or(description).Or(active).Or(counters).Or(budget)
             from rest in NothingIndented()
             select d;
-        return oneLine.Or(withBody).End();
+        return Dispatch(oneLine.Or(withBody), ("event", @event), ("participant", participant), ("tier", tier), ("disclosure", disclosure), ("rule", rule)).End();
     }
 
     /// <summary><c>reward [actor | referrer | to NAME] EFFECT, EFFECT…</c>; amounts are written <c>500 points</c> or <c>points 500</c>.</summary>
@@ -124,14 +124,21 @@ internal static class DslGrammar
                 .Or(Keyword("actor"))
                 .Or(Keyword("referrer"));
         var segment = Expression(segment: true);
-        var prefixed = Effect("points", segment).Or(Effect("credit", segment)).Or(Effect("by", segment));
+        var points = Effect("points", segment);
+        var credit = Effect("credit", segment);
+        var by = Effect("by", segment);
+        var prefixed = points.Or(credit).Or(by);
         var counter =
             from k in Keyword("counter")
             from n in name
             from step in (from b in Keyword("by") from amount in segment select amount).XOptional()
             select new DslEffect(k, n, null, step.GetOrDefault());
-        var named = Named("badge", name).Or(Named("alert", name));
-        var effect = prefixed.Or(counter).Or(named).Or(AmountWithUnit());
+        var badge = Named("badge", name);
+        var alert = Named("alert", name);
+        var named = badge.Or(alert);
+        var effect = Dispatch(
+            prefixed.Or(counter).Or(named).Or(AmountWithUnit()),
+            ("points", points), ("credit", credit), ("by", by), ("counter", counter), ("badge", badge), ("alert", alert));
         return
             from k in Keyword("reward")
             from to in recipient.XOptional()
@@ -141,6 +148,31 @@ internal static class DslGrammar
             select new DslClause(k, new DslReward(to.GetOrDefault(), [.. first.Items(), .. rest], end));
     }
 
+    /// <summary>
+    /// <paramref name="all"/>, an <c>a.Or(b).Or(c)…</c> whose alternatives each start with their own keyword (the
+    /// <paramref name="led"/> ones, with that keyword; any others come after them), taking a short cut: where one of
+    /// the keywords is at the input, the others before it fail there without consuming it, so that alternative's
+    /// success is the result. Anything else (no keyword there, or that alternative failed, when a later one may still
+    /// match or get further) is left to <paramref name="all"/>, which gives the same result as before, with every
+    /// alternative's expected names. Sprache's Or tried them all in turn, building a failure for each, on every line.
+    /// </summary>
+    private static Parser<T> Dispatch<T>(Parser<T> all, params (string Keyword, Parser<T> Alternative)[] led) => input =>
+    {
+        var s = input.Source;
+        var p = input.Position;
+        foreach (var (keyword, alternative) in led)
+        {
+            var end = p + keyword.Length;
+            if (end <= s.Length && string.CompareOrdinal(s, p, keyword, 0, keyword.Length) == 0 && (end == s.Length || !IsNameChar(s[end])))
+            {
+                var r = alternative(input);
+                return r.WasSuccessful ? r : all(input);
+            }
+        }
+
+        return all(input);
+    };
+
     private static Parser<DslEffect> Effect(string keyword, Parser<DslExtent> amount) =>
         from k in Keyword(keyword) from a in amount select new DslEffect(k, null, a, null);
 
@@ -148,9 +180,16 @@ internal static class DslGrammar
         from k in Keyword(keyword) from n in name select new DslEffect(k, n, null, null);
 
     /// <summary><c>EXPR points</c> or <c>EXPR credit</c>: the unit is the last word of the effect.</summary>
-    private static Parser<DslEffect> AmountWithUnit() => input =>
+    private static Parser<DslEffect> AmountWithUnit()
     {
-        var extent = Expression(segment: true)(input);
+        var segment = Expression(segment: true);
+        var unitKeyword = Keyword("points").Or(Keyword("credit"));
+        return input => AmountWithUnit(input, segment, unitKeyword);
+    }
+
+    private static IResult<DslEffect> AmountWithUnit(IInput input, Parser<DslExtent> segment, Parser<DslWord> unitKeyword)
+    {
+        var extent = segment(input);
         if (!extent.WasSuccessful)
         {
             return Result.Failure<DslEffect>(extent.Remainder, extent.Message, extent.Expectations);
@@ -161,7 +200,7 @@ internal static class DslGrammar
         var e = extent.Value;
         if (e.IsCode)
         {
-            var unit = Keyword("points").Or(Keyword("credit"))(extent.Remainder);
+            var unit = unitKeyword(extent.Remainder);
             return unit.WasSuccessful
                 ? Result.Success(new DslEffect(unit.Value, null, e, null), unit.Remainder)
                 : Result.Failure<DslEffect>(unit.Remainder, unit.Message, unit.Expectations);
@@ -188,7 +227,7 @@ internal static class DslGrammar
         // A lone word (say 'badge' without its name) is not an amount: let the alternative that got further explain.
         var at = wordStart > e.Start ? wordStart : word.Length == e.End - e.Start ? e.Start : e.End;
         return Result.Failure<DslEffect>(d.At(at), "expected a unit", ["'points' or 'credit' after the amount"]);
-    };
+    }
 
     private static Parser<DslClause> ExpressionClause(string keyword) =>
         from k in Keyword(keyword) from x in Expression(segment: false) from e in EndOfLine() select new DslClause(k, x);
@@ -392,27 +431,39 @@ internal static class DslGrammar
         };
     };
 
-    private static Parser<DslWord> Keyword(string keyword) => input =>
+    // Keywords and symbols fail often (every clause tries the alternatives in turn), so their failure texts are built once per parser.
+    private static Parser<DslWord> Keyword(string keyword)
     {
-        var d = (OffsetInput)input;
-        var s = d.Source;
-        var p = d.Position;
-        var end = p + keyword.Length;
-        if (end <= s.Length && string.CompareOrdinal(s, p, keyword, 0, keyword.Length) == 0 && (end == s.Length || !IsNameChar(s[end])))
+        var message = $"expected '{keyword}'";
+        string[] expected = [$"'{keyword}'"];
+        return input =>
         {
-            return Result.Success(new DslWord(keyword, p, end), Spaces(d.At(end)));
-        }
+            var d = (OffsetInput)input;
+            var s = d.Source;
+            var p = d.Position;
+            var end = p + keyword.Length;
+            if (end <= s.Length && string.CompareOrdinal(s, p, keyword, 0, keyword.Length) == 0 && (end == s.Length || !IsNameChar(s[end])))
+            {
+                return Result.Success(new DslWord(keyword, p, end), Spaces(d.At(end)));
+            }
 
-        return Result.Failure<DslWord>(d, $"expected '{keyword}'", [$"'{keyword}'"]);
-    };
+            return Result.Failure<DslWord>(d, message, expected);
+        };
+    }
 
-    private static Parser<DslWord> Symbol(char symbol) => input =>
+    private static Parser<DslWord> Symbol(char symbol)
     {
-        var d = (OffsetInput)input;
-        return !d.AtEnd && d.Current == symbol
-            ? Result.Success(new DslWord(symbol.ToString(), d.Position, d.Position + 1), Spaces(d.At(d.Position + 1)))
-            : Result.Failure<DslWord>(d, $"expected '{symbol}'", [$"'{symbol}'"]);
-    };
+        var text = symbol.ToString();
+        var message = $"expected '{symbol}'";
+        string[] expected = [$"'{symbol}'"];
+        return input =>
+        {
+            var d = (OffsetInput)input;
+            return !d.AtEnd && d.Current == symbol
+                ? Result.Success(new DslWord(text, d.Position, d.Position + 1), Spaces(d.At(d.Position + 1)))
+                : Result.Failure<DslWord>(d, message, expected);
+        };
+    }
 
     private static Parser<DslWord> Bare(Func<char, bool> first, Func<char, bool> rest) => input =>
     {
