@@ -60,16 +60,8 @@ public sealed class CampaignCompilation
         options ??= CompilationOptions.Default;
         var source = new SourceText(text, path);
         var bag = new DiagnosticBag(source);
-        var byteCount = Encoding.UTF8.GetByteCount(text);
-        if (byteCount > options.MaxFileSize)
-        {
-            bag.Report(DiagnosticDescriptors.FileTooLarge, default, byteCount, options.MaxFileSize);
-            return new CampaignCompilation(source, options, null, null, bag.ToImmutable());
-        }
-
-        var limits = new ReaderLimits(options.MaxFileSize, options.MaxScalarLength, options.MaxNestingDepth);
         var format = options.Format ?? CampaignFormats.FromPath(path);
-        var syntax = CampaignParser.Parse(source, format, limits, bag);
+        var syntax = CampaignParser.Parse(source, format, options, bag);
         BoundCampaign? bound = null;
 
         // A DSL file with syntax errors is not bound: a declaration that failed to parse would only cause follow-on errors.

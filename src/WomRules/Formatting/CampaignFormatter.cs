@@ -17,21 +17,13 @@ internal static class CampaignFormatter
         options ??= CompilationOptions.Default;
         var source = new SourceText(text, path);
         var bag = new DiagnosticBag(source);
-        var byteCount = Encoding.UTF8.GetByteCount(text);
-        if (byteCount > options.MaxFileSize)
-        {
-            bag.Report(DiagnosticDescriptors.FileTooLarge, default, byteCount, options.MaxFileSize);
-            return new FormatResult(null, bag.ToImmutable());
-        }
-
-        var limits = new ReaderLimits(options.MaxFileSize, options.MaxScalarLength, options.MaxNestingDepth);
-        var syntax = CampaignParser.Parse(source, from, limits, bag);
+        var syntax = CampaignParser.Parse(source, from, options, bag);
         if (syntax is null || bag.HasErrors)
         {
             return new FormatResult(null, bag.ToImmutable());
         }
 
-        IEnumerable<SyntaxComment> comments = from == CampaignFormat.Dsl ? DslScanner.Scan(text, limits, null).Comments : YamlComments.Read(source);
+        IEnumerable<SyntaxComment> comments = from == CampaignFormat.Dsl ? DslScanner.Scan(text, ReaderLimits.From(options), null).Comments : YamlComments.Read(source);
         if (to != from)
         {
             // The modeline tells a YAML editor where the schema is; it means nothing in another form.

@@ -1,3 +1,4 @@
+using System.Text;
 using WomRules.Diagnostics;
 using WomRules.Syntax;
 using WomRules.Text;
@@ -7,6 +8,19 @@ namespace WomRules.Parsing;
 /// <summary>Reads a campaign file of either form into the one syntax tree that binding, emitting and formatting share.</summary>
 internal static class CampaignParser
 {
+    /// <summary>Parses within the options' limits; an oversized text is a diagnostic and is not parsed at all.</summary>
+    public static CampaignSyntax? Parse(SourceText source, CampaignFormat format, CompilationOptions options, DiagnosticBag diagnostics)
+    {
+        var byteCount = Encoding.UTF8.GetByteCount(source.Text);
+        if (byteCount > options.MaxFileSize)
+        {
+            diagnostics.Report(DiagnosticDescriptors.FileTooLarge, default, byteCount, options.MaxFileSize);
+            return null;
+        }
+
+        return Parse(source, format, ReaderLimits.From(options), diagnostics);
+    }
+
     public static CampaignSyntax? Parse(SourceText source, CampaignFormat format, ReaderLimits limits, DiagnosticBag diagnostics) =>
         format == CampaignFormat.Dsl
             ? DslCampaignParser.Parse(source, limits, diagnostics)

@@ -42,7 +42,7 @@ internal sealed partial class ScenarioReader
             return (null, bag.ToImmutable());
         }
 
-        var root = ReadTree(source, new ReaderLimits(options.MaxFileSize, options.MaxScalarLength, options.MaxNestingDepth), bag);
+        var root = ReadTree(source, ReaderLimits.From(options), bag);
         var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
         var file = root is null ? null : new ScenarioReader(bag, folder).ReadFile(root, source);
         return (bag.HasErrors ? null : file, bag.ToImmutable());
