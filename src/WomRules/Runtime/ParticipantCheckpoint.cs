@@ -13,10 +13,10 @@ internal sealed class ParticipantCheckpoint
     private long lifetimePoints;
     private decimal credit;
     private long[] counters = [];
-    private List<string> badgeList = [];
+    private List<string>? badgeList;
     private int badgeCount;
     private bool badgesShared;
-    private ParticipantState.LimitCount[] limits = [];
+    private ParticipantState.LimitCount[]? limits;
 
     /// <summary>True while it holds a participant's saved state.</summary>
     public bool IsSaved => subject is not null;
@@ -49,15 +49,20 @@ internal sealed class ParticipantCheckpoint
         }
 
         counters.CopyTo(subject.Counters, 0);
-        subject.RestoreFrom(tierIndex, points, lifetimePoints, credit, badgeList, badgeCount, badgesShared, limits);
+        subject.RestoreFrom(tierIndex, points, lifetimePoints, credit, badgeList!, badgeCount, badgesShared, limits!);
         Clear();
     }
 
     /// <summary>Forgets the saved state (after the event committed), keeping no participant alive.</summary>
     public void Clear()
     {
+        if (subject is null)
+        {
+            return;
+        }
+
         subject = null;
-        badgeList = [];
-        limits = [];
+        badgeList = null;
+        limits = null;
     }
 }
