@@ -24,12 +24,18 @@ public sealed class CampaignEngine
     private readonly List<(long? Points, decimal? Credit, long? By)> amounts = [];
     private readonly LimitWindowKeys windowKeys = new();
 
+    // The in-memory store's states are changed in place; these save them first, so a failed event is undone.
+    private readonly InMemoryParticipantStore? memory;
+    private readonly ParticipantCheckpoint actorCheckpoint = new();
+    private readonly ParticipantCheckpoint referrerCheckpoint = new();
+
     /// <summary>Creates an engine over a store (an empty in-memory one by default).</summary>
     public CampaignEngine(CompiledCampaign campaign, IParticipantStore? store = null, EngineOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(campaign);
         this.campaign = campaign;
         Store = store ?? new InMemoryParticipantStore();
+        memory = Store as InMemoryParticipantStore;
         this.options = options ?? new EngineOptions();
         var slots = 0;
         foreach (var eventType in campaign.Dispatch.Values)
@@ -46,8 +52,18 @@ public sealed class CampaignEngine
     /// <summary>The store the engine reads and commits to.</summary>
     public IParticipantStore Store { get; }
 
-    /// <summary>A participant's current state, or null if the engine has not seen them.</summary>
-    public ParticipantState? GetParticipant(string participantId) => Store.Find(participantId);
+    /// <summary>A participant's current state, or null if the engine has not seen them. The state is a snapshot: later events do not change it.</summary>
+    public ParticipantState? GetParticipant(string participantId)
+    {
+        ArgumentNullException.ThrowIfNull(participantId);
+        lock (gate)
+        {
+            return Store.Find(participantId);
+        }
+    }
+
+    /// <summary>The state as stored, which for the in-memory store is the live one the engine changes in place.</summary>
+    private ParticipantState? FindStored(string participantId) => memory is not null ? memory.FindLive(participantId) : Store.Find(participantId);
 
     /// <summary>Sets host-supplied attributes of a participant (creating them if new). Throws <see cref="ArgumentException"/> for an undeclared attribute or a value of the wrong type.</summary>
     public void SetParticipantAttributes(string participantId, IReadOnlyDictionary<string, object?> attributes)
@@ -56,7 +72,7 @@ public sealed class CampaignEngine
         ArgumentNullException.ThrowIfNull(attributes);
         lock (gate)
         {
-            var state = Store.Find(participantId)?.Clone() ?? NewParticipant(participantId);
+            var state = FindStored(participantId)?.Clone() ?? NewParticipant(participantId);
             foreach (var (name, value) in attributes)
             {
                 if (!campaign.Schema.AttributesByName.TryGetValue(name, out var attribute))
@@ -364,7 +380,10 @@ public sealed class CampaignEngine
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                // Nothing was committed, so nothing is half-applied; the event can be sent again.
+                // Nothing was committed and every in-place change is undone, so nothing is half-applied; the event
+                // can be sent again.
+                actorCheckpoint.Restore();
+                referrerCheckpoint.Restore();
                 pending.Clear();
                 pending.Add(new RejectedOutcome(input.Id, "the event could not be applied: " + ex.Message));
             }
@@ -374,6 +393,8 @@ public sealed class CampaignEngine
             // Keep no host values alive between events, whether or not the event got as far as being filled in.
             Array.Clear(values);
             eventData.Clear();
+            actorCheckpoint.Clear();
+            referrerCheckpoint.Clear();
             context.Event = null;
             context.Participant = null!;
             context.Referrer = null;
@@ -543,34 +564,38 @@ public sealed class CampaignEngine
     /// <summary>The event's actor and referrer as stored (read-only until written), or new participants.</summary>
     private EventParticipants FindParticipants(EventData e)
     {
-        var stored = Store.Find(e.Actor);
+        var (actorSaves, referrerSaves) = memory is null ? (null, null) : (actorCheckpoint, referrerCheckpoint);
+        var stored = FindStored(e.Actor);
         var actor = stored ?? NewParticipant(e.Actor);
-        var actorOwned = stored is null;
+        var actorIsNew = stored is null;
         if (e.Referrer.Length == 0)
         {
-            return new EventParticipants(actor, actorOwned, null, false);
+            return new EventParticipants(actor, actorIsNew, null, false, actorSaves, referrerSaves);
         }
 
         if (e.Referrer == e.Actor)
         {
-            return new EventParticipants(actor, actorOwned, actor, actorOwned);
+            return new EventParticipants(actor, actorIsNew, actor, actorIsNew, actorSaves, referrerSaves);
         }
 
-        var storedReferrer = Store.Find(e.Referrer);
-        return new EventParticipants(actor, actorOwned, storedReferrer ?? NewParticipant(e.Referrer), storedReferrer is null);
+        var storedReferrer = FindStored(e.Referrer);
+        return new EventParticipants(actor, actorIsNew, storedReferrer ?? NewParticipant(e.Referrer), storedReferrer is null, actorSaves, referrerSaves);
     }
 
     private void Commit(string eventId, in EventParticipants participants, long pointsIssued, decimal creditIssued)
     {
-        if (Store is InMemoryParticipantStore memory)
+        if (memory is not null)
         {
-            // Our own store: only new or changed states need storing, and no StateChange need be built.
+            // Our own store: changed states were changed in place, so only new ones need storing, and no
+            // StateChange need be built. The saved states are no longer needed.
             memory.CommitEvent(
                 eventId,
-                participants.ActorOwned ? participants.Actor : null,
-                participants.ReferrerOwned && !participants.SameParticipant ? participants.Referrer : null,
+                participants.ActorIsNew ? participants.Actor : null,
+                participants.ReferrerIsNew && !participants.SameParticipant ? participants.Referrer : null,
                 pointsIssued,
                 creditIssued);
+            actorCheckpoint.Clear();
+            referrerCheckpoint.Clear();
             return;
         }
 

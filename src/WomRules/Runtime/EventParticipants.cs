@@ -1,54 +1,81 @@
 namespace WomRules.Runtime;
 
 /// <summary>
-/// The actor and referrer of one event, copied on first write. Conditions read the stored states directly; a state
-/// is cloned only when the event is about to change it, so an event that changes nothing copies nothing, and a
-/// state the store (or a host) holds is never modified.
+/// The actor and referrer of one event, made writable on first write. Conditions read the stored states directly. A
+/// state of the in-memory store is then changed in place, after a checkpoint saves it (so a failed event is undone);
+/// a state of any other store is copied, since the engine never changes what a host's store holds. An event that
+/// changes nothing therefore saves and copies nothing.
 /// </summary>
 internal struct EventParticipants
 {
     public ParticipantState Actor;
     public ParticipantState? Referrer;
 
-    /// <summary>True when <see cref="Actor"/> is this event's own copy (new, or cloned) and may be changed.</summary>
+    /// <summary>True when <see cref="Actor"/> may be changed: new, this event's own copy, or saved in place.</summary>
     public bool ActorOwned;
 
-    /// <summary>True when <see cref="Referrer"/> is this event's own copy.</summary>
+    /// <summary>True when <see cref="Referrer"/> may be changed.</summary>
     public bool ReferrerOwned;
 
-    public EventParticipants(ParticipantState actor, bool actorOwned, ParticipantState? referrer, bool referrerOwned)
+    /// <summary>True when <see cref="Actor"/> is not in the store yet.</summary>
+    public readonly bool ActorIsNew;
+
+    /// <summary>True when <see cref="Referrer"/> is not in the store yet.</summary>
+    public readonly bool ReferrerIsNew;
+
+    // Null when states are copied on write instead of changed in place.
+    private readonly ParticipantCheckpoint? actorCheckpoint;
+    private readonly ParticipantCheckpoint? referrerCheckpoint;
+
+    public EventParticipants(ParticipantState actor, bool actorIsNew, ParticipantState? referrer, bool referrerIsNew, ParticipantCheckpoint? actorCheckpoint, ParticipantCheckpoint? referrerCheckpoint)
     {
         Actor = actor;
-        ActorOwned = actorOwned;
+        ActorOwned = ActorIsNew = actorIsNew;
         Referrer = referrer;
-        ReferrerOwned = referrerOwned;
+        ReferrerOwned = ReferrerIsNew = referrerIsNew;
+        this.actorCheckpoint = actorCheckpoint;
+        this.referrerCheckpoint = referrerCheckpoint;
     }
 
-    /// <summary>Whether actor and referrer are one participant (a self-referral): then they share one copy.</summary>
+    /// <summary>Whether actor and referrer are one participant (a self-referral): then they share one state.</summary>
     public readonly bool SameParticipant => ReferenceEquals(Actor, Referrer);
 
-    /// <summary>The actor, made this event's own; the context then reads the copy, so later rules see earlier effects.</summary>
+    /// <summary>Whether states are changed in place (the in-memory store) rather than copied.</summary>
+    public readonly bool InPlace => actorCheckpoint is not null;
+
+    /// <summary>The actor, made writable; the context then reads the writable state, so later rules see earlier effects.</summary>
     public ParticipantState WritableActor(EvaluationContext context)
     {
         if (!ActorOwned)
         {
-            var copy = Actor.Clone();
-            if (SameParticipant)
+            if (actorCheckpoint is not null)
             {
-                Referrer = copy;
-                ReferrerOwned = true;
+                Actor.SaveTo(actorCheckpoint);
+            }
+            else
+            {
+                var copy = Actor.Clone();
+                if (SameParticipant)
+                {
+                    Referrer = copy;
+                }
+
+                Actor = copy;
+                context.Participant = Actor;
+                context.Referrer = Referrer;
             }
 
-            Actor = copy;
             ActorOwned = true;
-            context.Participant = Actor;
-            context.Referrer = Referrer;
+            if (SameParticipant)
+            {
+                ReferrerOwned = true;
+            }
         }
 
         return Actor;
     }
 
-    /// <summary>The referrer, made this event's own (there must be one).</summary>
+    /// <summary>The referrer, made writable (there must be one).</summary>
     public ParticipantState WritableReferrer(EvaluationContext context)
     {
         if (SameParticipant)
@@ -58,9 +85,17 @@ internal struct EventParticipants
 
         if (!ReferrerOwned)
         {
-            Referrer = Referrer!.Clone();
+            if (referrerCheckpoint is not null)
+            {
+                Referrer!.SaveTo(referrerCheckpoint);
+            }
+            else
+            {
+                Referrer = Referrer!.Clone();
+                context.Referrer = Referrer;
+            }
+
             ReferrerOwned = true;
-            context.Referrer = Referrer;
         }
 
         return Referrer!;

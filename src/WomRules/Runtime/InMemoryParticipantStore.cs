@@ -1,6 +1,11 @@
 namespace WomRules.Runtime;
 
-/// <summary>The default store: everything in memory. <see cref="WriteTo"/> and <see cref="ReadFrom"/> save and load it as the state file of spec §5.</summary>
+/// <summary>
+/// The default store: everything in memory. <see cref="WriteTo"/> and <see cref="ReadFrom"/> save and load it as the
+/// state file of spec §5. An engine over this store changes its participants in place (undoing a failed event), so
+/// what it hands out (<see cref="Find"/>, <see cref="Participants"/>) are snapshots. It is not itself thread-safe:
+/// while an engine processes events, read participants through <see cref="CampaignEngine.GetParticipant"/>.
+/// </summary>
 public sealed class InMemoryParticipantStore : IParticipantStore
 {
     private readonly Dictionary<string, ParticipantState> participants = new(StringComparer.Ordinal);
@@ -12,19 +17,25 @@ public sealed class InMemoryParticipantStore : IParticipantStore
     /// <inheritdoc />
     public decimal CreditIssued { get; private set; }
 
-    /// <summary>All participants, in no particular order.</summary>
-    public IEnumerable<ParticipantState> Participants => participants.Values;
+    /// <summary>Snapshots of all participants, in no particular order.</summary>
+    public IEnumerable<ParticipantState> Participants => participants.Values.Select(p => p.Snapshot());
+
+    /// <summary>The participants as stored, which an engine changes in place: for the engine and the state file only.</summary>
+    internal IEnumerable<ParticipantState> LiveParticipants => participants.Values;
 
     /// <summary>The ids of every event applied so far.</summary>
     public IEnumerable<string> SeenEventIds => seenEvents;
 
-    /// <inheritdoc />
-    public ParticipantState? Find(string participantId) => participants.GetValueOrDefault(participantId);
+    /// <summary>A snapshot of the participant's current state, or null for a participant never seen.</summary>
+    public ParticipantState? Find(string participantId) => participants.GetValueOrDefault(participantId)?.Snapshot();
+
+    /// <summary>The participant as stored, which the engine changes in place.</summary>
+    internal ParticipantState? FindLive(string participantId) => participants.GetValueOrDefault(participantId);
 
     /// <inheritdoc />
     public bool HasSeenEvent(string eventId) => seenEvents.Contains(eventId);
 
-    /// <inheritdoc />
+    /// <summary>Applies everything one event changed. The store keeps the given states as they are (it does not copy them).</summary>
     public void Commit(StateChange change)
     {
         ArgumentNullException.ThrowIfNull(change);

@@ -5,7 +5,10 @@ namespace WomRules.Runtime;
 
 /// <summary>
 /// One participant's standing in a campaign: tier, points, credit, counters, badges and host-supplied attributes.
-/// Instances handed out by the engine are snapshots: the engine never changes a state it has stored, it replaces it.
+/// Instances handed out to a host (<see cref="CampaignEngine.GetParticipant"/>, <see cref="InMemoryParticipantStore.Find"/>)
+/// are snapshots that later events do not change. Inside the engine, the in-memory store's states are changed in
+/// place (saved first by a <see cref="ParticipantCheckpoint"/>, so a failed event is undone); states of any other
+/// store are copied before their first change and handed back in a <see cref="StateChange"/>.
 /// </summary>
 public sealed class ParticipantState
 {
@@ -108,7 +111,44 @@ public sealed class ParticipantState
         }
     }
 
+    /// <summary>A copy on write, for a store the engine must not change: shares what it has not changed yet.</summary>
     internal ParticipantState Clone() => new(this);
+
+    /// <summary>A copy that shares nothing mutable with this state, for a host, while the engine goes on changing this one in place.</summary>
+    internal ParticipantState Snapshot()
+    {
+        var copy = new ParticipantState(this);
+        copy.AttributeValues = (object?[])AttributeValues.Clone();
+        copy.attributesShared = false;
+        copy.BadgeList = [.. BadgeList];
+        copy.badgesShared = false;
+        return copy;
+    }
+
+    /// <summary>Saves what an event may change (everything but the host-supplied attributes) into <paramref name="checkpoint"/>.</summary>
+    internal void SaveTo(ParticipantCheckpoint checkpoint) =>
+        checkpoint.Save(this, TierIndex, Points, LifetimePoints, Credit, BadgeList, badgesShared, limits);
+
+    /// <summary>Puts back what <see cref="SaveTo"/> saved; the counters are copied back by the checkpoint.</summary>
+    internal void RestoreFrom(int tierIndex, long points, long lifetimePoints, decimal credit, List<string> badgeList, int badgeCount, bool badgesWereShared, LimitCount[] savedLimits)
+    {
+        TierIndex = tierIndex;
+        Points = points;
+        LifetimePoints = lifetimePoints;
+        Credit = credit;
+        if (ReferenceEquals(BadgeList, badgeList))
+        {
+            // Badges are only ever appended, so the ones the event added are the tail.
+            BadgeList.RemoveRange(badgeCount, BadgeList.Count - badgeCount);
+        }
+        else
+        {
+            BadgeList = badgeList;
+        }
+
+        badgesShared = badgesWereShared;
+        limits = savedLimits;
+    }
 
     internal void SetAttributeValue(int slot, object? value)
     {
@@ -171,7 +211,7 @@ public sealed class ParticipantState
     }
 
     /// <summary>How often a rule fired in one window.</summary>
-    private readonly record struct LimitCount(string Rule, string Window, long Count)
+    internal readonly record struct LimitCount(string Rule, string Window, long Count)
     {
         public bool Is(string rule, string window) =>
             (ReferenceEquals(Rule, rule) || string.Equals(Rule, rule, StringComparison.Ordinal))

@@ -16,7 +16,7 @@ internal static class StateFile
         writer.WriteStartObject();
         writer.WriteString("campaign", campaign.Id);
         writer.WriteStartObject("participants");
-        foreach (var p in store.Participants.OrderBy(p => p.Id, StringComparer.Ordinal))
+        foreach (var p in store.LiveParticipants.OrderBy(p => p.Id, StringComparer.Ordinal))
         {
             writer.WriteStartObject(p.Id);
             WriteStanding(writer, p);

@@ -59,7 +59,7 @@ internal sealed class SnapshotBuilder
             text.Append(outcome.ToJson()).Append('\n');
         }
 
-        foreach (var participant in store.Participants.OrderBy(p => p.Id, StringComparer.Ordinal))
+        foreach (var participant in store.LiveParticipants.OrderBy(p => p.Id, StringComparer.Ordinal))
         {
             text.Append(Line(writer => WriteParticipant(writer, participant))).Append('\n');
         }

@@ -1,0 +1,68 @@
+namespace WomRules.Runtime;
+
+/// <summary>
+/// What one event may change in one participant, saved before its first change, so that an event that fails half way
+/// leaves the participant exactly as it was. The engine keeps one per role and reuses it: saving allocates nothing
+/// once the counter buffer has grown to the campaign's counter count.
+/// </summary>
+internal sealed class ParticipantCheckpoint
+{
+    private ParticipantState? subject;
+    private int tierIndex;
+    private long points;
+    private long lifetimePoints;
+    private decimal credit;
+    private long[] counters = [];
+    private List<string>? badgeList;
+    private int badgeCount;
+    private bool badgesShared;
+    private ParticipantState.LimitCount[]? limits;
+
+    /// <summary>True while it holds a participant's saved state.</summary>
+    public bool IsSaved => subject is not null;
+
+    public void Save(ParticipantState state, int tier, long points, long lifetimePoints, decimal credit, List<string> badges, bool badgesShared, ParticipantState.LimitCount[] limits)
+    {
+        subject = state;
+        tierIndex = tier;
+        this.points = points;
+        this.lifetimePoints = lifetimePoints;
+        this.credit = credit;
+        if (counters.Length != state.Counters.Length)
+        {
+            counters = new long[state.Counters.Length];
+        }
+
+        state.Counters.CopyTo(counters, 0);
+        badgeList = badges;
+        badgeCount = badges.Count;
+        this.badgesShared = badgesShared;
+        this.limits = limits;
+    }
+
+    /// <summary>Undoes the event's changes to the saved participant.</summary>
+    public void Restore()
+    {
+        if (subject is null)
+        {
+            return;
+        }
+
+        counters.CopyTo(subject.Counters, 0);
+        subject.RestoreFrom(tierIndex, points, lifetimePoints, credit, badgeList!, badgeCount, badgesShared, limits!);
+        Clear();
+    }
+
+    /// <summary>Forgets the saved state (after the event committed), keeping no participant alive.</summary>
+    public void Clear()
+    {
+        if (subject is null)
+        {
+            return;
+        }
+
+        subject = null;
+        badgeList = null;
+        limits = null;
+    }
+}

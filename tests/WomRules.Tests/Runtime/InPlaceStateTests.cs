@@ -1,0 +1,176 @@
+using WomRules.Runtime;
+using WomRules.Tests.Support;
+
+namespace WomRules.Tests.Runtime;
+
+/// <summary>
+/// The engine changes the in-memory store's participants in place and copies those of any other store on write. Both
+/// must give the same outcomes and states, a failed event must leave no trace in either, and what a host is handed
+/// must be a snapshot.
+/// </summary>
+public sealed class InPlaceStateTests
+{
+    // gift-overflow: its second rule overflows the actor's points once they are near long.MaxValue, after the first
+    // rule has already changed the referrer (points, counter, badge, limit usage) and its own first reward the actor's
+    // counter; the event must then be undone.
+    private const string Campaign = """
+        womrules: 1
+        campaign: in-place
+        events:
+          gift:
+            amount: int
+        counters: [gifts]
+        tiers:
+          - name: bronze
+          - name: silver
+            when: participant.lifetime_points >= 10
+        rules:
+          - name: thank-referrer
+            on: gift
+            rewards:
+              - { to: referrer, points: 5, counter: gifts }
+            limit: { count: 5, per: day, of: referrer }
+          - name: first-thanks
+            on: gift
+            when: event.amount == 1
+            rewards:
+              - { to: referrer, badge: thanked }
+          - name: gift
+            on: gift
+            rewards:
+              - { counter: gifts }
+              - { points: event.amount }
+        """;
+
+    private static readonly string MaxGift = CampaignRunner.Event("e-1", "gift", "u-2", $$"""{"amount": {{long.MaxValue}}}""", referrer: "u-1");
+    private static readonly string Overflowing = CampaignRunner.Event("e-2", "gift", "u-2", """{"amount": 1}""", referrer: "u-1");
+
+    public static TheoryData<bool> Stores => new() { true, false };
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public void An_event_that_fails_after_changing_a_participant_is_undone(bool inMemory)
+    {
+        var engine = NewEngine(CampaignRunner.Compile(Campaign), inMemory);
+        engine.ProcessJson(MaxGift).Select(o => o.ToJson()).Should().Equal(
+            """{"kind":"reward","event":"e-1","rule":"thank-referrer","participant":"u-1","points":5}""",
+            """{"kind":"reward","event":"e-1","rule":"thank-referrer","participant":"u-1","counter":"gifts","by":1}""",
+            """{"kind":"reward","event":"e-1","rule":"gift","participant":"u-2","counter":"gifts","by":1}""",
+            $$"""{"kind":"reward","event":"e-1","rule":"gift","participant":"u-2","points":{{long.MaxValue}}}""",
+            """{"kind":"tier","event":"e-1","participant":"u-2","from":"bronze","to":"silver"}""");
+        var referrer = FullState(engine.GetParticipant("u-1")!);
+        var actor = FullState(engine.GetParticipant("u-2")!);
+
+        var outcomes = engine.ProcessJson(Overflowing);
+
+        outcomes.Should().ContainSingle().Which.Should().BeOfType<RejectedOutcome>()
+            .Which.Reason.Should().StartWith("the event could not be applied");
+        FullState(engine.GetParticipant("u-1")!).Should().Be(referrer);
+        FullState(engine.GetParticipant("u-2")!).Should().Be(actor);
+        engine.Store.HasSeenEvent("e-2").Should().BeFalse();
+        engine.ProcessJson(Overflowing).Single().Should().BeOfType<RejectedOutcome>("the failed event was not recorded as seen");
+    }
+
+    [Fact]
+    public void The_undone_referrer_goes_on_from_where_it_was()
+    {
+        var engine = NewEngine(CampaignRunner.Compile(Campaign), inMemory: true);
+        engine.ProcessJson(MaxGift);
+        engine.ProcessJson(Overflowing);
+
+        var outcomes = engine.ProcessJson(CampaignRunner.Event("e-3", "gift", "u-3", """{"amount": 1}""", referrer: "u-1")).Select(o => o.ToJson());
+
+        outcomes.Should().Contain("""{"kind":"reward","event":"e-3","rule":"thank-referrer","participant":"u-1","points":5}""");
+        outcomes.Should().Contain("""{"kind":"reward","event":"e-3","rule":"first-thanks","participant":"u-1","badge":"thanked"}""");
+        outcomes.Should().Contain("""{"kind":"tier","event":"e-3","participant":"u-1","from":"bronze","to":"silver"}""");
+        var state = engine.GetParticipant("u-1")!;
+        state.Points.Should().Be(10);
+        state.CounterValues["gifts"].Should().Be(2);
+        state.Badges.Should().Equal("thanked");
+        state.LimitUsage.Single().Value.Values.Should().Equal(2L);
+    }
+
+    [Theory]
+    [MemberData(nameof(ExampleNames))]
+    public void In_place_and_copy_on_write_stores_agree_on_every_example(string name)
+    {
+        var campaign = CampaignCompilation.FromFile(Path.Combine(RepositoryPaths.Examples, name, "campaign.yaml")).Emit().Campaign!;
+        var lines = File.ReadAllLines(Path.Combine(RepositoryPaths.Examples, name, "events.jsonl"));
+        var inPlace = NewEngine(campaign, inMemory: true);
+        var copying = NewEngine(campaign, inMemory: false);
+
+        foreach (var line in lines.Concat(lines))
+        {
+            copying.ProcessJson(line).Select(o => o.ToJson()).Should().Equal(inPlace.ProcessJson(line).Select(o => o.ToJson()), line);
+        }
+
+        var ids = ((InMemoryParticipantStore)inPlace.Store).Participants.Select(p => p.Id).Order(StringComparer.Ordinal).ToList();
+        ids.Should().NotBeEmpty().And.Equal(((CopyingStore)copying.Store).Ids.Order(StringComparer.Ordinal));
+        foreach (var id in ids)
+        {
+            FullState(copying.GetParticipant(id)!).Should().Be(FullState(inPlace.GetParticipant(id)!));
+        }
+
+        copying.Store.PointsIssued.Should().Be(inPlace.Store.PointsIssued);
+        copying.Store.CreditIssued.Should().Be(inPlace.Store.CreditIssued);
+    }
+
+    public static TheoryData<string> ExampleNames => new(RepositoryPaths.ExampleNames);
+
+    [Fact]
+    public void What_the_in_memory_store_hands_out_is_a_snapshot()
+    {
+        var store = new InMemoryParticipantStore();
+        var engine = new CampaignEngine(CampaignRunner.Compile(Campaign), store);
+        engine.ProcessJson(CampaignRunner.Event("e-1", "gift", "u-2", """{"amount": 1}""", referrer: "u-1"));
+        var found = store.Find("u-1")!;
+        var listed = store.Participants.Single(p => p.Id == "u-1");
+        var text = FullState(found);
+
+        engine.ProcessJson(CampaignRunner.Event("e-2", "gift", "u-3", """{"amount": 1}""", referrer: "u-1"));
+
+        FullState(found).Should().Be(text);
+        FullState(listed).Should().Be(text);
+        FullState(store.Find("u-1")!).Should().NotBe(text);
+    }
+
+    private static CampaignEngine NewEngine(CompiledCampaign campaign, bool inMemory) =>
+        new(campaign, inMemory ? new InMemoryParticipantStore() : new CopyingStore());
+
+    private static string FullState(ParticipantState p) =>
+        CampaignRunner.StateText(p) + " limits=" + string.Join(";", p.LimitUsage.OrderBy(r => r.Key, StringComparer.Ordinal)
+            .Select(r => r.Key + ":" + string.Join(",", r.Value.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => $"{w.Key}={w.Value}"))));
+
+    /// <summary>A host's store: keeps exactly the states committed, so the engine must copy before it changes one.</summary>
+    private sealed class CopyingStore : IParticipantStore
+    {
+        private readonly Dictionary<string, ParticipantState> participants = new(StringComparer.Ordinal);
+        private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+
+        public IEnumerable<string> Ids => participants.Keys;
+
+        public long PointsIssued { get; private set; }
+
+        public decimal CreditIssued { get; private set; }
+
+        public ParticipantState? Find(string participantId) => participants.GetValueOrDefault(participantId);
+
+        public bool HasSeenEvent(string eventId) => seen.Contains(eventId);
+
+        public void Commit(StateChange change)
+        {
+            foreach (var p in change.Participants)
+            {
+                participants[p.Id] = p;
+            }
+
+            if (change.EventId is not null)
+            {
+                seen.Add(change.EventId);
+            }
+
+            PointsIssued += change.PointsIssued;
+            CreditIssued += change.CreditIssued;
+        }
+    }
+}
