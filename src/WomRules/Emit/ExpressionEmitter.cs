@@ -64,6 +64,8 @@ internal sealed class ExpressionEmitter(ParticipantSchema schema)
         BoundUnary unary => unary.Type == ValueType.Int ? Expression.NegateChecked(Emit(unary.Operand)) : Expression.Negate(Emit(unary.Operand)),
         BoundBinary binary => EmitBinary(binary),
         BoundMatches matches => Expression.Call(Expression.Constant(matches.Pattern), typeof(Regex).GetMethod(nameof(Regex.IsMatch), [typeof(string)])!, Emit(matches.Operand)),
+        // A literal converts once, here, not on every evaluation.
+        BoundConversion { Conversion: Conversion.IntToDecimal, Operand: BoundLiteral { Value: long constant } } => Expression.Constant((decimal)constant),
         BoundConversion { Conversion: Conversion.IntToDecimal } conversion => Expression.Convert(Emit(conversion.Operand), typeof(decimal)),
         BoundConversion conversion => Expression.ArrayIndex(Expression.Constant(tierNames), Emit(conversion.Operand)),
         BoundIf conditional => Expression.Condition(Emit(conditional.Condition), Emit(conditional.WhenTrue), Emit(conditional.WhenFalse)),
