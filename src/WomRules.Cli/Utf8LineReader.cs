@@ -14,6 +14,7 @@ internal sealed class Utf8LineReader(Stream stream, int maxLength)
 
     // Counts the characters of long lines as a UTF-8 decoder would make them (an invalid sequence is one U+FFFD).
     private readonly Decoder counter = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false).GetDecoder();
+    private readonly char[] decoded = new char[4096];
     private byte[] buffer = new byte[ChunkLength];
     private int start;
     private int end;
@@ -94,7 +95,7 @@ internal sealed class Utf8LineReader(Stream stream, int maxLength)
                 // The '\r' still counts here, as it did when lines were read as text.
                 if (tooLong || text.Length > maxLength)
                 {
-                    characters += counter.GetCharCount(buffer.AsSpan(counted, lineEnd - counted), flush: true);
+                    characters += Count(buffer.AsSpan(counted, lineEnd - counted), flush: true);
                     if (tooLong || characters > maxLength)
                     {
                         line = new Line([], characters);
@@ -108,7 +109,7 @@ internal sealed class Utf8LineReader(Stream stream, int maxLength)
 
             if (!tooLong && end - start > maxLength)
             {
-                characters += counter.GetCharCount(buffer.AsSpan(counted, end - counted), flush: false);
+                characters += Count(buffer.AsSpan(counted, end - counted), flush: false);
                 counted = end;
                 tooLong = characters > maxLength;
             }
@@ -116,7 +117,7 @@ internal sealed class Utf8LineReader(Stream stream, int maxLength)
             if (tooLong)
             {
                 // Count what is left unseen, then keep nothing of the line.
-                characters += counter.GetCharCount(buffer.AsSpan(counted, end - counted), flush: false);
+                characters += Count(buffer.AsSpan(counted, end - counted), flush: false);
                 start = end = counted = 0;
             }
             else if (start > 0)
@@ -134,6 +135,27 @@ internal sealed class Utf8LineReader(Stream stream, int maxLength)
             scan = end;
             Fill();
         }
+    }
+
+    /// <summary>
+    /// The characters <paramref name="bytes"/> decode to, the line's earlier bytes considered: the decoder keeps a
+    /// sequence split between reads (<see cref="Decoder.GetCharCount(ReadOnlySpan{byte}, bool)"/> would not).
+    /// </summary>
+    private long Count(ReadOnlySpan<byte> bytes, bool flush)
+    {
+        long characters = 0;
+        while (!bytes.IsEmpty || flush)
+        {
+            counter.Convert(bytes, decoded, flush, out var used, out var produced, out var completed);
+            characters += produced;
+            bytes = bytes[used..];
+            if (bytes.IsEmpty && completed)
+            {
+                break;
+            }
+        }
+
+        return characters;
     }
 
     /// <summary>Reads more bytes after <see cref="end"/> (the caller has made room); false at the end of the stream.</summary>
