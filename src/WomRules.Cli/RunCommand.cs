@@ -1,4 +1,3 @@
-using System.Text;
 using WomRules.Runtime;
 
 namespace WomRules.Cli;
@@ -82,22 +81,11 @@ internal static class RunCommand
 
         var options = new EngineOptions();
         var engine = new CampaignEngine(campaign, store, options);
+
         // Outcomes bypass the text writer when standard output takes UTF-8 bytes; anything it buffered goes first.
         stdout.Flush();
         using var output = stdoutBytes is null ? new OutcomeLineWriter(stdout) : new OutcomeLineWriter(stdoutBytes, stdout.NewLine);
-        var outcomes = new List<Outcome>();
-        using (var events = new FileStream(eventsPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan))
-        {
-            if (IsUtf8(events))
-            {
-                RunUtf8(events, engine, options, outcomes, output);
-            }
-            else
-            {
-                RunText(events, engine, options, outcomes, output);
-            }
-        }
-
+        EventsFile.Read(eventsPath, options.MaxEventLineLength, new OutcomePrinter(engine, options, output));
         output.Flush();
         if (saveStatePath is not null)
         {
@@ -107,78 +95,37 @@ internal static class RunCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>
-    /// Events files are UTF-8, read as bytes; one that starts with a UTF-16 or UTF-32 byte order mark is decoded as
-    /// text, as it always was. Only a file that can seek back is checked: a pipe is read as UTF-8.
-    /// </summary>
-    private static bool IsUtf8(FileStream events)
+    /// <summary>Runs each line of the events file through the engine and prints its outcomes.</summary>
+    private sealed class OutcomePrinter(CampaignEngine engine, EngineOptions options, OutcomeLineWriter output) : EventsFile.ISink
     {
-        if (!events.CanSeek)
+        private readonly List<Outcome> outcomes = [];
+
+        public void Line(ReadOnlySpan<byte> utf8Line)
         {
-            return true;
+            engine.ProcessJson(utf8Line, outcomes);
+            Print();
         }
 
-        Span<byte> mark = stackalloc byte[4];
-        var read = events.ReadAtLeast(mark, mark.Length, throwOnEndOfStream: false);
-        events.Position = 0;
-        return !Utf8LineReader.StartsWithOtherEncodingMark(mark[..read]);
-    }
-
-    private static void RunUtf8(Stream events, CampaignEngine engine, EngineOptions options, List<Outcome> outcomes, OutcomeLineWriter output)
-    {
-        var reader = new Utf8LineReader(events, options.MaxEventLineLength);
-        while (reader.ReadLine(out var line))
+        public void Line(string line)
         {
-            if (line.TooLong)
-            {
-                outcomes.Add(TooLong(line.Length, options));
-            }
-            else if (Utf8LineReader.IsBlank(line.Text))
-            {
-                continue;
-            }
-            else
-            {
-                engine.ProcessJson(line.Text, outcomes);
-            }
-
-            Write(outcomes, output);
-        }
-    }
-
-    private static void RunText(Stream events, CampaignEngine engine, EngineOptions options, List<Outcome> outcomes, OutcomeLineWriter output)
-    {
-        using var text = new StreamReader(events, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
-        var reader = new BoundedLineReader(text, options.MaxEventLineLength);
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.TooLong)
-            {
-                outcomes.Add(TooLong(line.Length, options));
-            }
-            else if (string.IsNullOrWhiteSpace(line.Text))
-            {
-                continue;
-            }
-            else
-            {
-                engine.ProcessJson(line.Text!, outcomes);
-            }
-
-            Write(outcomes, output);
-        }
-    }
-
-    private static RejectedOutcome TooLong(long length, EngineOptions options) =>
-        new(null, $"the line is {length} characters long, more than the limit of {options.MaxEventLineLength}");
-
-    private static void Write(List<Outcome> outcomes, OutcomeLineWriter output)
-    {
-        foreach (var outcome in outcomes)
-        {
-            output.Write(outcome);
+            engine.ProcessJson(line, outcomes);
+            Print();
         }
 
-        outcomes.Clear();
+        public void TooLong(long length)
+        {
+            outcomes.Add(new RejectedOutcome(null, $"the line is {length} characters long, more than the limit of {options.MaxEventLineLength}"));
+            Print();
+        }
+
+        private void Print()
+        {
+            foreach (var outcome in outcomes)
+            {
+                output.Write(outcome);
+            }
+
+            outcomes.Clear();
+        }
     }
 }
