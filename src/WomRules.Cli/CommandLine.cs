@@ -18,7 +18,8 @@ internal static class CommandLine
         exit codes: 0 success; 1 the campaign has errors; 2 bad usage or unreadable input
         """;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Runs a command; <paramref name="stdoutBytes"/>, when given, is standard output as a UTF-8 byte stream, for bulk output.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Stream? stdoutBytes = null)
     {
         try
         {
@@ -36,7 +37,7 @@ internal static class CommandLine
                 case "check":
                     return CheckCommand.Run(args[1..], stdout, stderr);
                 case "run":
-                    return RunCommand.Run(args[1..], stdout, stderr);
+                    return RunCommand.Run(args[1..], stdout, stderr, stdoutBytes);
                 case "convert":
                     return ConvertCommand.Run(args[1..], stdout, stderr);
                 case "fmt":

@@ -7,35 +7,65 @@ namespace WomRules.Cli;
 
 /// <summary>
 /// Writes outcomes one JSON object a line, exactly as <see cref="Outcome.ToJson"/> gives them, through one reused
-/// JSON writer and a 64 KiB character buffer: a million outcomes cost neither a string each nor, on an auto-flushing
-/// console, a system call each.
+/// JSON writer and a 64 KiB buffer: a million outcomes cost neither a string each nor, on an auto-flushing console, a
+/// system call each. Given a byte stream (standard output, when it takes UTF-8), the UTF-8 goes straight to it; given
+/// a text writer, it is decoded to characters for it.
 /// </summary>
 internal sealed class OutcomeLineWriter : IDisposable
 {
-    private readonly TextWriter output;
-    private readonly ArrayBufferWriter<byte> bytes = new(1024);
+    private const int BufferLength = 1 << 16;
+
+    private readonly TextWriter? text;
+    private readonly Stream? stream;
+    private readonly byte[] newline;
+    private readonly ArrayBufferWriter<byte> bytes = new(BufferLength);
     private readonly Utf8JsonWriter json;
-    private char[] chars = new char[1 << 16];
+    private char[] chars = [];
     private int used;
 
+    /// <summary>Writes to a text writer, with its newline.</summary>
     public OutcomeLineWriter(TextWriter output)
     {
-        this.output = output;
+        text = output;
+        newline = Encoding.UTF8.GetBytes(output.NewLine);
+        chars = new char[BufferLength];
+        json = new Utf8JsonWriter(bytes, OutcomeJson.WriterOptions);
+    }
+
+    /// <summary>Writes UTF-8 to a byte stream, each line ended by <paramref name="newLine"/> (the console's newline).</summary>
+    public OutcomeLineWriter(Stream output, string newLine)
+    {
+        stream = output;
+        newline = Encoding.UTF8.GetBytes(newLine);
         json = new Utf8JsonWriter(bytes, OutcomeJson.WriterOptions);
     }
 
     public void Write(Outcome outcome)
     {
-        bytes.ResetWrittenCount();
+        if (text is not null)
+        {
+            // One line at a time in the byte buffer, then decoded into the character buffer.
+            bytes.ResetWrittenCount();
+        }
+
         json.Reset(bytes);
         outcome.WriteTo(json);
         json.Flush();
+        bytes.Write(newline);
+        if (text is null)
+        {
+            if (bytes.WrittenCount >= BufferLength)
+            {
+                FlushBytes();
+            }
 
-        var newline = output.NewLine;
-        var needed = Encoding.UTF8.GetMaxCharCount(bytes.WrittenCount) + newline.Length;
+            return;
+        }
+
+        var needed = Encoding.UTF8.GetMaxCharCount(bytes.WrittenCount);
         if (used + needed > chars.Length)
         {
-            Flush();
+            FlushChars();
             if (needed > chars.Length)
             {
                 chars = new char[needed];
@@ -43,21 +73,40 @@ internal sealed class OutcomeLineWriter : IDisposable
         }
 
         used += Encoding.UTF8.GetChars(bytes.WrittenSpan, chars.AsSpan(used));
-        newline.CopyTo(chars.AsSpan(used));
-        used += newline.Length;
     }
 
     /// <summary>Hands the buffered lines to the output and flushes it.</summary>
     public void Flush()
     {
-        if (used > 0)
+        if (text is not null)
         {
-            output.Write(chars, 0, used);
-            used = 0;
+            FlushChars();
+            text.Flush();
         }
-
-        output.Flush();
+        else
+        {
+            FlushBytes();
+            stream!.Flush();
+        }
     }
 
     public void Dispose() => json.Dispose();
+
+    private void FlushChars()
+    {
+        if (used > 0)
+        {
+            text!.Write(chars, 0, used);
+            used = 0;
+        }
+    }
+
+    private void FlushBytes()
+    {
+        if (bytes.WrittenCount > 0)
+        {
+            stream!.Write(bytes.WrittenSpan);
+            bytes.ResetWrittenCount();
+        }
+    }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using WomRules.Runtime;
 
 namespace WomRules.Cli;
@@ -6,7 +5,7 @@ namespace WomRules.Cli;
 /// <summary><c>womrules run CAMPAIGN EVENTS.jsonl [--state IN.json] [--save-state OUT.json]</c>: prints one outcome per line.</summary>
 internal static class RunCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Stream? stdoutBytes = null)
     {
         string? statePath = null;
         string? saveStatePath = null;
@@ -82,33 +81,11 @@ internal static class RunCommand
 
         var options = new EngineOptions();
         var engine = new CampaignEngine(campaign, store, options);
-        using var events = new StreamReader(eventsPath, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
-        var reader = new BoundedLineReader(events, options.MaxEventLineLength);
-        using var output = new OutcomeLineWriter(stdout);
-        var outcomes = new List<Outcome>();
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.TooLong)
-            {
-                outcomes.Add(new RejectedOutcome(null, $"the line is {line.Length} characters long, more than the limit of {options.MaxEventLineLength}"));
-            }
-            else if (string.IsNullOrWhiteSpace(line.Text))
-            {
-                continue;
-            }
-            else
-            {
-                engine.ProcessJson(line.Text!, outcomes);
-            }
 
-            foreach (var outcome in outcomes)
-            {
-                output.Write(outcome);
-            }
-
-            outcomes.Clear();
-        }
-
+        // Outcomes bypass the text writer when standard output takes UTF-8 bytes; anything it buffered goes first.
+        stdout.Flush();
+        using var output = stdoutBytes is null ? new OutcomeLineWriter(stdout) : new OutcomeLineWriter(stdoutBytes, stdout.NewLine);
+        EventsFile.Read(eventsPath, options.MaxEventLineLength, new OutcomePrinter(engine, options, output));
         output.Flush();
         if (saveStatePath is not null)
         {
@@ -116,5 +93,39 @@ internal static class RunCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>Runs each line of the events file through the engine and prints its outcomes.</summary>
+    private sealed class OutcomePrinter(CampaignEngine engine, EngineOptions options, OutcomeLineWriter output) : EventsFile.ISink
+    {
+        private readonly List<Outcome> outcomes = [];
+
+        public void Line(ReadOnlySpan<byte> utf8Line)
+        {
+            engine.ProcessJson(utf8Line, outcomes);
+            Print();
+        }
+
+        public void Line(string line)
+        {
+            engine.ProcessJson(line, outcomes);
+            Print();
+        }
+
+        public void TooLong(long length)
+        {
+            outcomes.Add(new RejectedOutcome(null, $"the line is {length} characters long, more than the limit of {options.MaxEventLineLength}"));
+            Print();
+        }
+
+        private void Print()
+        {
+            foreach (var outcome in outcomes)
+            {
+                output.Write(outcome);
+            }
+
+            outcomes.Clear();
+        }
     }
 }

@@ -32,19 +32,8 @@ internal static class ScenarioRunner
         var builder = new SnapshotBuilder(campaign, store);
         if (@case.Events.FilePath is { } eventsPath)
         {
-            using var events = new StreamReader(eventsPath, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
-            var reader = new BoundedLineReader(events, builder.Options.MaxEventLineLength);
-            while (reader.ReadLine() is { } line)
-            {
-                if (line.TooLong)
-                {
-                    builder.AddLineTooLong(line.Length);
-                }
-                else
-                {
-                    builder.ProcessLine(line.Text!);
-                }
-            }
+            // Read as `womrules run` reads it, so a scenario sees what a run would.
+            EventsFile.Read(eventsPath, builder.Options.MaxEventLineLength, new SnapshotSink(builder));
         }
         else
         {
@@ -89,5 +78,14 @@ internal static class ScenarioRunner
         }
 
         return problems;
+    }
+
+    private sealed class SnapshotSink(SnapshotBuilder builder) : EventsFile.ISink
+    {
+        public void Line(ReadOnlySpan<byte> utf8Line) => builder.ProcessLine(utf8Line);
+
+        public void Line(string line) => builder.ProcessLine(line);
+
+        public void TooLong(long length) => builder.AddLineTooLong(length);
     }
 }

@@ -8,6 +8,8 @@ namespace WomRules.Runtime;
 /// <summary>Converts attribute values from JSON or from host objects into the runtime form of their declared type.</summary>
 internal static class AttributeValues
 {
+    private const NumberStyles DecimalStringStyles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
+
     /// <summary>Returns an error message, or null when <paramref name="result"/> holds the converted value.</summary>
     public static string? TryConvert(object? value, AttributeSymbol attribute, out object? result)
     {
@@ -62,6 +64,28 @@ internal static class AttributeValues
 
     public static string? TryConvertJson(JsonElement json, AttributeSymbol attribute, out object? result)
     {
+        try
+        {
+            return TryConvertJsonCore(json, attribute, out result);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A string escape that is half a surrogate pair ("\ud800") is valid JSON but no text: refuse, never throw.
+            result = null;
+            return $"attribute '{attribute.Name}' cannot be read: {ex.Message.TrimEnd('.')}";
+        }
+    }
+
+    /// <summary>A decimal given as a JSON string: sign and decimal point only, invariant culture.</summary>
+    public static bool TryParseDecimalString(string? text, out decimal value) =>
+        decimal.TryParse(text, DecimalStringStyles, CultureInfo.InvariantCulture, out value);
+
+    /// <inheritdoc cref="TryParseDecimalString(string?, out decimal)"/>
+    public static bool TryParseDecimalString(ReadOnlySpan<char> text, out decimal value) =>
+        decimal.TryParse(text, DecimalStringStyles, CultureInfo.InvariantCulture, out value);
+
+    private static string? TryConvertJsonCore(JsonElement json, AttributeSymbol attribute, out object? result)
+    {
         result = null;
         switch (attribute.Type)
         {
@@ -71,8 +95,7 @@ internal static class AttributeValues
             case ValueType.Decimal when json.ValueKind == JsonValueKind.Number && json.TryGetDecimal(out var d):
                 result = d;
                 return null;
-            case ValueType.Decimal when json.ValueKind == JsonValueKind.String
-                                         && decimal.TryParse(json.GetString(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var ds):
+            case ValueType.Decimal when json.ValueKind == JsonValueKind.String && TryParseDecimalString(json.GetString(), out var ds):
                 // Money often travels as a string ("10.00"), as it does in our own output.
                 result = ds;
                 return null;

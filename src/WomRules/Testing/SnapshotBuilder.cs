@@ -44,6 +44,9 @@ internal sealed class SnapshotBuilder
         outcomes.AddRange(engine.ProcessJson(line));
     }
 
+    /// <summary>Processes one JSON event line given as UTF-8 bytes, as <c>womrules run</c> does (it skips blank lines itself).</summary>
+    public void ProcessLine(ReadOnlySpan<byte> utf8Line) => engine.ProcessJson(utf8Line, outcomes);
+
     public void Process(EngagementEvent engagement) => outcomes.AddRange(engine.Process(engagement));
 
     /// <summary>A line past the limit is rejected without being parsed, the way <c>womrules run</c> rejects it.</summary>

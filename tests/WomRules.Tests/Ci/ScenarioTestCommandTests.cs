@@ -200,6 +200,30 @@ public sealed class ScenarioTestCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_events_file_is_read_as_womrules_run_reads_it()
+    {
+        var campaign = Write("campaign.yaml", Campaign);
+        var events = Path.Combine(folder, "events.jsonl");
+        File.WriteAllBytes(events, [
+            0xEF, 0xBB, 0xBF, .. """{"id": "e-1", "type": "ping", "at": "2026-03-02T10:00:00Z", "actor": "u-1", "attributes": {"n": 5}}"""u8, .. "\r\n \r\n"u8,
+            .. """{"id": "e-2", "type": "ping", "at": "2026-03-02T10:00:00Z", "actor": "u-"""u8, 0xFF, .. "\", \"attributes\": {\"n\": 5}}"u8, .. "\r\n"u8,
+            .. """{"id": "e-1", "type": "ping"}"""u8]);
+        Write("ci.tests.yaml", """
+            campaign: campaign.yaml
+            cases:
+              - name: from-file
+                events: events.jsonl
+            """);
+        Test().Exit.Should().Be(0);
+
+        var run = new StringWriter();
+        WomRules.Cli.CommandLine.Run(["run", campaign, events], run, new StringWriter()).Should().Be(0);
+        var outcomes = run.ToString().ReplaceLineEndings("\n");
+        outcomes.Should().Contain("the line is not valid UTF-8").And.Contain("duplicate");
+        File.ReadAllText(Path.Combine(folder, "snapshots", "from-file.verified.jsonl")).Should().StartWith(outcomes);
+    }
+
+    [Fact]
     public void A_state_that_does_not_fit_the_campaign_fails_the_case_with_a_positioned_diagnostic()
     {
         Write("campaign.yaml", Campaign);
