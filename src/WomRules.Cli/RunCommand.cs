@@ -114,7 +114,7 @@ internal static class RunCommand
 
         public void TooLong(long length)
         {
-            outcomes.Add(new RejectedOutcome(null, $"the line is {length} characters long, more than the limit of {options.MaxEventLineLength}"));
+            outcomes.Add(RejectedOutcome.LineTooLong(length, options.MaxEventLineLength));
             Print();
         }
 

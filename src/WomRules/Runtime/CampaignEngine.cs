@@ -273,8 +273,7 @@ public sealed class CampaignEngine
         ProcessUtf8Json(line);
     }
 
-    private RejectedOutcome TooLong(long length) =>
-        new(null, $"the line is {length} characters long, more than the limit of {options.MaxEventLineLength}");
+    private RejectedOutcome TooLong(long length) => RejectedOutcome.LineTooLong(length, options.MaxEventLineLength);
 
     /// <summary>A line within the limit: the fast reader when it takes the line, else the document path.</summary>
     private void ProcessUtf8Json(ReadOnlySpan<byte> line)
@@ -739,15 +738,13 @@ public sealed class CampaignEngine
         if (memory is not null)
         {
             // Our own store: changed states were changed in place, so only new ones need storing, and no
-            // StateChange need be built. The saved states are no longer needed.
+            // StateChange need be built. (Process forgets the checkpoints once the event is done.)
             memory.CommitEvent(
                 eventId,
                 participants.ActorIsNew ? participants.Actor : null,
                 participants.ReferrerIsNew && !participants.SameParticipant ? participants.Referrer : null,
                 pointsIssued,
                 creditIssued);
-            actorCheckpoint.Clear();
-            referrerCheckpoint.Clear();
             return;
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace WomRules.Runtime;
@@ -13,6 +14,10 @@ public sealed record RejectedOutcome : Outcome
 
     /// <inheritdoc />
     public override string Kind => "rejected";
+
+    /// <summary>An events-file line past the limit (spec §9), rejected unread: the engine, <c>womrules run</c> and scenarios word it alike.</summary>
+    internal static RejectedOutcome LineTooLong(long length, int limit) =>
+        new(null, string.Create(CultureInfo.InvariantCulture, $"the line is {length} characters long, more than the limit of {limit}"));
 
     /// <summary>Why, in words.</summary>
     public string Reason { get; }

@@ -51,7 +51,7 @@ internal sealed class SnapshotBuilder
 
     /// <summary>A line past the limit is rejected without being parsed, the way <c>womrules run</c> rejects it.</summary>
     public void AddLineTooLong(long length) =>
-        outcomes.Add(new RejectedOutcome(null, string.Create(CultureInfo.InvariantCulture, $"the line is {length} characters long, more than the limit of {Options.MaxEventLineLength}")));
+        outcomes.Add(RejectedOutcome.LineTooLong(length, Options.MaxEventLineLength));
 
     /// <summary>The snapshot: '\n' line ends, a final newline, invariant culture throughout.</summary>
     public string ToText()
