@@ -13,6 +13,7 @@ internal static class CommandLine
           womrules fmt CAMPAIGN... [--check | --write]
           womrules test [PATH...] [--accept] [--allow-csharp]
           womrules schema [--scenario]
+          womrules state seal STATE.json [--campaign CAMPAIGN] [--allow-csharp]
           womrules --version
 
         exit codes: 0 success; 1 the campaign has errors; 2 bad usage or unreadable input
@@ -46,6 +47,8 @@ internal static class CommandLine
                     return Testing.TestCommand.Run(args[1..], stdout, stderr);
                 case "schema":
                     return SchemaCommand.Run(args[1..], stdout);
+                case "state":
+                    return StateCommand.Run(args[1..], stdout, stderr);
                 default:
                     stderr.WriteLine($"womrules: unknown command '{args[0]}'.");
                     stderr.WriteLine(Usage);

@@ -9,7 +9,8 @@ namespace WomRules.Cli.Testing;
 /// <summary>Runs one case of a scenario file: the events over the initial state, then the expectations. Comparing with the snapshot is the caller's.</summary>
 internal static class ScenarioRunner
 {
-    public sealed record Result(string? Snapshot, IReadOnlyList<string> Problems, IReadOnlyList<Diagnostic> Diagnostics);
+    /// <summary>What a case gave; <paramref name="BadState"/>: its initial state could not be used (unreadable input, exit 2).</summary>
+    public sealed record Result(string? Snapshot, IReadOnlyList<string> Problems, IReadOnlyList<Diagnostic> Diagnostics, bool BadState = false);
 
     public static Result Run(ScenarioFile file, ScenarioCase @case, CompiledCampaign campaign)
     {
@@ -24,8 +25,11 @@ internal static class ScenarioRunner
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
             {
-                bag.Report(DiagnosticDescriptors.ScenarioBadState, state.Span, ex.Message);
-                return new Result(null, [], bag.ToImmutable());
+                // A state file's line and byte help; an inline state's would count in JSON the user never wrote.
+                var message = state.FilePath is not null ? $"the state file '{state.FilePath}': {ex.Message}"
+                    : ex is InvalidDataException invalid ? StateFileError.WithoutPosition(invalid) : ex.Message;
+                bag.Report(DiagnosticDescriptors.ScenarioBadState, state.Span, message);
+                return new Result(null, [], bag.ToImmutable(), BadState: true);
             }
         }
 

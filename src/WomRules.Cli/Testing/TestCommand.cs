@@ -80,7 +80,9 @@ internal static class TestCommand
         }
 
         stdout.WriteLine($"{session.Passed} passed, {session.Failed} failed");
-        return session.Failed > 0 ? ExitCodes.CampaignHasErrors : ExitCodes.Success;
+
+        // An initial state that cannot be used is unreadable input (spec §5: exit 2), not a campaign that changed.
+        return session.BadStates > 0 ? ExitCodes.BadUsage : session.Failed > 0 ? ExitCodes.CampaignHasErrors : ExitCodes.Success;
     }
 
     private static IEnumerable<string> Discover(string folder)
@@ -113,6 +115,9 @@ internal static class TestCommand
         public int Passed { get; private set; }
 
         public int Failed { get; private set; }
+
+        /// <summary>Cases whose initial state could not be read or used.</summary>
+        public int BadStates { get; private set; }
 
         public void RunFile(string path)
         {
@@ -206,6 +211,7 @@ internal static class TestCommand
             var result = ScenarioRunner.Run(file, @case, campaign);
             if (result.Snapshot is not { } actual)
             {
+                BadStates += result.BadState ? 1 : 0;
                 Fail(title, "the case cannot run");
                 Print(result.Diagnostics);
                 return;

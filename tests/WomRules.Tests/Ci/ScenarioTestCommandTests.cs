@@ -224,13 +224,16 @@ public sealed class ScenarioTestCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_state_that_does_not_fit_the_campaign_fails_the_case_with_a_positioned_diagnostic()
+    public void A_state_that_does_not_fit_the_campaign_fails_the_case_with_a_positioned_diagnostic_and_exits_2()
     {
         Write("campaign.yaml", Campaign);
         Write("ci.tests.yaml", Scenario.Replace("    events:", "    state: { participants: { u-1: { points: lots } } }\n    events:"));
         var (exit, output, _) = Test();
-        exit.Should().Be(1);
-        output.Should().Contain("two-pings (the case cannot run)").And.Contain("ci.tests.yaml(4,12): error WOM6007");
+        exit.Should().Be(2, "an initial state that cannot be used is unreadable input");
+
+        // Inline state is converted to JSON, so a line and byte in that JSON would point nowhere the user wrote.
+        output.Should().Contain("two-pings (the case cannot run)").And.Contain("ci.tests.yaml(4,12): error WOM6007")
+            .And.Contain("$.participants.u-1.points: must be a whole number");
     }
 
     [Fact]

@@ -136,7 +136,7 @@ public sealed class CommandLineTests() : CliTestFolder("womrules-cli-")
         var events = Write("e.jsonl", "");
         var (exit, _, error) = Run("run", campaign, events, "--state", Write("s.json", """{"participants": {"u-1": {"points": "many"}}}"""));
         exit.Should().Be(2);
-        error.Should().Contain("participants.u-1.points must be a whole number");
+        error.Should().Contain("$.participants.u-1.points (line 1, byte 37): must be a whole number");
     }
 
     [Fact]

@@ -1,0 +1,13 @@
+namespace WomRules.Runtime;
+
+/// <summary>
+/// What a validated state file holds. <see cref="Participants"/> is empty when it was read without a campaign;
+/// <see cref="ChecksumDigitsOffset"/> is where the checksum's 64 hex digits start in the file, or -1 when it has none.
+/// </summary>
+internal sealed record StateContents(
+    IReadOnlyList<ParticipantState> Participants,
+    IReadOnlyList<string> SeenEvents,
+    long PointsUsed,
+    decimal CreditUsed,
+    bool Versioned,
+    int ChecksumDigitsOffset);

@@ -1,0 +1,196 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using WomRules.Tests.Support;
+
+namespace WomRules.Tests.Cli;
+
+/// <summary>
+/// Issue 10, defects 3 and 4: every malformed or hand-edited state file is exit 2 from <c>run</c> and <c>test</c>, with a
+/// message naming the file, the JSON path and the line and byte, and never a stack trace.
+/// </summary>
+public sealed partial class MalformedStateFileTests() : CliTestFolder("womrules-state-")
+{
+    internal const string Campaign = """
+        womrules: 1
+        campaign: ledger
+        budget: { points: 1000, credit: 100.00 }
+        events:
+          ping: { n: int }
+        participant:
+          country: { type: string, default: MY }
+        counters: [pings]
+        tiers:
+          - name: bronze
+          - name: silver
+            when: participant.lifetime_points >= 500
+        rules:
+          - { name: grant, on: ping, rewards: [ { points: event.n, counter: pings }, { credit: 1.00 } ], limit: { count: 5 } }
+        """;
+
+    /// <summary>
+    /// Name, file content (each char below U+0100 is one byte, so invalid UTF-8 can be written), the JSON path the message
+    /// must name, and the text the reported line and byte must point at (null: no position is asserted).
+    /// </summary>
+    public static TheoryData<string, string, string, string?> Shapes => new()
+    {
+        // Defect 3: strings that are no text.
+        { "lone surrogate escape in a participant id", """{"participants": {"\ud800": {}}}""", "participants", "\"\\ud800\"" },
+        { "invalid UTF-8 in a participant id", "{\"participants\": {\"\u00ff\": {}}}", "participants", "\"\u00ff\"" },
+        { "invalid UTF-8 in a tier", "{\"participants\": {\"u\": {\"tier\": \"\u00c3\"}}}", "participants.u.tier", "\"\u00c3\"" },
+        { "lone surrogate escape in a tier", """{"participants": {"u": {"tier": "\udc00"}}}""", "participants.u.tier", "\"\\udc00\"" },
+        { "encoded surrogate in a seen id", "{\"seen_events\": [\"\u00ed\u00a0\u0080\"]}", "seen_events[0]", "\"\u00ed" },
+        { "lone surrogate escape in a seen id", """{"seen_events": ["e-1", "\ud800x"]}""", "seen_events[1]", "\"\\ud800x\"" },
+        { "invalid UTF-8 in a badge", "{\"participants\": {\"u\": {\"badges\": [\"\u00ff\"]}}}", "participants.u.badges[0]", "\"\u00ff\"" },
+        { "lone surrogate escape in an attribute", """{"participants": {"u": {"attributes": {"country": "\ud800"}}}}""", "participants.u.attributes.country", "\"\\ud800\"" },
+        { "invalid UTF-8 in an attribute name", "{\"participants\": {\"u\": {\"attributes\": {\"\u00ff\": 1}}}}", "participants.u.attributes", "\"\u00ff\"" },
+        { "lone surrogate escape in a counter name", """{"participants": {"u": {"counters": {"\udfff": 1}}}}""", "participants.u.counters", "\"\\udfff\"" },
+        { "lone surrogate escape in a limit window", """{"participants": {"u": {"limits": {"grant": {"\ud800": 1}}}}}""", "participants.u.limits.grant", "\"\\ud800\"" },
+        { "invalid UTF-8 in the campaign id", "{\"campaign\": \"\u00ff\"}", "campaign", "\"\u00ff\"" },
+
+        // Defect 4: values no ledger can hold.
+        { "negative points", """{"participants": {"u": {"points": -1}}}""", "participants.u.points", "-1" },
+        { "negative lifetime points", """{"participants": {"u": {"lifetime_points": -5}}}""", "participants.u.lifetime_points", "-5" },
+        { "negative credit", """{"participants": {"u": {"credit": "-1.00"}}}""", "participants.u.credit", "\"-1.00\"" },
+        { "negative counter", """{"participants": {"u": {"counters": {"pings": -1}}}}""", "participants.u.counters.pings", "-1" },
+        { "negative limit usage", """{"participants": {"u": {"limits": {"grant": {"campaign": -1}}}}}""", "participants.u.limits.grant.campaign", "-1" },
+        { "negative budget used points", """{"budget_used": {"points": -1}}""", "budget_used.points", "-1" },
+        { "negative budget used credit", """{"budget_used": {"credit": "-0.01"}}""", "budget_used.credit", "\"-0.01\"" },
+        { "lifetime points below points", """{"participants": {"u": {"points": 10, "lifetime_points": 5}}}""", "participants.u.lifetime_points", "5" },
+        { "budget points used beyond the budget", """{"budget_used": {"points": 1001}}""", "budget_used.points", "1001" },
+        { "budget credit used beyond the budget", """{"budget_used": {"credit": "100.01"}}""", "budget_used.credit", "\"100.01\"" },
+        { "another campaign's state", """{"campaign": "other", "participants": {}}""", "campaign", "\"other\"" },
+        { "unknown tier", """{"participants": {"u": {"tier": "platinum"}}}""", "participants.u.tier", "\"platinum\"" },
+        { "points as text", """{"participants": {"u": {"points": "many"}}}""", "participants.u.points", "\"many\"" },
+
+        // Defect 4: duplicate keys, at every level; an escape spells the same key.
+        { "duplicate root key", """{"participants": {}, "participants": {"u": {}}}""", "participants", "\"participants\": {\"u\"" },
+        { "duplicate participant", """{"participants": {"u": {"points": 1}, "u": {}}}""", "participants.u", "\"u\": {}" },
+        { "duplicate participant by escape", """{"participants": {"u": {}, "\u0075": {}}}""", "participants.u", "\"\\u0075\"" },
+        { "duplicate member", """{"participants": {"u": {"points": 1, "points": 2}}}""", "participants.u.points", "\"points\": 2" },
+        { "duplicate counter", """{"participants": {"u": {"counters": {"pings": 1, "pings": 2}}}}""", "participants.u.counters.pings", "\"pings\": 2" },
+        { "duplicate attribute", """{"participants": {"u": {"attributes": {"country": "MY", "country": "SG"}}}}""", "participants.u.attributes.country", "\"country\": \"SG\"" },
+        { "duplicate limit window", """{"participants": {"u": {"limits": {"grant": {"campaign": 1, "campaign": 0}}}}}""", "participants.u.limits.grant.campaign", "\"campaign\": 0" },
+        { "duplicate budget member", """{"budget_used": {"points": 1, "points": 0}}""", "budget_used.points", "\"points\": 0" },
+
+        // Syntax.
+        { "truncated", """{"participants": {"u": {"points": 1""", "participants.u.points", null },
+        { "not an object", "[]", "$", "[]" },
+        { "trailing garbage", """{"participants": {}} x""", "$", "x" },
+        { "too deep", "{\"participants\": {\"u\": {\"attributes\": {\"country\": " + new string('[', 100) + new string(']', 100) + "}}}}", "participants.u.attributes.country", null },
+        { "empty", "", "$", null },
+
+        // Version and checksum.
+        { "version without a checksum", """{"version": 2, "campaign": "ledger", "participants": {}}""", "checksum", null },
+        { "wrong checksum", """{"version": 2, "checksum": "sha256:0000000000000000000000000000000000000000000000000000000000000000", "campaign": "ledger"}""", "checksum", "\"sha256:" },
+        { "checksum not sha256", """{"version": 2, "checksum": "md5:00", "campaign": "ledger"}""", "checksum", "\"md5:00\"" },
+        { "unknown version", """{"version": 3, "checksum": "sha256:0000000000000000000000000000000000000000000000000000000000000000", "campaign": "ledger"}""", "version", "3" },
+    };
+
+    /// <summary>Shapes that need a valid checksum to reach the check they exercise: sealed by the recipe of docs/semantics.md.</summary>
+    public static TheoryData<string, string, string, string?> SealedShapes => new()
+    {
+        { "versioned file without a campaign", """{"version": 2, "checksum": "sha256:0000000000000000000000000000000000000000000000000000000000000000", "participants": {}}""", "campaign", null },
+        { "unknown member in a versioned file", """{"version": 2, "checksum": "sha256:0000000000000000000000000000000000000000000000000000000000000000", "campaign": "ledger", "participants": {"u": {"pionts": 5}}}""", "participants.u.pionts", "\"pionts\"" },
+        { "unknown root member in a versioned file", """{"version": 2, "checksum": "sha256:0000000000000000000000000000000000000000000000000000000000000000", "campaign": "ledger", "extra": 1}""", "extra", "\"extra\"" },
+        { "negative points in a sealed file", """{"version": 2, "checksum": "sha256:0000000000000000000000000000000000000000000000000000000000000000", "campaign": "ledger", "participants": {"u": {"points": -3}}}""", "participants.u.points", "-3" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Run_refuses_a_malformed_state_file_with_exit_2_naming_file_and_place(string shape, string content, string path, string? token)
+    {
+        var state = WriteBytes("state.json", Bytes(content));
+        var (exit, output, error) = Run("run", Write("c.yaml", Campaign), Write("e.jsonl", ""), "--state", state);
+        AssertRefused(shape, exit, error, state, path, token, Bytes(content));
+        output.Should().BeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(SealedShapes))]
+    public void Run_refuses_a_sealed_state_file_that_breaks_a_rule(string shape, string content, string path, string? token)
+    {
+        var bytes = StateChecksum.Seal(Bytes(content));
+        var state = WriteBytes("state.json", bytes);
+        var (exit, _, error) = Run("run", Write("c.yaml", Campaign), Write("e.jsonl", ""), "--state", state);
+        AssertRefused(shape, exit, error, state, path, token, bytes);
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Test_refuses_a_scenario_whose_state_file_is_malformed_with_exit_2(string shape, string content, string path, string? token)
+    {
+        Write("c.yaml", Campaign);
+        var state = WriteBytes("state.json", Bytes(content));
+        var scenario = Write("c.tests.yaml", """
+            campaign: c.yaml
+            cases:
+              - name: from-state
+                state: state.json
+                events: []
+                snapshot: false
+                expect:
+                  - { kind: reward }
+            """);
+        var (exit, output, error) = Run("test", scenario);
+        AssertRefused(shape, exit, output + error, "state.json", path, token, Bytes(content));
+    }
+
+    [Fact]
+    public void The_state_seal_command_refuses_a_malformed_file_too()
+    {
+        var state = WriteBytes("state.json", Bytes("""{"participants": {"\ud800": {}}}"""));
+        var (exit, _, error) = Run("state", "seal", state);
+        AssertRefused("seal", exit, error, state, "participants", "\"\\ud800\"", File.ReadAllBytes(state));
+    }
+
+    [Fact]
+    public void The_spec_minimal_state_file_is_accepted()
+    {
+        // Spec §5's example, unversioned and without a checksum: the normative minimal form.
+        var state = Write("state.json", """
+            {"participants": {"u-1": {"tier": "silver", "points": 600, "lifetime_points": 600, "credit": "0",
+            "counters": {"pings": 2}, "badges": [], "attributes": {"country": "MY"}}}}
+            """);
+        var (exit, _, error) = Run("run", Write("c.yaml", Campaign), Write("e.jsonl", ""), "--state", state);
+        error.Should().BeEmpty();
+        exit.Should().Be(0);
+    }
+
+    private static void AssertRefused(string shape, int exit, string error, string file, string path, string? token, byte[] content)
+    {
+        exit.Should().Be(2, $"'{shape}' must be refused as unreadable input; stderr: {error}");
+        error.Should().Contain(file, "the message names the file").And.Contain(path, "the message names the place");
+        error.Should().NotContain("   at ").And.NotContain("Exception");
+        if (token is null)
+        {
+            return;
+        }
+
+        // The reported line and byte (1-based, bytes within the line) point at the offending text.
+        var position = PositionPattern().Match(error);
+        position.Success.Should().BeTrue($"'{shape}' has a position in the file: {error}");
+        var line = int.Parse(position.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var column = int.Parse(position.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var offset = 0;
+        for (var l = 1; l < line; l++)
+        {
+            offset = Array.IndexOf(content, (byte)'\n', offset) + 1;
+        }
+
+        var at = content.AsSpan(offset + column - 1);
+        Encoding.Latin1.GetString(at[..Math.Min(at.Length, Bytes(token).Length)]).Should().Be(token, $"the position of '{shape}' points at the offending text: {error}");
+    }
+
+    /// <summary>Each char is one byte (all below U+0100), so a test can write bytes that are not UTF-8.</summary>
+    internal static byte[] Bytes(string text) => text.Select(c => checked((byte)c)).ToArray();
+
+    private string WriteBytes(string name, byte[] bytes)
+    {
+        var path = Path.Combine(Folder, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    [GeneratedRegex(@"line (\d+), byte (\d+)")]
+    private static partial Regex PositionPattern();
+}
