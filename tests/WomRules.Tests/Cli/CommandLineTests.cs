@@ -48,6 +48,11 @@ public sealed class CommandLineTests() : CliTestFolder("womrules-cli-")
     [InlineData("run", "only-one.yaml")]
     [InlineData("run", "a.yaml", "b.jsonl", "--state")]
     [InlineData("run", "a.yaml", "b.jsonl", "--bogus")]
+    [InlineData("state")]
+    [InlineData("state", "frobnicate", "s.json")]
+    [InlineData("state", "seal")]
+    [InlineData("state", "seal", "a.json", "b.json")]
+    [InlineData("state", "seal", "a.json", "--campaign")]
     public void Bad_usage_exits_2_with_usage(params string[] args)
     {
         var (exit, _, error) = Run(args);
