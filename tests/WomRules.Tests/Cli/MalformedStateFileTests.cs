@@ -156,6 +156,19 @@ public sealed partial class MalformedStateFileTests() : CliTestFolder("womrules-
         exit.Should().Be(0);
     }
 
+    [Theory]
+    [InlineData("spec §5 with only points", """{"participants": {"u-1": {"points": 600}}}""")]
+    [InlineData("saved before versions existed", """{"campaign": "ledger", "participants": {"u-1": {"tier": "bronze", "points": 5, "lifetime_points": 5, "credit": "1.00", "counters": {"pings": 1}, "badges": [], "attributes": {"country": "MY"}, "limits": {"grant": {"campaign": 1}}}}, "budget_used": {"points": 5, "credit": "1.00"}, "seen_events": ["e-1"]}""")]
+    [InlineData("with a byte order mark", "\u00ef\u00bb\u00bf{\"participants\": {}}")]
+    [InlineData("with members a host added", """{"participants": {"u-1": {"points": 1, "note": "vip"}}, "exported_at": "2026-03-01"}""")]
+    [InlineData("a counter and an attribute the campaign dropped", """{"participants": {"u-1": {"counters": {"old": 3}, "attributes": {"gone": true}}}}""")]
+    public void Unversioned_state_files_are_still_accepted(string shape, string content)
+    {
+        var state = WriteBytes("state.json", Bytes(content));
+        var (exit, _, error) = Run("run", Write("c.yaml", Campaign), Write("e.jsonl", ""), "--state", state);
+        exit.Should().Be(0, $"'{shape}' is a valid unversioned state file: {error}");
+    }
+
     private static void AssertRefused(string shape, int exit, string error, string file, string path, string? token, byte[] content)
     {
         exit.Should().Be(2, $"'{shape}' must be refused as unreadable input; stderr: {error}");
