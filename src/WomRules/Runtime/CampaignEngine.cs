@@ -62,7 +62,7 @@ public sealed class CampaignEngine
         ArgumentNullException.ThrowIfNull(participantId);
         lock (gate)
         {
-            return Store.Find(participantId);
+            return Store.Find(StoredId(participantId));
         }
     }
 
@@ -76,6 +76,7 @@ public sealed class CampaignEngine
         ArgumentNullException.ThrowIfNull(attributes);
         lock (gate)
         {
+            participantId = StoredId(participantId);
             var state = FindStored(participantId)?.Clone() ?? NewParticipant(participantId);
             foreach (var (name, value) in attributes)
             {
@@ -517,6 +518,29 @@ public sealed class CampaignEngine
             return;
         }
 
+        // The campaign's 'ids' option: both entry points meet here, before anything looks at the ids (participant
+        // lookup, event.actor and event.referrer, limits, state keys). Without it, ids stay exactly as given.
+        var actor = input.Actor;
+        var referrer = input.Referrer;
+        if (campaign.Bound.Ids is { } ids)
+        {
+            if (CanonicalId(actor, ids) is not { } canonicalActor)
+            {
+                pending.Add(new RejectedOutcome(input.Id, "'actor' is not a usable participant id (it is empty once canonicalised, or not valid text)"));
+                return;
+            }
+
+            var canonicalReferrer = referrer.Length == 0 ? referrer : CanonicalId(referrer, ids);
+            if (canonicalReferrer is null)
+            {
+                pending.Add(new RejectedOutcome(input.Id, "'referrer' is not a usable participant id (it is empty once canonicalised, or not valid text)"));
+                return;
+            }
+
+            actor = canonicalActor;
+            referrer = canonicalReferrer;
+        }
+
         try
         {
             if (ReadAttributes(compiledType.Symbol, attributes, values) is { } error)
@@ -525,7 +549,7 @@ public sealed class CampaignEngine
                 return;
             }
 
-            eventData.Fill(input.Id, compiledType.Symbol, at, input.Actor, input.Referrer, values);
+            eventData.Fill(input.Id, compiledType.Symbol, at, actor, referrer, values);
             try
             {
                 Apply(eventData, compiledType);
@@ -554,6 +578,14 @@ public sealed class CampaignEngine
     }
 
     private ParticipantState NewParticipant(string id) => new(campaign.Schema, id);
+
+    /// <summary>An id under the campaign's 'ids' option; null when nothing usable is left of it.</summary>
+    private static string? CanonicalId(string id, IdsSymbol ids) =>
+        ParticipantIds.Canonicalize(id, ids) is { Length: > 0 } canonical ? canonical : null;
+
+    /// <summary>A host's id as the engine stores it: canonical under the 'ids' option, else as given.</summary>
+    private string StoredId(string id) =>
+        campaign.Bound.Ids is { } ids && ParticipantIds.Canonicalize(id, ids) is { Length: > 0 } canonical ? canonical : id;
 
     private void Apply(EventData e, CompiledEventType compiledType)
     {
