@@ -157,6 +157,31 @@ public sealed class MoneyOverflowTests
         Only(later, "credit").GetProperty("kind").GetString().Should().Be("reward", "a saturated counter must not block a participant's later events");
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_counter_and_balances_loaded_at_the_largest_amount_skip_only_the_rules_that_would_pass_it(bool compiled)
+    {
+        // As a state file can load them: the engine must not trust that stored amounts left room.
+        var campaign = CampaignRunner.Compile(Campaign(), compiled ? WomRules.Emit.EvaluatorKind.Compiled : WomRules.Emit.EvaluatorKind.Reference);
+        var store = new WomRules.Runtime.InMemoryParticipantStore();
+        var stored = new WomRules.Runtime.ParticipantState(campaign.Schema, "u-1") { Points = Max, LifetimePoints = Max, Credit = decimal.MaxValue };
+        stored.Counters[0] = Max;
+        store.Put(stored);
+        var engine = new WomRules.Runtime.CampaignEngine(campaign, store);
+
+        var outcomes = Parse(engine.ProcessJson(Grant("e-1", "u-1", 1, c: 1m)).Select(o => o.ToJson()));
+
+        foreach (var rule in new[] { "points", "credit", "hits" })
+        {
+            Only(outcomes, rule).GetProperty("reason").GetString().Should().Be("error", rule);
+        }
+
+        Only(outcomes, "badge").GetProperty("kind").GetString().Should().Be("reward");
+        var after = engine.GetParticipant("u-1")!;
+        (after.Points, after.Credit, after.CounterValues["hits"]).Should().Be((Max, decimal.MaxValue, Max));
+    }
+
     [Fact]
     public void Two_rewards_of_one_rule_to_the_same_participant_are_checked_together()
     {
