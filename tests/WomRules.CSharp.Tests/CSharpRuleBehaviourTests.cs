@@ -11,7 +11,7 @@ public sealed class CSharpRuleBehaviourTests
     {
         var runner = new CampaignRunner(CSharpCampaigns.WithWhen("Event.Text.Substring(100) == \"x\""), CSharpCampaigns.Options);
         runner.Run(CSharpCampaigns.Review("e-1", 5, "short")).Should().Equal(
-            """{"kind":"skipped","event":"e-1","rule":"csharp-rule","participant":"u-1","reason":"error"}""");
+            """{"kind":"skipped","event":"e-1","rule":"csharp-rule","participant":"u-1","reason":"error","detail":"the condition could not be evaluated: the expression failed (ArgumentOutOfRangeException)"}""");
     }
 
     [Fact]
@@ -19,7 +19,7 @@ public sealed class CSharpRuleBehaviourTests
     {
         var runner = new CampaignRunner(CSharpCampaigns.WithWhen("Event.Rating * 4611686018427387904 > 0"), CSharpCampaigns.Options);
         runner.Run(CSharpCampaigns.Review("e-1", 5, "x")).Should().Equal(
-            """{"kind":"skipped","event":"e-1","rule":"csharp-rule","participant":"u-1","reason":"error"}""");
+            """{"kind":"skipped","event":"e-1","rule":"csharp-rule","participant":"u-1","reason":"error","detail":"the condition could not be evaluated: arithmetic overflow: a value is past the range of its type"}""");
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class CSharpRuleBehaviourTests
         // The counter reward must not apply when the points amount fails: a rule fires as a whole or not at all.
         var runner = new CampaignRunner(CSharpCampaigns.WithWhen("true", "100 / (Event.Rating - 5)"), CSharpCampaigns.Options);
         runner.Run(CSharpCampaigns.Review("e-1", 5, "x")).Should().Equal(
-            """{"kind":"skipped","event":"e-1","rule":"csharp-rule","participant":"u-1","reason":"error"}""");
+            """{"kind":"skipped","event":"e-1","rule":"csharp-rule","participant":"u-1","reason":"error","detail":"the amount could not be computed: division by zero"}""");
         runner.Participant("u-1")!.CounterValues["reviews"].Should().Be(0);
     }
 

@@ -55,7 +55,10 @@ internal sealed partial class Binder
         csharp = CompileCSharpRules(syntax.Rules, eventTypes, schema);
         var rules = BindRules(syntax.Rules, eventTypes, schema);
 
-        var campaign = new BoundCampaign(id, syntax.Description?.Text, from, until, eventTypes, schema, tiers, budget, disclosures, rules);
+        var campaign = new BoundCampaign(id, syntax.Description?.Text, from, until, eventTypes, schema, tiers, budget, disclosures, rules)
+        {
+            Ids = BindIds(syntax.Ids),
+        };
         CampaignWarnings.Report(campaign, syntax, diagnostics);
         return campaign;
     }
@@ -305,6 +308,48 @@ internal sealed partial class Binder
         }
 
         return [.. result];
+    }
+
+    /// <summary>The 'ids' option; null when absent or when it changes nothing, so the engine does no work per event.</summary>
+    private IdsSymbol? BindIds(IdsSyntax? ids)
+    {
+        if (ids is null)
+        {
+            return null;
+        }
+
+        System.Text.NormalizationForm? form = null;
+        switch (ids.Normalize?.Text)
+        {
+            case null or "none": break;
+            case "nfc": form = System.Text.NormalizationForm.FormC; break;
+            case "nfkc": form = System.Text.NormalizationForm.FormKC; break;
+            default: diagnostics.Report(DiagnosticDescriptors.UnknownIdNormalization, ids.Normalize.Span, ids.Normalize.Text); break;
+        }
+
+        var ignoreCase = false;
+        switch (ids.Case?.Text)
+        {
+            case null or "sensitive": break;
+            case "insensitive": ignoreCase = true; break;
+            default: diagnostics.Report(DiagnosticDescriptors.UnknownIdCase, ids.Case.Span, ids.Case.Text); break;
+        }
+
+        var strip = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var token in ids.Strip)
+        {
+            if (token.Text != "zero-width")
+            {
+                diagnostics.Report(DiagnosticDescriptors.UnknownIdStrip, token.Span, token.Text);
+            }
+            else if (!strip.Add(token.Text))
+            {
+                diagnostics.Report(DiagnosticDescriptors.RepeatedIdStrip, token.Span, token.Text);
+            }
+        }
+
+        var symbol = new IdsSymbol(form, ignoreCase, strip.Contains("zero-width"));
+        return symbol.IsIdentity ? null : symbol;
     }
 
     private BudgetSymbol? BindBudget(BudgetSyntax? budget)

@@ -14,4 +14,8 @@ internal sealed record BoundCampaign(
     ImmutableArray<TierSymbol> Tiers,
     BudgetSymbol? Budget,
     ImmutableArray<DisclosureSymbol> Disclosures,
-    ImmutableArray<RuleSymbol> Rules);
+    ImmutableArray<RuleSymbol> Rules)
+{
+    /// <summary>How participant ids are canonicalised; null: compared ordinally, as given.</summary>
+    public IdsSymbol? Ids { get; init; }
+}

@@ -131,6 +131,15 @@ internal static class DiagnosticDescriptors
         "'{0}' is a built-in event type and cannot be declared; remove it from 'events'.");
     public static readonly DiagnosticDescriptor NegativeValue = Error("WOM3035", "Negative value",
         "'{0}' must not be negative.");
+    // WOM3040-WOM3044: the 'ids' option (WOM3044 is reserved).
+    public static readonly DiagnosticDescriptor UnknownIdNormalization = Error("WOM3040", "Unknown id normalization",
+        "'{0}' is not an id normalization; use none, nfc or nfkc.");
+    public static readonly DiagnosticDescriptor UnknownIdCase = Error("WOM3041", "Unknown id case rule",
+        "'{0}' is not an id case rule; use sensitive or insensitive.");
+    public static readonly DiagnosticDescriptor UnknownIdStrip = Error("WOM3042", "Unknown id strip set",
+        "'{0}' is not a set of characters to strip from ids; use zero-width.");
+    public static readonly DiagnosticDescriptor RepeatedIdStrip = Warning("WOM3043", "Strip set listed twice",
+        "'{0}' is listed more than once in 'ids.strip'; keep one.");
 
     // WOM4xxx: warnings about the campaign's behaviour.
     public static readonly DiagnosticDescriptor UnboundedLiability = Warning("WOM4001", "Unbounded liability",

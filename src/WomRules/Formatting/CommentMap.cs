@@ -54,6 +54,7 @@ internal sealed class CommentMap
         yield return c.Id;
         yield return c.Description;
         yield return c.Active;
+        yield return c.Ids;
         foreach (var e in c.Events)
         {
             yield return e.Name;

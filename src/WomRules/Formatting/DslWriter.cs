@@ -36,6 +36,15 @@ internal static class DslWriter
             w.Line(0, "active" + (active.From is { } f ? " from " + Value(f.Text) : "") + (active.Until is { } u ? " until " + Value(u.Text) : ""), active);
         }
 
+        if (c.Ids is { } ids)
+        {
+            w.Line(
+                0,
+                "ids" + (ids.Normalize is { } n ? " normalize " + Name(n.Text) : "") + (ids.Case is { } k ? " case " + Name(k.Text) : "")
+                    + (ids.Strip.IsEmpty ? "" : " strip " + Names(ids.Strip)),
+                ids);
+        }
+
         w.Blank();
         foreach (var e in c.Events)
         {

@@ -34,6 +34,11 @@ internal static class YamlWriter
             w.Line(0, "active: " + Flow(("from", active.From?.Text), ("until", active.Until?.Text)), active);
         }
 
+        if (c.Ids is { } ids)
+        {
+            w.Line(0, "ids: " + Ids(ids), ids);
+        }
+
         if (!c.Events.IsEmpty)
         {
             Section(w, "events:", c.Events[0].Name);
@@ -222,6 +227,27 @@ internal static class YamlWriter
 
         var value = a.DefaultValue.List is { } items ? List(items) : Scalar(a.DefaultValue.Scalar?.Text ?? "", flow: true);
         return key + "{ " + (a.Type is { } type ? "type: " + Scalar(type.Text, flow: true) + ", " : "") + "default: " + value + " }";
+    }
+
+    private static string Ids(IdsSyntax ids)
+    {
+        var entries = new List<string>();
+        if (ids.Normalize is { } normalize)
+        {
+            entries.Add("normalize: " + Scalar(normalize.Text, flow: true));
+        }
+
+        if (ids.Case is { } @case)
+        {
+            entries.Add("case: " + Scalar(@case.Text, flow: true));
+        }
+
+        if (!ids.Strip.IsEmpty)
+        {
+            entries.Add("strip: " + List(ids.Strip));
+        }
+
+        return entries.Count == 0 ? "{}" : "{ " + string.Join(", ", entries) + " }";
     }
 
     private static string Flow(params (string Key, string? Text)[] entries) =>

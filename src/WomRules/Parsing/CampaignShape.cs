@@ -33,6 +33,13 @@ internal static class CampaignShape
         new("until", Date),
     ]);
 
+    public static readonly MappingShape Ids = new("ids", "How participant ids (an event's actor and referrer) are canonicalised before they are compared; absent: exactly as given.",
+    [
+        new("normalize", new ScalarShape("Unicode normalization: none (default), nfc, or nfkc (also folds compatibility forms such as fullwidth letters).", ScalarKind.String, ["none", "nfc", "nfkc"])),
+        new("case", new ScalarShape("sensitive (default), or insensitive: ids that differ only in case are the same participant.", ScalarKind.String, ["sensitive", "insensitive"])),
+        new("strip", new ListShape("Characters removed from ids: zero-width (zero-width spaces and joiners, word joiner, byte order mark, soft hyphen).", new ScalarShape("A set of characters.", ScalarKind.String, ["zero-width"]))),
+    ]);
+
     public static readonly MappingShape Tier = new("tier", "A tier, lowest first; the first has no 'when'.",
     [
         new("name", new ScalarShape("The tier's name.", ScalarKind.String), Required: true),
@@ -93,6 +100,7 @@ internal static class CampaignShape
         new("campaign", new ScalarShape("The campaign id.", ScalarKind.String, Pattern: "^[a-z0-9][a-z0-9-]*$"), Required: true),
         new("description", Text),
         new("active", Active),
+        new("ids", Ids),
         new("events", new NamedMapShape("The event types the campaign reacts to, with their attributes.", "^[A-Za-z0-9][A-Za-z0-9_.-]*$", Attributes)),
         new("participant", Attributes),
         new("counters", new ListShape("Per-participant integer counters, starting at 0.", new ScalarShape("A counter name.", ScalarKind.String, Pattern: IdentifierPattern))),

@@ -29,6 +29,7 @@ internal sealed class DslCampaignParser
     private SyntaxToken? description;
     private ActiveWindowSyntax? active;
     private BudgetSyntax? budget;
+    private IdsSyntax? ids;
     private int offset;
 
     private DslCampaignParser(SourceText source, string masked, ReaderLimits limits, DiagnosticBag diagnostics)
@@ -123,6 +124,13 @@ internal sealed class DslCampaignParser
             case "active":
                 Once(d.Keyword, "the file", () => active = new ActiveWindowSyntax(Word(d, "from"), Word(d, "until"), DeclarationSpan(d)));
                 break;
+            case "ids":
+                Once(d.Keyword, "the file", () => ids = new IdsSyntax(
+                    Word(d, "normalize"),
+                    Word(d, "case"),
+                    d.Clauses.FirstOrDefault(c => c.Keyword.Text == "strip") is { } strip ? Tokens(strip) : [],
+                    Span(d.Keyword.Start, d.Clauses.Select(ClauseEnd).DefaultIfEmpty(d.Keyword.End).Max())));
+                break;
             case "budget":
                 Once(d.Keyword, "the file", () => budget = new BudgetSyntax(Word(d, "points"), Word(d, "credit"), DeclarationSpan(d)));
                 break;
@@ -149,7 +157,7 @@ internal sealed class DslCampaignParser
             diagnostics.Report(DiagnosticDescriptors.UnsupportedVersion, version.Span, version.Text);
         }
 
-        return new CampaignSyntax(version, id, description, active, [.. events], [.. participant], [.. counters], [.. tiers], budget, [.. disclosures], [.. rules]);
+        return new CampaignSyntax(version, id, description, active, [.. events], [.. participant], [.. counters], [.. tiers], budget, [.. disclosures], [.. rules], ids);
     }
 
     private void Once(DslWord keyword, string where, Action add)
@@ -315,6 +323,13 @@ internal sealed class DslCampaignParser
         var end = d.Clauses.Select(c => c.Value is DslWord w ? w.End : c.Keyword.End).DefaultIfEmpty(d.Keyword.End).Max();
         return Span(d.Keyword.Start, end);
     }
+
+    private static int ClauseEnd(DslClause c) => c.Value switch
+    {
+        DslWord w => w.End,
+        ImmutableArray<DslWord> { Length: > 0 } words => words[^1].End,
+        _ => c.Keyword.End,
+    };
 
     private ImmutableArray<SyntaxToken> Tokens(DslClause clause) => [.. ((ImmutableArray<DslWord>)clause.Value!).Select(Token)];
 

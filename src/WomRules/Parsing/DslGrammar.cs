@@ -13,7 +13,7 @@ namespace WomRules.Parsing;
 internal static class DslGrammar
 {
     public static readonly string[] DeclarationKeywords =
-        ["womrules", "campaign", "description", "active", "event", "participant", "counters", "tier", "budget", "disclosure", "rule"];
+        ["womrules", "campaign", "description", "active", "ids", "event", "participant", "counters", "tier", "budget", "disclosure", "rule"];
 
     public static readonly Parser<DslDeclaration> Declaration = BuildDeclaration();
 
@@ -44,6 +44,21 @@ internal static class DslGrammar
             from u in activeUntil.XOptional()
             from e in EndOfLine([.. f.IsDefined || u.IsDefined ? [] : new[] { "'from'" }, .. u.IsDefined ? [] : new[] { "'until'" }])
             select new DslDeclaration(k, null, [.. f.Items(), .. u.Items()]);
+
+        // ids [normalize NAME] [case NAME] [strip NAME, NAME…], in that order.
+        var idsNormalize = from k in Keyword("normalize") from v in name select new DslClause(k, v);
+        var idsCase = from k in Keyword("case") from v in name select new DslClause(k, v);
+        var idsStrip = from k in Keyword("strip") from n in names select new DslClause(k, n);
+        var ids =
+            from k in Keyword("ids")
+            from n in idsNormalize.XOptional()
+            from c in idsCase.XOptional()
+            from s in idsStrip.XOptional()
+            from e in EndOfLine([
+                .. n.IsDefined || c.IsDefined || s.IsDefined ? [] : new[] { "'normalize'" },
+                .. c.IsDefined || s.IsDefined ? [] : new[] { "'case'" },
+                .. s.IsDefined ? new[] { "','" } : new[] { "'strip'" }])
+            select new DslDeclaration(k, null, [.. n.Items(), .. c.Items(), .. s.Items()]);
 
         var counters = from k in Keyword("counters") from n in names from e in EndOfLine("','") select new DslDeclaration(k, null, [new DslClause(k, n)]);
 
@@ -110,7 +125,7 @@ internal static class DslGrammar
 
         var withBody = @event.Or(participant).Or(tier).Or(disclosure).Or(rule);
         var oneLine =
-            from d in womrules.Or(campaign).Or(description).Or(active).Or(counters).Or(budget)
+            from d in womrules.Or(campaign).Or(description).Or(active).Or(ids).Or(counters).Or(budget)
             from rest in NothingIndented()
             select d;
         return Dispatch(oneLine.Or(withBody), ("event", @event), ("participant", participant), ("tier", tier), ("disclosure", disclosure), ("rule", rule)).End();

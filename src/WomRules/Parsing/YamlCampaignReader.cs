@@ -12,6 +12,7 @@ internal sealed class YamlCampaignReader
     private static readonly string[] TopLevelKeys = CampaignShape.Campaign.KeyNames;
     private static readonly string[] ActiveKeys = CampaignShape.Active.KeyNames;
     private static readonly string[] AttributeKeys = CampaignShape.Attribute.KeyNames;
+    private static readonly string[] IdsKeys = CampaignShape.Ids.KeyNames;
     private static readonly string[] TierKeys = CampaignShape.Tier.KeyNames;
     private static readonly string[] BudgetKeys = CampaignShape.Budget.KeyNames;
     private static readonly string[] DisclosureKeys = CampaignShape.Disclosure.KeyNames;
@@ -71,13 +72,22 @@ internal sealed class YamlCampaignReader
             map.TryGetValue("tiers", out var tiers) ? Items(tiers.Value, "tiers").Select(ReadTier).OfType<TierSyntax>().ToImmutableArray() : [],
             map.TryGetValue("budget", out var budget) ? ReadBudget(budget.Value) : null,
             map.TryGetValue("disclosures", out var disclosures) ? Items(disclosures.Value, "disclosures").Select(ReadDisclosure).OfType<DisclosureSyntax>().ToImmutableArray() : [],
-            map.TryGetValue("rules", out var rules) ? Items(rules.Value, "rules").Select(ReadRule).OfType<RuleSyntax>().ToImmutableArray() : []);
+            map.TryGetValue("rules", out var rules) ? Items(rules.Value, "rules").Select(ReadRule).OfType<RuleSyntax>().ToImmutableArray() : [],
+            map.TryGetValue("ids", out var ids) ? ReadIds(ids.Value) : null);
     }
 
     private ActiveWindowSyntax? ReadActive(YamlNode node)
     {
         var map = Mapping(node, "active", ActiveKeys);
         return map is null ? null : new ActiveWindowSyntax(Token(map, "from"), Token(map, "until"), node.Span);
+    }
+
+    private IdsSyntax? ReadIds(YamlNode node)
+    {
+        var map = Mapping(node, "ids", IdsKeys);
+        return map is null
+            ? null
+            : new IdsSyntax(Token(map, "normalize"), Token(map, "case"), map.TryGetValue("strip", out var strip) ? TokenList(strip.Value, "ids.strip") : [], node.Span);
     }
 
     private ImmutableArray<EventTypeSyntax> ReadEvents(YamlNode node)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Numerics;
 using System.Text;
 using System.Text.Json;
@@ -61,7 +62,7 @@ public sealed class CampaignEngine
         ArgumentNullException.ThrowIfNull(participantId);
         lock (gate)
         {
-            return Store.Find(participantId);
+            return Store.Find(StoredId(participantId));
         }
     }
 
@@ -75,6 +76,7 @@ public sealed class CampaignEngine
         ArgumentNullException.ThrowIfNull(attributes);
         lock (gate)
         {
+            participantId = StoredId(participantId);
             var state = FindStored(participantId)?.Clone() ?? NewParticipant(participantId);
             foreach (var (name, value) in attributes)
             {
@@ -516,6 +518,29 @@ public sealed class CampaignEngine
             return;
         }
 
+        // The campaign's 'ids' option: both entry points meet here, before anything looks at the ids (participant
+        // lookup, event.actor and event.referrer, limits, state keys). Without it, ids stay exactly as given.
+        var actor = input.Actor;
+        var referrer = input.Referrer;
+        if (campaign.Bound.Ids is { } ids)
+        {
+            if (CanonicalId(actor, ids) is not { } canonicalActor)
+            {
+                pending.Add(new RejectedOutcome(input.Id, "'actor' is not a usable participant id (it is empty once canonicalised, or not valid text)"));
+                return;
+            }
+
+            var canonicalReferrer = referrer.Length == 0 ? referrer : CanonicalId(referrer, ids);
+            if (canonicalReferrer is null)
+            {
+                pending.Add(new RejectedOutcome(input.Id, "'referrer' is not a usable participant id (it is empty once canonicalised, or not valid text)"));
+                return;
+            }
+
+            actor = canonicalActor;
+            referrer = canonicalReferrer;
+        }
+
         try
         {
             if (ReadAttributes(compiledType.Symbol, attributes, values) is { } error)
@@ -524,7 +549,7 @@ public sealed class CampaignEngine
                 return;
             }
 
-            eventData.Fill(input.Id, compiledType.Symbol, at, input.Actor, input.Referrer, values);
+            eventData.Fill(input.Id, compiledType.Symbol, at, actor, referrer, values);
             try
             {
                 Apply(eventData, compiledType);
@@ -553,6 +578,14 @@ public sealed class CampaignEngine
     }
 
     private ParticipantState NewParticipant(string id) => new(campaign.Schema, id);
+
+    /// <summary>An id under the campaign's 'ids' option; null when nothing usable is left of it.</summary>
+    private static string? CanonicalId(string id, IdsSymbol ids) =>
+        ParticipantIds.Canonicalize(id, ids) is { Length: > 0 } canonical ? canonical : null;
+
+    /// <summary>A host's id as the engine stores it: canonical under the 'ids' option, else as given.</summary>
+    private string StoredId(string id) =>
+        campaign.Bound.Ids is { } ids && ParticipantIds.Canonicalize(id, ids) is { Length: > 0 } canonical ? canonical : id;
 
     private void Apply(EventData e, CompiledEventType compiledType)
     {
@@ -631,7 +664,7 @@ public sealed class CampaignEngine
             }
             catch (Exception ex) when (IsEvaluationFailure(ex))
             {
-                outcomes.Add(new SkippedOutcome(e.Id, symbol.Name, participants.Actor.Id, "error"));
+                outcomes.Add(Error(e.Id, symbol.Name, participants.Actor.Id, "the condition could not be evaluated: " + EvaluationFailures.Describe(ex)));
                 continue;
             }
 
@@ -653,16 +686,28 @@ public sealed class CampaignEngine
                 }
             }
 
-            if (!TryEvaluateAmounts(rule, amounts, out var rulePoints, out var ruleCredit))
+            if (TryEvaluateAmounts(rule, amounts, out var rulePoints, out var ruleCredit) is { } failure)
             {
-                outcomes.Add(new SkippedOutcome(e.Id, symbol.Name, participants.Actor.Id, "error"));
+                outcomes.Add(Error(e.Id, symbol.Name, participants.Actor.Id, failure));
                 continue;
             }
 
-            if ((budget?.Points is { } pointsCap && Store.PointsIssued + pointsIssued + rulePoints > pointsCap)
-                || (budget?.Credit is { } creditCap && Store.CreditIssued + creditIssued + ruleCredit > creditCap))
+            // Issue 10: neither the budget test nor the running totals may wrap. Earlier rules of this event passed
+            // the same checks, so the totals so far fit.
+            var pointsSoFar = checked(Store.PointsIssued + pointsIssued);
+            var creditSoFar = Store.CreditIssued + creditIssued;
+            if ((budget?.Points is { } pointsCap && AmountOverflow.Exceeds(pointsSoFar, rulePoints, pointsCap))
+                || (budget?.Credit is { } creditCap && AmountOverflow.Exceeds(creditSoFar, ruleCredit, creditCap)))
             {
                 outcomes.Add(new SkippedOutcome(e.Id, symbol.Name, participants.Actor.Id, "budget"));
+                continue;
+            }
+
+            if ((AmountOverflow.Points("points issued", pointsSoFar, rulePoints)
+                ?? AmountOverflow.Credit("credit issued", creditSoFar, ruleCredit)
+                ?? AmountOverflow.FindInRecipients(rule, amounts, participants.Actor, participants.Referrer)) is { } overflow)
+            {
+                outcomes.Add(Error(e.Id, symbol.Name, participants.Actor.Id, overflow));
                 continue;
             }
 
@@ -689,7 +734,7 @@ public sealed class CampaignEngine
                 limited.AddLimitUsage(symbol.Name, window!);
             }
 
-            pointsIssued += rulePoints;
+            pointsIssued = checked(pointsIssued + rulePoints);
             creditIssued += ruleCredit;
             if (symbol.Stop)
             {
@@ -754,7 +799,8 @@ public sealed class CampaignEngine
         Store.Commit(new StateChange(eventId, touched, pointsIssued, creditIssued));
     }
 
-    private bool TryEvaluateAmounts(CompiledRule rule, List<(long? Points, decimal? Credit, long? By)> amounts, out long points, out decimal credit)
+    /// <summary>Evaluates every amount of the rule and their totals; returns why it failed (a detail for the outcome), or null.</summary>
+    private string? TryEvaluateAmounts(CompiledRule rule, List<(long? Points, decimal? Credit, long? By)> amounts, out long points, out decimal credit)
     {
         amounts.Clear();
         points = 0;
@@ -768,21 +814,34 @@ public sealed class CampaignEngine
                 long? by = reward.By?.Invoke(context) ?? (reward.Symbol.Counter is null ? null : 1);
                 if (p < 0 || c < 0m || by < 0)
                 {
-                    return false;
+                    return p < 0 ? "the points amount is negative: " + p.Value.ToString(CultureInfo.InvariantCulture)
+                        : c < 0m ? "the credit amount is negative: " + OutcomeJson.FormatDecimal(c.Value)
+                        : "the counter step is negative: " + by!.Value.ToString(CultureInfo.InvariantCulture);
                 }
 
-                points = checked(points + (p ?? 0));
-                credit += c ?? 0m;
+                if (!AmountOverflow.TryAdd(points, p ?? 0, out points))
+                {
+                    return "points overflow: the rule's points add up past the largest amount";
+                }
+
+                if (!AmountOverflow.TryAdd(credit, c ?? 0m, out credit))
+                {
+                    return "credit overflow: the rule's credit adds up past the largest amount";
+                }
+
                 amounts.Add((p, c, by));
             }
 
-            return true;
+            return null;
         }
         catch (Exception ex) when (IsEvaluationFailure(ex))
         {
-            return false;
+            return "the amount could not be computed: " + EvaluationFailures.Describe(ex);
         }
     }
+
+    private static SkippedOutcome Error(string eventId, string rule, string participant, string detail) =>
+        new(eventId, rule, participant, "error") { Detail = detail };
 
     private static bool ApplyReward(string eventId, string rule, RewardSymbol reward, (long? Points, decimal? Credit, long? By) amount, ParticipantState target, List<Outcome> outcomes)
     {

@@ -12,4 +12,16 @@ internal static class EvaluationFailures
 
     public static bool Is(Exception ex) =>
         ex is ArithmeticException or InvalidCastException or IndexOutOfRangeException or NullReferenceException or ArgumentException or System.Text.RegularExpressions.RegexMatchTimeoutException;
+
+    /// <summary>
+    /// A short detail for a <c>skipped: error</c> outcome. It depends on the exception's type only, never its message,
+    /// so the compiled delegates and the reference evaluator word the same failure the same way.
+    /// </summary>
+    public static string Describe(Exception ex) => ex switch
+    {
+        DivideByZeroException => "division by zero",
+        OverflowException => "arithmetic overflow: a value is past the range of its type",
+        System.Text.RegularExpressions.RegexMatchTimeoutException => "a 'matches' pattern timed out",
+        _ => "the expression failed (" + ex.GetType().Name + ")",
+    };
 }

@@ -48,7 +48,8 @@ public sealed class InMemoryParticipantStore : IParticipantStore
         {
             seenEvents.Add(change.EventId);
         }
-        PointsIssued += change.PointsIssued;
+        // Checked: a total that wraps would lift the budget (issue 10); the engine checks before it commits.
+        PointsIssued = checked(PointsIssued + change.PointsIssued);
         CreditIssued += change.CreditIssued;
     }
 
@@ -66,7 +67,7 @@ public sealed class InMemoryParticipantStore : IParticipantStore
         }
 
         seenEvents.Add(eventId);
-        PointsIssued += pointsIssued;
+        PointsIssued = checked(PointsIssued + pointsIssued);
         CreditIssued += creditIssued;
     }
 

@@ -192,7 +192,7 @@ public sealed class ParticipantState
         return 0;
     }
 
-    internal void AddLimitUsage(string rule, string window) => SetLimitUsage(rule, window, GetLimitUsage(rule, window) + 1);
+    internal void AddLimitUsage(string rule, string window) => SetLimitUsage(rule, window, checked(GetLimitUsage(rule, window) + 1));
 
     internal void SetLimitUsage(string rule, string window, long count)
     {

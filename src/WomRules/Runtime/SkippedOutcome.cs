@@ -25,10 +25,17 @@ public sealed record SkippedOutcome : Outcome
     /// <summary><c>limit</c>, <c>budget</c>, <c>withheld</c> or <c>error</c>.</summary>
     public string Reason { get; }
 
+    /// <summary>For <c>error</c>: a short human text saying what failed (an overflow, a division by zero); null otherwise. Written to JSON only when present.</summary>
+    public string? Detail { get; internal init; }
+
     private protected override void WriteFields(Utf8JsonWriter writer)
     {
         writer.WriteString("rule", Rule);
         writer.WriteString("participant", Participant);
         writer.WriteString("reason", Reason);
+        if (Detail is not null)
+        {
+            writer.WriteString("detail", Detail);
+        }
     }
 }

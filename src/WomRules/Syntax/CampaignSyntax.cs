@@ -15,7 +15,8 @@ internal sealed class CampaignSyntax(
     ImmutableArray<TierSyntax> tiers,
     BudgetSyntax? budget,
     ImmutableArray<DisclosureSyntax> disclosures,
-    ImmutableArray<RuleSyntax> rules) : SyntaxNode
+    ImmutableArray<RuleSyntax> rules,
+    IdsSyntax? ids = null) : SyntaxNode
 {
     public SyntaxToken? Version { get; } = version;
 
@@ -24,6 +25,9 @@ internal sealed class CampaignSyntax(
     public SyntaxToken? Description { get; } = description;
 
     public ActiveWindowSyntax? Active { get; } = active;
+
+    /// <summary>How participant ids are canonicalised; null: compared as given.</summary>
+    public IdsSyntax? Ids { get; } = ids;
 
     public ImmutableArray<EventTypeSyntax> Events { get; } = events;
 
@@ -42,5 +46,5 @@ internal sealed class CampaignSyntax(
     public override TextSpan Span => UnionOf([.. Children]);
 
     public override IEnumerable<SyntaxNode> Children =>
-        NonNull([Version, Id, Description, Active, .. Events, .. Participant, .. Counters, .. Tiers, Budget, .. Disclosures, .. Rules]);
+        NonNull([Version, Id, Description, Active, Ids, .. Events, .. Participant, .. Counters, .. Tiers, Budget, .. Disclosures, .. Rules]);
 }

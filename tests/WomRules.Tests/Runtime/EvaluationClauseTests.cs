@@ -342,10 +342,10 @@ public sealed class EvaluationClauseTests
     }
 
     [Theory]
-    [InlineData("100 / event.n", "{\"n\": 0}")]
-    [InlineData("event.n - 10", "{\"n\": 3}")]
-    [InlineData("event.n * 9223372036854775807", "{\"n\": 2}")]
-    public void Clause6_a_negative_or_failing_amount_skips_with_error_and_grants_nothing(string amount, string attributes)
+    [InlineData("100 / event.n", "{\"n\": 0}", "the amount could not be computed: division by zero")]
+    [InlineData("event.n - 10", "{\"n\": 3}", "the points amount is negative: -7")]
+    [InlineData("event.n * 9223372036854775807", "{\"n\": 2}", "the amount could not be computed: arithmetic overflow: a value is past the range of its type")]
+    public void Clause6_a_negative_or_failing_amount_skips_with_error_and_grants_nothing(string amount, string attributes, string detail)
     {
         var campaign = $$"""
             womrules: 1
@@ -362,7 +362,7 @@ public sealed class EvaluationClauseTests
             """;
         var runner = new CampaignRunner(campaign);
         runner.Run(Event("e-1", "ping", "u-1", attributes))
-            .Should().Equal("""{"kind":"skipped","event":"e-1","rule":"grant","participant":"u-1","reason":"error"}""");
+            .Should().Equal($$"""{"kind":"skipped","event":"e-1","rule":"grant","participant":"u-1","reason":"error","detail":"{{detail}}"}""");
         runner.Participant("u-1")!.Badges.Should().BeEmpty("a rule fires as a whole or not at all");
     }
 

@@ -124,7 +124,7 @@ public sealed class ExpressionSemanticsTests
     {
         var runner = new CampaignRunner(CampaignWith("10 / event.m > 0"));
         runner.Run(Event("e-1", "probe", "u-1", Attributes.Replace("\"m\": -3", "\"m\": 0")))
-            .Should().Equal("""{"kind":"skipped","event":"e-1","rule":"probe","participant":"u-1","reason":"error"}""");
+            .Should().Equal("""{"kind":"skipped","event":"e-1","rule":"probe","participant":"u-1","reason":"error","detail":"the condition could not be evaluated: division by zero"}""");
     }
 
     [Theory]

@@ -10,9 +10,9 @@ namespace WomRules.Tests.Runtime;
 /// </summary>
 public sealed class InPlaceStateTests
 {
-    // gift-overflow: its second rule overflows the actor's points once they are near long.MaxValue, after the first
-    // rule has already changed the referrer (points, counter, badge, limit usage) and its own first reward the actor's
-    // counter; the event must then be undone.
+    // The last rule, gift, is a host's C# rule whose code throws an unexpected exception (not an evaluation failure)
+    // for an amount of 2, after the first rules have already changed the referrer (points, counter, badge, limit
+    // usage); the event must then be undone. (Money overflow no longer fails an event: it skips the rule, issue 10.)
     private const string Campaign = """
         womrules: 1
         campaign: in-place
@@ -32,18 +32,22 @@ public sealed class InPlaceStateTests
             limit: { count: 5, per: day, of: referrer }
           - name: first-thanks
             on: gift
-            when: event.amount == 1
+            when: event.amount <= 2
             rewards:
               - { to: referrer, badge: thanked }
           - name: gift
             on: gift
+            lang: csharp
+            when: host fault on amount 2
             rewards:
               - { counter: gifts }
               - { points: event.amount }
         """;
 
-    private static readonly string MaxGift = CampaignRunner.Event("e-1", "gift", "u-2", $$"""{"amount": {{long.MaxValue}}}""", referrer: "u-1");
-    private static readonly string Overflowing = CampaignRunner.Event("e-2", "gift", "u-2", """{"amount": 1}""", referrer: "u-1");
+    private static readonly CompilationOptions WithFaultyHost = CompilationOptions.Default with { AllowCSharp = true, CSharpCompiler = new FaultyHostCompiler() };
+
+    private static readonly string FirstGift = CampaignRunner.Event("e-1", "gift", "u-2", """{"amount": 1000}""", referrer: "u-1");
+    private static readonly string Faulting = CampaignRunner.Event("e-2", "gift", "u-2", """{"amount": 2}""", referrer: "u-1");
 
     public static TheoryData<bool> Stores => new() { true, false };
 
@@ -51,32 +55,32 @@ public sealed class InPlaceStateTests
     [MemberData(nameof(Stores))]
     public void An_event_that_fails_after_changing_a_participant_is_undone(bool inMemory)
     {
-        var engine = NewEngine(CampaignRunner.Compile(Campaign), inMemory);
-        engine.ProcessJson(MaxGift).Select(o => o.ToJson()).Should().Equal(
+        var engine = NewEngine(CampaignRunner.Compile(Campaign, options: WithFaultyHost), inMemory);
+        engine.ProcessJson(FirstGift).Select(o => o.ToJson()).Should().Equal(
             """{"kind":"reward","event":"e-1","rule":"thank-referrer","participant":"u-1","points":5}""",
             """{"kind":"reward","event":"e-1","rule":"thank-referrer","participant":"u-1","counter":"gifts","by":1}""",
             """{"kind":"reward","event":"e-1","rule":"gift","participant":"u-2","counter":"gifts","by":1}""",
-            $$"""{"kind":"reward","event":"e-1","rule":"gift","participant":"u-2","points":{{long.MaxValue}}}""",
+            """{"kind":"reward","event":"e-1","rule":"gift","participant":"u-2","points":1000}""",
             """{"kind":"tier","event":"e-1","participant":"u-2","from":"bronze","to":"silver"}""");
         var referrer = FullState(engine.GetParticipant("u-1")!);
         var actor = FullState(engine.GetParticipant("u-2")!);
 
-        var outcomes = engine.ProcessJson(Overflowing);
+        var outcomes = engine.ProcessJson(Faulting);
 
         outcomes.Should().ContainSingle().Which.Should().BeOfType<RejectedOutcome>()
             .Which.Reason.Should().StartWith("the event could not be applied");
         FullState(engine.GetParticipant("u-1")!).Should().Be(referrer);
         FullState(engine.GetParticipant("u-2")!).Should().Be(actor);
         engine.Store.HasSeenEvent("e-2").Should().BeFalse();
-        engine.ProcessJson(Overflowing).Single().Should().BeOfType<RejectedOutcome>("the failed event was not recorded as seen");
+        engine.ProcessJson(Faulting).Single().Should().BeOfType<RejectedOutcome>("the failed event was not recorded as seen");
     }
 
     [Fact]
     public void The_undone_referrer_goes_on_from_where_it_was()
     {
-        var engine = NewEngine(CampaignRunner.Compile(Campaign), inMemory: true);
-        engine.ProcessJson(MaxGift);
-        engine.ProcessJson(Overflowing);
+        var engine = NewEngine(CampaignRunner.Compile(Campaign, options: WithFaultyHost), inMemory: true);
+        engine.ProcessJson(FirstGift);
+        engine.ProcessJson(Faulting);
 
         var outcomes = engine.ProcessJson(CampaignRunner.Event("e-3", "gift", "u-3", """{"amount": 1}""", referrer: "u-1")).Select(o => o.ToJson());
 
@@ -121,7 +125,7 @@ public sealed class InPlaceStateTests
     public void What_the_in_memory_store_hands_out_is_a_snapshot()
     {
         var store = new InMemoryParticipantStore();
-        var engine = new CampaignEngine(CampaignRunner.Compile(Campaign), store);
+        var engine = new CampaignEngine(CampaignRunner.Compile(Campaign, options: WithFaultyHost), store);
         engine.ProcessJson(CampaignRunner.Event("e-1", "gift", "u-2", """{"amount": 1}""", referrer: "u-1"));
         var found = store.Find("u-1")!;
         var listed = store.Participants.Single(p => p.Id == "u-1");
@@ -140,6 +144,21 @@ public sealed class InPlaceStateTests
     private static string FullState(ParticipantState p) =>
         CampaignRunner.StateText(p) + " limits=" + string.Join(";", p.LimitUsage.OrderBy(r => r.Key, StringComparer.Ordinal)
             .Select(r => r.Key + ":" + string.Join(",", r.Value.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => $"{w.Key}={w.Value}"))));
+
+    /// <summary>
+    /// Stands in for WomRules.CSharp: the rule's condition throws <see cref="InvalidOperationException"/> (a host bug,
+    /// not an evaluation failure) when the amount is 2; its points are the amount.
+    /// </summary>
+    private sealed class FaultyHostCompiler : WomRules.Binding.ICSharpRuleCompiler
+    {
+        public System.Collections.Immutable.ImmutableArray<WomRules.Binding.CSharpCompiledExpression?> Compile(
+            WomRules.Binding.CSharpCompilationRequest request, WomRules.Diagnostics.DiagnosticBag diagnostics) =>
+            [.. request.Expressions.Select(e => (WomRules.Binding.CSharpCompiledExpression?)new WomRules.Binding.CSharpCompiledExpression(
+                e.Type == WomRules.Binding.ValueType.Bool
+                    ? new Func<EvaluationContext, bool>(c => (long)c.Event!.Values[0]! == 2 ? throw new InvalidOperationException("host fault") : true)
+                    : new Func<EvaluationContext, long>(c => e.What.Contains("points", StringComparison.Ordinal) ? (long)c.Event!.Values[0]! : 1),
+                ReadsReferrer: false))];
+    }
 
     /// <summary>A host's store: keeps exactly the states committed, so the engine must copy before it changes one.</summary>
     private sealed class CopyingStore : IParticipantStore

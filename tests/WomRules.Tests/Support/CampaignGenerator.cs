@@ -37,6 +37,28 @@ internal sealed class CampaignGenerator(int seed, bool withCSharp = false)
             y.Append("active: { from: 2026-01-01").Append(Chance(0.5) ? ", until: 2027-01-01T00:00:00Z" : "").Append(" }\n");
         }
 
+        if (Chance(0.3))
+        {
+            // The ids option, with a random subset of its keys (issue 10).
+            var keys = new List<string>();
+            if (Chance(0.6))
+            {
+                keys.Add("normalize: " + Pick(["none", "nfc", "nfkc"]));
+            }
+
+            if (Chance(0.6))
+            {
+                keys.Add("case: " + Pick(["sensitive", "insensitive"]));
+            }
+
+            if (Chance(0.5))
+            {
+                keys.Add("strip: [zero-width]");
+            }
+
+            y.Append("ids: { ").Append(string.Join(", ", keys)).Append(keys.Count > 0 ? " }\n" : "}\n");
+        }
+
         y.Append("\nevents:\n");
         var typeCount = random.Next(1, 4);
         for (var t = 0; t < typeCount; t++)
@@ -216,11 +238,18 @@ internal sealed class CampaignGenerator(int seed, bool withCSharp = false)
             var attributes = type == "points.redeemed"
                 ? $"{{\"points\": {random.Next(1, 30)}}}"
                 : $"{{\"a\": {random.Next(-5, 100)}, \"b\": {(random.Next(0, 4000) / 100m).ToString(CultureInfo.InvariantCulture)}, \"s\": {JsonSerializer.Serialize(Pick(Texts))}, \"f\": {(Chance(0.5) ? "true" : "false")}}}";
-            var referrer = Chance(0.6) ? $"u{random.Next(1, 5)}" : null;
-            lines.Add(CampaignRunner.Event($"e-{i % 37}", type, $"u{random.Next(1, 5)}", attributes, referrer, at));
+            var referrer = Chance(0.6) ? Participant() : null;
+            lines.Add(CampaignRunner.Event($"e-{i % 37}", type, Participant(), attributes, referrer, at));
         }
 
         return [.. lines];
+    }
+
+    /// <summary>u1 to u4, sometimes spelled differently (case, fullwidth, a zero-width space), which the ids option folds together.</summary>
+    private string Participant()
+    {
+        var n = random.Next(1, 5);
+        return Chance(0.75) ? $"u{n}" : Pick([$"U{n}", $"\uFF55{n}", $"u\u200B{n}"]);
     }
 
     /// <summary>Sometimes plain, sometimes a JSON string (valid YAML double-quoted), so both scalar styles are read.</summary>

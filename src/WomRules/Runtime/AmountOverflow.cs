@@ -1,0 +1,117 @@
+using System.Globalization;
+using WomRules.Emit;
+
+namespace WomRules.Runtime;
+
+/// <summary>
+/// Money arithmetic that cannot wrap (issue 10): before a rule fires, every sum it would make (a balance, lifetime
+/// points, a counter, the campaign's issued totals) is tried here first, so a rule that would overflow one is skipped
+/// with reason <c>error</c> and fires as a whole or not at all (spec §4.6). Each check returns a short detail for the
+/// outcome, or null when the sum fits.
+/// </summary>
+internal static class AmountOverflow
+{
+    public static bool TryAdd(long a, long b, out long sum)
+    {
+        sum = unchecked(a + b);
+        // Overflow exactly when both operands have the same sign and the sum's sign differs.
+        return ((a ^ sum) & (b ^ sum)) >= 0;
+    }
+
+    public static bool TryAdd(decimal a, decimal b, out decimal sum)
+    {
+        try
+        {
+            sum = a + b;
+            return true;
+        }
+        catch (OverflowException)
+        {
+            sum = 0m;
+            return false;
+        }
+    }
+
+    /// <summary>True when <paramref name="used"/> plus <paramref name="amount"/> would pass <paramref name="cap"/>; never overflows.</summary>
+    public static bool Exceeds(long used, long amount, long cap) => (Int128)used + amount > cap;
+
+    /// <summary>The decimal form: a sum past the decimal range is past any cap.</summary>
+    public static bool Exceeds(decimal used, decimal amount, decimal cap) => !TryAdd(used, amount, out var sum) || sum > cap;
+
+    public static string? Points(string what, long current, long amount) =>
+        TryAdd(current, amount, out _) ? null : Detail(what, current.ToString(CultureInfo.InvariantCulture), amount.ToString(CultureInfo.InvariantCulture));
+
+    public static string? Credit(string what, decimal current, decimal amount) =>
+        TryAdd(current, amount, out _) ? null : Detail(what, OutcomeJson.FormatDecimal(current), OutcomeJson.FormatDecimal(amount));
+
+    /// <summary>
+    /// The first balance of a recipient that the rule's amounts would overflow, adding up every entry of the rule that
+    /// goes to the same participant (and, for counters, the same counter); null when all fit.
+    /// </summary>
+    public static string? FindInRecipients(CompiledRule rule, List<(long? Points, decimal? Credit, long? By)> amounts, ParticipantState actor, ParticipantState? referrer)
+    {
+        return Find(rule, amounts, actor, actor, referrer)
+            ?? (referrer is null || ReferenceEquals(referrer, actor) ? null : Find(rule, amounts, referrer, actor, referrer));
+    }
+
+    private static string? Find(CompiledRule rule, List<(long? Points, decimal? Credit, long? By)> amounts, ParticipantState target, ParticipantState actor, ParticipantState? referrer)
+    {
+        var rewards = rule.Rewards;
+        long points = 0;
+        var credit = 0m;
+        for (var i = 0; i < rewards.Length; i++)
+        {
+            if (!ReferenceEquals(Recipient(rewards[i], actor, referrer), target))
+            {
+                continue;
+            }
+
+            // The rule's totals were summed with checked arithmetic already, so a recipient's share fits.
+            points = checked(points + (amounts[i].Points ?? 0));
+            credit += amounts[i].Credit ?? 0m;
+            if (rewards[i].Symbol.Counter is { } counter && FirstStep(rule, i, target, actor, referrer))
+            {
+                var index = rewards[i].Symbol.CounterIndex;
+                var by = 0L;
+                for (var j = i; j < rewards.Length; j++)
+                {
+                    if (rewards[j].Symbol.Counter is not null && rewards[j].Symbol.CounterIndex == index
+                        && ReferenceEquals(Recipient(rewards[j], actor, referrer), target)
+                        && !TryAdd(by, amounts[j].By ?? 1, out by))
+                    {
+                        return $"counter '{counter}' overflow: its steps in this rule add up past the largest amount";
+                    }
+                }
+
+                if (Points($"counter '{counter}'", target.Counters[index], by) is { } detail)
+                {
+                    return detail;
+                }
+            }
+        }
+
+        return Points("points", target.Points, points)
+            ?? Points("lifetime points", target.LifetimePoints, points)
+            ?? Credit("credit", target.Credit, credit);
+    }
+
+    /// <summary>True for the first entry of the rule that steps this counter of this recipient, which checks them all.</summary>
+    private static bool FirstStep(CompiledRule rule, int i, ParticipantState target, ParticipantState actor, ParticipantState? referrer)
+    {
+        for (var j = 0; j < i; j++)
+        {
+            if (rule.Rewards[j].Symbol.Counter is not null && rule.Rewards[j].Symbol.CounterIndex == rule.Rewards[i].Symbol.CounterIndex
+                && ReferenceEquals(Recipient(rule.Rewards[j], actor, referrer), target))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static ParticipantState? Recipient(CompiledReward reward, ParticipantState actor, ParticipantState? referrer) =>
+        reward.Symbol.To == Binding.Recipient.Referrer ? referrer : actor;
+
+    private static string Detail(string what, string current, string amount) => $"{what} overflow: {current} + {amount} exceeds the largest amount";
+}
