@@ -2,6 +2,7 @@ using WomRules.CSharp;
 using System.Text;
 using WomRules.Diagnostics;
 using WomRules.Testing;
+using WomRules.Text;
 
 namespace WomRules.Cli.Testing;
 
@@ -62,14 +63,14 @@ internal static class TestCommand
             }
             else
             {
-                stderr.WriteLine($"womrules: cannot read '{path}': no such file or folder.");
+                stderr.WriteLine($"womrules: cannot read '{MessageText.Escape(path)}': no such file or folder.");
                 return ExitCodes.BadUsage;
             }
         }
 
         if (files.Count == 0)
         {
-            stderr.WriteLine($"womrules: no scenario files (*{ScenarioReader.FileSuffix}) under {string.Join(", ", paths)}.");
+            stderr.WriteLine($"womrules: no scenario files (*{ScenarioReader.FileSuffix}) under {MessageText.Escape(string.Join(", ", paths))}.");
             return ExitCodes.BadUsage;
         }
 
@@ -131,7 +132,7 @@ internal static class TestCommand
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                stdout.WriteLine($"FAIL  {shown}: cannot read the file: {ex.Message}");
+                stdout.WriteLine($"FAIL  {MessageText.Escape(shown)}: cannot read the file: {MessageText.Escape(ex.Message)}");
                 Failed++;
                 return;
             }
@@ -139,7 +140,7 @@ internal static class TestCommand
             if (file is null)
             {
                 // The cases cannot be trusted, so the file counts as one failure.
-                stdout.WriteLine($"FAIL  {shown}: the scenario file has errors");
+                stdout.WriteLine($"FAIL  {MessageText.Escape(shown)}: the scenario file has errors");
                 Print(diagnostics);
                 Failed++;
                 return;
@@ -151,7 +152,7 @@ internal static class TestCommand
             {
                 foreach (var @case in file.Cases)
                 {
-                    stdout.WriteLine($"FAIL  {shown}: {@case.Name} (the campaign has errors)");
+                    stdout.WriteLine($"FAIL  {MessageText.Escape(shown)}: {@case.Name} (the campaign has errors)");
                     Failed++;
                 }
 
@@ -171,7 +172,7 @@ internal static class TestCommand
 
             foreach (var @case in file.Cases)
             {
-                var title = $"{shown}: {@case.Name}";
+                var title = $"{MessageText.Escape(shown)}: {@case.Name}";
                 if (@case.SnapshotPath is { } snapshot && !snapshotOwners.TryAdd(snapshot, title))
                 {
                     // Two scenario files in one folder with a case of the same name would overwrite each other's snapshot.
@@ -259,7 +260,7 @@ internal static class TestCommand
             Fail(title, null);
             foreach (var problem in problems)
             {
-                stdout.WriteLine("      " + problem);
+                stdout.WriteLine("      " + MessageText.Escape(problem));
             }
 
             if (diff is not null)

@@ -131,6 +131,10 @@ internal static class DiagnosticDescriptors
         "'{0}' is a built-in event type and cannot be declared; remove it from 'events'.");
     public static readonly DiagnosticDescriptor NegativeValue = Error("WOM3035", "Negative value",
         "'{0}' must not be negative.");
+    public static readonly DiagnosticDescriptor NameTooLong = Error("WOM3045", "Name too long",
+        "This {0} name is {1} characters long, more than the limit of {2}; shorten it or raise MaxNameLength.");
+    public static readonly DiagnosticDescriptor NameWithHiddenCharacter = Error("WOM3046", "Invisible character in a name",
+        "The {0} name '{1}' holds {2}; a name may not hold a control, line-break, bidi or other invisible character, which readers of outcomes cannot see; remove it.");
 
     // WOM4xxx: warnings about the campaign's behaviour.
     public static readonly DiagnosticDescriptor UnboundedLiability = Warning("WOM4001", "Unbounded liability",
@@ -165,6 +169,7 @@ internal static class DiagnosticDescriptors
         "The rule is 'lang csharp', so its expressions are C# and go in backticks, such as `Event.Rating >= 4`.");
     public static readonly DiagnosticDescriptor DslMissingCampaign = Error("WOM5009", "Campaign id missing",
         "The file has no 'campaign' line; start it with 'campaign <id>'.");
+
     // WOM6xxx: scenario files (*.tests.yaml) for `womrules test`.
     public static readonly DiagnosticDescriptor ScenarioFileMissing = Error("WOM6001", "Referenced file not found",
         "The file '{0}' does not exist; paths in a scenario file are relative to the scenario file's folder.");

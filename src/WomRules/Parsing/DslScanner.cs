@@ -93,6 +93,25 @@ internal static class DslScanner
 
                 default:
                     lineHasCode |= c is not (' ' or '\t');
+                    if (DslGrammar.IsValueChar(c))
+                    {
+                        // A bare word is a scalar too (spec §9): the limit a YAML value has, a DSL name or value has.
+                        var end = i + 1;
+                        while (end < text.Length && DslGrammar.IsValueChar(text[end]))
+                        {
+                            end++;
+                        }
+
+                        if (end - i > limits.MaxScalarLength)
+                        {
+                            diagnostics?.Report(DiagnosticDescriptors.DslValueTooLong, new TextSpan(i, 1), "word", end - i, limits.MaxScalarLength);
+                            errors.Add(i);
+                        }
+
+                        i = end;
+                        break;
+                    }
+
                     i++;
                     break;
             }
