@@ -47,6 +47,8 @@ internal static class DiagnosticDescriptors
         "A campaign file holds exactly one YAML document; remove the extra '---' document.");
     public static readonly DiagnosticDescriptor InvalidValue = Error("WOM1015", "Invalid value",
         "'{0}' is not a valid value for '{1}'; expected {2}.");
+    public static readonly DiagnosticDescriptor YamlHiddenBreak = Error("WOM1016", "Line separator or bidi control in YAML",
+        "The file holds {0} here, which some YAML readers and editors take for a line break or use to reorder text, and others do not; remove it, or write it as an escape such as \\u2028 inside a double-quoted string.");
 
     // WOM2xxx: expression syntax.
     public static readonly DiagnosticDescriptor ExpressionSyntax = Error("WOM2001", "Expression syntax error",
@@ -169,6 +171,10 @@ internal static class DiagnosticDescriptors
         "The rule is 'lang csharp', so its expressions are C# and go in backticks, such as `Event.Rating >= 4`.");
     public static readonly DiagnosticDescriptor DslMissingCampaign = Error("WOM5009", "Campaign id missing",
         "The file has no 'campaign' line; start it with 'campaign <id>'.");
+    public static readonly DiagnosticDescriptor DslHiddenBreak = Error("WOM5010", "Line separator or bidi control in DSL text",
+        "The file holds {0} here, which editors and YAML may take for a line break or use to reorder text, though the DSL does not; remove it, or write it as an escape such as \\u2028 inside a string.");
+    public static readonly DiagnosticDescriptor DslCannotHold = Error("WOM5011", "Text the DSL cannot hold",
+        "This {0} holds {1} inside a string, which a line of the DSL cannot hold and its expressions cannot escape; remove it, or keep the campaign in YAML.");
 
     // WOM6xxx: scenario files (*.tests.yaml) for `womrules test`.
     public static readonly DiagnosticDescriptor ScenarioFileMissing = Error("WOM6001", "Referenced file not found",

@@ -31,7 +31,7 @@ internal static class CampaignFormatter
         }
 
         var map = CommentMap.Build(syntax, source, comments);
-        var output = to == CampaignFormat.Dsl ? DslWriter.Write(syntax, map) : YamlWriter.Write(syntax, map);
-        return new FormatResult(output, bag.ToImmutable());
+        var output = to == CampaignFormat.Dsl ? DslWriter.Write(syntax, map, bag) : YamlWriter.Write(syntax, map);
+        return new FormatResult(bag.HasErrors ? null : output, bag.ToImmutable());
     }
 }

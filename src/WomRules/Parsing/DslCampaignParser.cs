@@ -48,6 +48,14 @@ internal sealed class DslCampaignParser
             return null;
         }
 
+        // What the DSL scanner reads as a line break (\n, \r) and what YAML and editors do must agree, or a conversion
+        // or a review could see a line the DSL does not: the other breaks, and bidi controls, are refused raw.
+        if (TextHazards.FirstSourceHazard(text) is var hazard and >= 0)
+        {
+            diagnostics.Report(DiagnosticDescriptors.DslHiddenBreak, new TextSpan(hazard, 1), TextHazards.Describe(text[hazard]));
+            return null;
+        }
+
         var scan = DslScanner.Scan(text, limits, diagnostics);
         if (string.IsNullOrWhiteSpace(scan.Masked))
         {

@@ -21,6 +21,12 @@ internal static class YamlTreeReader
             return null;
         }
 
+        if (TextHazards.FirstSourceHazard(text) is var hazard and >= 0)
+        {
+            diagnostics.Report(DiagnosticDescriptors.YamlHiddenBreak, new TextSpan(hazard, 1), TextHazards.Describe(text[hazard]));
+            return null;
+        }
+
         var stack = new Stack<Frame>();
         YamlNode? root = null;
         var documents = 0;
