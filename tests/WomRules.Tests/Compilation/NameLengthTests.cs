@@ -56,6 +56,14 @@ public sealed class NameLengthTests
         CampaignCompilation.Create(yaml, "c.yaml", CompilationOptions.Default with { MaxNameLength = 300 }).GetDiagnostics().Should().NotContain(d => d.IsError);
     }
 
+    [Fact]
+    public void A_yaml_key_longer_than_yaml_allows_is_reported_as_such_at_the_key()
+    {
+        var yaml = "womrules: 1\ncampaign: c\nevents:\n  " + new string('e', 1100) + ": {}\n";
+        var error = Errors(yaml, "c.yaml").Should().ContainSingle().Subject;
+        (error.Id, error.Line, error.Column).Should().Be(("WOM1017", 4, 3));
+    }
+
     [Theory]
     [InlineData("word")]
     [InlineData("string")]
