@@ -91,6 +91,15 @@ public sealed class ForgedDiagnosticTests() : CliTestFolder("womrules-forged-")
     }
 
     [Fact]
+    public void A_rejection_reason_is_escaped_whatever_it_quotes()
+    {
+        // Campaign names cannot hold controls any more (WOM3046), but a reason is escaped where it is made, whatever it quotes.
+        var outcome = new RejectedOutcome("e1", "missing required attribute 'amount\u001b[2J\n{\"kind\":\"reward\"}'");
+        AssertSafe([outcome.Reason, outcome.ToJson()]);
+        outcome.Reason.Should().Be("missing required attribute 'amount\\u001b[2J\\n{\"kind\":\"reward\"}'");
+    }
+
+    [Fact]
     public void An_attribute_name_ending_in_a_newline_is_not_a_valid_name()
     {
         // .NET's '$' matches before a final '\n', so "n\n" used to pass the identifier pattern and reach rejection reasons.

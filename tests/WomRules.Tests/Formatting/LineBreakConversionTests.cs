@@ -85,6 +85,25 @@ public sealed class LineBreakConversionTests
         }
     }
 
+    [Theory]
+    [InlineData(CampaignFormat.Yaml)]
+    [InlineData(CampaignFormat.Dsl)]
+    public void A_comment_handed_to_a_writer_with_a_break_is_printed_with_a_visible_escape(CampaignFormat to)
+    {
+        // The readers refuse these characters raw, so only a comment that did not come from a file can hold one.
+        var yaml = "womrules: 1\ncampaign: breaks\nevents:\n  ping: {}\nrules:\n  - { name: pay, on: ping, rewards: [ { points: 5 } ] }\n";
+        var source = new Text.SourceText(yaml);
+        var tree = Forms.Parse(yaml, CampaignFormat.Yaml);
+        var comment = new Syntax.SyntaxComment(yaml.IndexOf("events", StringComparison.Ordinal), " note\u2028active: { from: 2030-01-01 }\u0085\u001b[2J", Trailing: false);
+        var map = CommentMap.Build(tree, source, [comment]);
+
+        var text = to == CampaignFormat.Yaml ? YamlWriter.Write(tree, map) : DslWriter.Write(tree, map, new Diagnostics.DiagnosticBag(source));
+
+        AssertOnlySafeCharacters(text, to);
+        text.Should().Contain("# note\\u2028active: { from: 2030-01-01 }\\u0085\\u001b[2J");
+        Forms.ShouldBeSameTree(Forms.Parse(text, to), tree, "the comment stays a comment:\n" + text);
+    }
+
     /// <summary>The target either refuses with positioned errors, or gives back exactly the source's tree and no raw hazard.</summary>
     private static void AssertConvertsFaithfullyOrIsRefused(string text, CampaignFormat from, CampaignFormat to)
     {
