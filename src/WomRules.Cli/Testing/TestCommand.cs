@@ -176,7 +176,7 @@ internal static class TestCommand
                 if (@case.SnapshotPath is { } snapshot && !snapshotOwners.TryAdd(snapshot, title))
                 {
                     // Two scenario files in one folder with a case of the same name would overwrite each other's snapshot.
-                    Fail(title, $"its snapshot {Display(snapshot)} is already used by {snapshotOwners[snapshot]}; set 'snapshot:' to another file");
+                    Fail(title, $"its snapshot {MessageText.Escape(Display(snapshot))} is already used by {snapshotOwners[snapshot]}; set 'snapshot:' to another file");
                     continue;
                 }
 
@@ -186,7 +186,7 @@ internal static class TestCommand
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    Fail(title, "a file could not be read or written: " + ex.Message);
+                    Fail(title, "a file could not be read or written: " + MessageText.Escape(ex.Message));
                 }
             }
         }
@@ -227,13 +227,13 @@ internal static class TestCommand
                 {
                     Write(verified, actual);
                     Delete(received);
-                    note = $"accepted {Display(verified)}";
+                    note = $"accepted {MessageText.Escape(Display(verified))}";
                 }
                 else if (approved is null && !ci)
                 {
                     Write(verified, actual);
                     Delete(received);
-                    note = $"new snapshot {Display(verified)}; review and commit it";
+                    note = $"new snapshot {MessageText.Escape(Display(verified))}; review and commit it";
                 }
                 else
                 {
