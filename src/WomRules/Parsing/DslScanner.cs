@@ -49,9 +49,10 @@ internal static class DslScanner
                         break;
                     }
 
-                    if (close - i - 1 > limits.MaxScalarLength)
+                    // Measured decoded, as YAML measures a scalar, so a value one form holds fits the other whatever its escapes.
+                    if (close - i - 1 > limits.MaxScalarLength && DslStrings.Unquote(text[i..(close + 1)]).Length is var length && length > limits.MaxScalarLength)
                     {
-                        diagnostics?.Report(DiagnosticDescriptors.DslValueTooLong, new TextSpan(i, 1), "string", close - i - 1, limits.MaxScalarLength);
+                        diagnostics?.Report(DiagnosticDescriptors.DslValueTooLong, new TextSpan(i, 1), "string", length, limits.MaxScalarLength);
                         errors.Add(i);
                     }
 

@@ -80,6 +80,26 @@ public sealed class NameLengthTests
         Errors(yaml, "c.yaml").Should().ContainSingle().Which.Id.Should().Be("WOM1007");
     }
 
+    [Theory]
+    [InlineData(CampaignFormat.Yaml)]
+    [InlineData(CampaignFormat.Dsl)]
+    public void A_string_at_the_limit_converts_both_ways_whatever_its_escapes(CampaignFormat from)
+    {
+        // 64 KiB of U+2028 is 64 KiB in a YAML scalar and 384 KiB of '\u2028' escapes in a DSL string: both measure the value.
+        var value = string.Concat(Enumerable.Repeat("\\u2028", 64 * 1024));
+        var text = from == CampaignFormat.Yaml
+            ? "womrules: 1\ncampaign: c\ndescription: \"" + value + "\"\nevents:\n  ping: {}\nrules:\n  - { name: r, on: ping, rewards: [ { points: 1 } ], limit: { count: 1 } }\n"
+            : "campaign c\ndescription \"" + value + "\"\n\nevent ping\n\nrule r on ping\n  reward 1 points\n  limit 1\n";
+        var path = from == CampaignFormat.Yaml ? "c.yaml" : "c.wom";
+        Errors(text, path).Should().BeEmpty();
+        foreach (var to in new[] { CampaignFormat.Yaml, CampaignFormat.Dsl })
+        {
+            var converted = CampaignFormatter.Format(text, path, from, to).Text;
+            converted.Should().NotBeNull();
+            Errors(converted!, to == CampaignFormat.Yaml ? "c.yaml" : "c.wom").Should().BeEmpty($"{from} → {to} is accepted");
+        }
+    }
+
     [Fact]
     public void A_name_the_dsl_accepts_converts_to_yaml_that_is_accepted()
     {
