@@ -30,6 +30,21 @@ internal static class CampaignFormatter
             comments = comments.Where(c => !c.Text.TrimStart().StartsWith("yaml-language-server:", StringComparison.Ordinal));
         }
 
+        // Canonical spacing can lengthen a dense expression past the scalar limit both readers apply (spec §9):
+        // refused here, at the expression, rather than printed as a file that neither form would read back.
+        var limit = options.MaxScalarLength;
+        foreach (var (expression, printed) in PrintedExpressions.Of(syntax).Where(p => p.Text.Length > limit))
+        {
+            if (to == CampaignFormat.Dsl)
+            {
+                bag.Report(DiagnosticDescriptors.DslValueTooLong, expression.Span, "expression", printed.Length, limit);
+            }
+            else
+            {
+                bag.Report(DiagnosticDescriptors.ScalarTooLong, expression.Span, printed.Length, limit);
+            }
+        }
+
         var map = CommentMap.Build(syntax, source, comments);
         var output = to == CampaignFormat.Dsl ? DslWriter.Write(syntax, map, bag) : YamlWriter.Write(syntax, map);
         return new FormatResult(bag.HasErrors ? null : output, bag.ToImmutable());

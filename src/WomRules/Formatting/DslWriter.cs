@@ -181,16 +181,9 @@ internal static class DslWriter
     /// </summary>
     private static void CheckExpressions(CampaignSyntax c, DiagnosticBag diagnostics)
     {
-        IEnumerable<ExpressionSyntax?> expressions =
-        [
-            .. c.Tiers.Select(t => t.When),
-            .. c.Disclosures.SelectMany(d => new[] { d.Applies, d.Require }),
-            .. c.Rules.SelectMany(r => r.Rewards.SelectMany(w => new[] { w.Points, w.Credit, w.By }).Prepend(r.When)),
-        ];
-        foreach (var e in expressions.OfType<ExpressionSyntax>())
+        foreach (var (e, text) in PrintedExpressions.Of(c))
         {
             var csharp = e is CSharpExpressionSyntax;
-            var text = csharp ? ((CSharpExpressionSyntax)e).Code.Text : ExpressionWriter.Write(e);
             foreach (var ch in text)
             {
                 if ((TextHazards.MustEscapeInOutput(ch) && ch != '\t' && !(csharp && ch is '\n' or '\r')))

@@ -100,6 +100,21 @@ public sealed class NameLengthTests
         }
     }
 
+    [Theory]
+    [InlineData(CampaignFormat.Yaml)]
+    [InlineData(CampaignFormat.Dsl)]
+    public void A_dense_expression_that_canonical_spacing_takes_past_the_limit_is_refused_at_the_expression(CampaignFormat to)
+    {
+        var when = "1" + string.Concat(Enumerable.Repeat("+1", 30_000)) + ">0";
+        var yaml = "womrules: 1\ncampaign: c\nevents:\n  ping: {}\nrules:\n  - name: r\n    on: ping\n    when: " + when + "\n    rewards: [ { points: 1 } ]\n";
+        CampaignCompilation.Create(yaml, "c.yaml").GetDiagnostics().Should().NotContain(d => d.Id == "WOM1007" || d.Id == "WOM5004");
+
+        var result = CampaignFormatter.Format(yaml, "c.yaml", CampaignFormat.Yaml, to);
+        result.Text.Should().BeNull("printed with spaces the expression no longer fits one scalar, and neither form would read it back");
+        var error = result.Diagnostics.Should().ContainSingle().Subject;
+        (error.Id, error.Line, error.Column).Should().Be((to == CampaignFormat.Yaml ? "WOM1007" : "WOM5004", 8, 11));
+    }
+
     [Fact]
     public void A_name_the_dsl_accepts_converts_to_yaml_that_is_accepted()
     {
