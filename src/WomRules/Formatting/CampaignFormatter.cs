@@ -45,6 +45,16 @@ internal static class CampaignFormatter
             }
         }
 
+        if (to == CampaignFormat.Yaml)
+        {
+            // Event types and attributes are implicit keys in YAML, which hold at most 1024 characters (YAML 1.2 §7.4).
+            var keys = syntax.Events.Select(e => e.Name).Concat(syntax.Events.SelectMany(e => e.Attributes).Concat(syntax.Participant).Select(a => a.Name));
+            foreach (var key in keys.Where(k => YamlScalars.Write(k.Text, flow: false).Length > YamlTreeReader.MaxImplicitKeyLength))
+            {
+                bag.Report(DiagnosticDescriptors.KeyTooLong, key.Span, key.Text.Length, YamlTreeReader.MaxImplicitKeyLength);
+            }
+        }
+
         var map = CommentMap.Build(syntax, source, comments);
         var output = to == CampaignFormat.Dsl ? DslWriter.Write(syntax, map, bag) : YamlWriter.Write(syntax, map);
         return new FormatResult(bag.HasErrors ? null : output, bag.ToImmutable());

@@ -211,7 +211,7 @@ internal static class YamlTreeReader
     }
 
     /// <summary>YAML 1.2 §7.4: an implicit key (one written without '? ') holds at most 1024 characters.</summary>
-    private const int MaxImplicitKeyLength = 1024;
+    public const int MaxImplicitKeyLength = 1024;
 
     /// <summary>
     /// The start of the key when the error sits on the ':' after an implicit key longer than YAML allows, which

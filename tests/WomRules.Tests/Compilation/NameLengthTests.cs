@@ -64,6 +64,16 @@ public sealed class NameLengthTests
         (error.Id, error.Line, error.Column).Should().Be(("WOM1017", 4, 3));
     }
 
+    [Fact]
+    public void Converting_to_yaml_refuses_a_key_longer_than_yaml_allows_at_the_name()
+    {
+        var dsl = "campaign c\n\nevent " + new string('e', 1100) + "\n\nrule r on ping\n  reward 1 points\n";
+        var result = CampaignFormatter.Format(dsl, "c.wom", CampaignFormat.Dsl, CampaignFormat.Yaml);
+        result.Text.Should().BeNull("YAML could not read the event type back as a key");
+        var error = result.Diagnostics.Should().ContainSingle().Subject;
+        (error.Id, error.Line, error.Column).Should().Be(("WOM1017", 3, 7));
+    }
+
     [Theory]
     [InlineData("word")]
     [InlineData("string")]
