@@ -75,13 +75,10 @@ internal sealed partial class Binder
             return false;
         }
 
-        foreach (var c in name.Text)
+        if (TextHazards.FirstHiddenInMessage(name.Text) is var hidden and >= 0)
         {
-            if (TextHazards.IsHiddenInMessage(c))
-            {
-                diagnostics.Report(DiagnosticDescriptors.NameWithHiddenCharacter, name.Span, kind, name.Text, TextHazards.Describe(c));
-                return false;
-            }
+            diagnostics.Report(DiagnosticDescriptors.NameWithHiddenCharacter, name.Span, kind, name.Text, TextHazards.Describe(name.Text, hidden));
+            return false;
         }
 
         return true;

@@ -186,7 +186,7 @@ internal static class DslWriter
             var csharp = e is CSharpExpressionSyntax;
             foreach (var ch in text)
             {
-                if ((TextHazards.MustEscapeInOutput(ch) && ch != '\t' && !(csharp && ch is '\n' or '\r')))
+                if (TextHazards.MustEscapeInOutput(ch) && ch != '\t' && !(csharp && ch is '\n' or '\r'))
                 {
                     diagnostics.Report(DiagnosticDescriptors.DslCannotHold, e.Span, csharp ? "C# code" : "expression", TextHazards.Describe(ch));
                     break;

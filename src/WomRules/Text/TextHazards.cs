@@ -89,6 +89,29 @@ internal static class TextHazards
         return builder.ToString();
     }
 
+    /// <summary>The index of the first character (a surrogate pair counts as one) that <see cref="IsHiddenInMessage"/> holds hidden, or -1.</summary>
+    public static int FirstHiddenInMessage(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var pair = char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+            if (IsHiddenInMessage(pair ? char.ConvertToUtf32(text[i], text[i + 1]) : text[i]))
+            {
+                return i;
+            }
+
+            i += pair ? 1 : 0;
+        }
+
+        return -1;
+    }
+
+    /// <summary>The character at <paramref name="i"/> for a message, a surrogate pair as its code point: <c>U+E0001 (invisible character)</c>.</summary>
+    public static string Describe(string text, int i) =>
+        char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])
+            ? string.Create(CultureInfo.InvariantCulture, $"U+{char.ConvertToUtf32(text[i], text[i + 1]):X4} (invisible character)")
+            : Describe(text[i]);
+
     /// <summary>A character for a message: <c>U+2028 (line separator)</c>.</summary>
     public static string Describe(char c)
     {

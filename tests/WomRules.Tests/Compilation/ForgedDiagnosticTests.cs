@@ -99,6 +99,25 @@ public sealed class ForgedDiagnosticTests() : CliTestFolder("womrules-forged-")
         outcome.Reason.Should().Be("missing required attribute 'amount\\u001b[2J\\n{\"kind\":\"reward\"}'");
     }
 
+    [Theory]
+    [InlineData("🎉 launch bonus", "徽章-金")]
+    [InlineData("réduction d'été", "🏅")]
+    public void Names_with_emoji_and_other_visible_text_stay_valid_in_both_forms(string rule, string badge)
+    {
+        var yaml = $"womrules: 1\ncampaign: names\nevents:\n  ping: {{}}\nrules:\n  - {{ name: \"{rule}\", on: ping, rewards: [ {{ badge: \"{badge}\" }} ] }}\n";
+        CampaignCompilation.Create(yaml, "c.yaml").GetDiagnostics().Should().BeEmpty();
+        var dsl = WomRules.Formatting.CampaignFormatter.Format(yaml, "c.yaml", CampaignFormat.Yaml, CampaignFormat.Dsl).Text!;
+        CampaignCompilation.Create(dsl, "c.wom").GetDiagnostics().Should().BeEmpty(dsl);
+    }
+
+    [Fact]
+    public void A_name_with_an_invisible_character_outside_the_bmp_is_named_by_its_code_point()
+    {
+        var yaml = "womrules: 1\ncampaign: names\nevents:\n  ping: {}\nrules:\n  - { name: \"tag\\U000E0041\", on: ping, rewards: [ { badge: b } ] }\n";
+        CampaignCompilation.Create(yaml, "c.yaml").GetDiagnostics().Should().ContainSingle(d => d.Id == "WOM3046")
+            .Which.Message.Should().Contain("'tag\\udb40\\udc41' holds U+E0041 (invisible character)");
+    }
+
     [Fact]
     public void An_attribute_name_ending_in_a_newline_is_not_a_valid_name()
     {
