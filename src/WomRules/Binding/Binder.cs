@@ -75,7 +75,7 @@ internal sealed partial class Binder
             return false;
         }
 
-        if (TextHazards.FirstHiddenInMessage(name.Text) is var hidden and >= 0)
+        if (TextHazards.FirstHiddenInName(name.Text) is var hidden and >= 0)
         {
             diagnostics.Report(DiagnosticDescriptors.NameWithHiddenCharacter, name.Span, kind, name.Text, TextHazards.Describe(name.Text, hidden));
             return false;

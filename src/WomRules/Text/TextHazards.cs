@@ -106,6 +106,41 @@ internal static class TextHazards
         return -1;
     }
 
+    /// <summary>
+    /// Like <see cref="FirstHiddenInMessage"/>, but a zero-width joiner between two symbols and a variation selector
+    /// after one are part of an emoji ("👨‍👩‍👧", "❤️"), not hidden text, so a name may hold them there.
+    /// </summary>
+    public static int FirstHiddenInName(string text)
+    {
+        var from = 0;
+        while (FirstHiddenInMessage(text[from..]) is var found and >= 0)
+        {
+            var i = from + found;
+            var emoji = text[i] switch
+            {
+                '\u200D' => IsSymbolBefore(text, i) && i + 1 < text.Length && IsSymbol(text, i + 1),
+                >= '\uFE00' and <= '\uFE0F' => IsSymbolBefore(text, i),
+                _ => false,
+            };
+            if (!emoji)
+            {
+                return i;
+            }
+
+            from = i + 1;
+        }
+
+        return -1;
+    }
+
+    private static bool IsSymbolBefore(string text, int i) =>
+        i > 0 && IsSymbol(text, char.IsLowSurrogate(text[i - 1]) && i > 1 && char.IsHighSurrogate(text[i - 2]) ? i - 2 : i - 1);
+
+    private static bool IsSymbol(string text, int i) =>
+        CharUnicodeInfo.GetUnicodeCategory(char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])
+            ? char.ConvertToUtf32(text[i], text[i + 1])
+            : text[i]) == UnicodeCategory.OtherSymbol;
+
     /// <summary>The character at <paramref name="i"/> for a message, a surrogate pair as its code point: <c>U+E0001 (invisible character)</c>.</summary>
     public static string Describe(string text, int i) =>
         char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])

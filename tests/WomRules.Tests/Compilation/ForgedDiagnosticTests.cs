@@ -102,12 +102,25 @@ public sealed class ForgedDiagnosticTests() : CliTestFolder("womrules-forged-")
     [Theory]
     [InlineData("🎉 launch bonus", "徽章-金")]
     [InlineData("réduction d'été", "🏅")]
+    [InlineData("❤️ fans", "👨‍👩‍👧 family")]
     public void Names_with_emoji_and_other_visible_text_stay_valid_in_both_forms(string rule, string badge)
     {
         var yaml = $"womrules: 1\ncampaign: names\nevents:\n  ping: {{}}\nrules:\n  - {{ name: \"{rule}\", on: ping, rewards: [ {{ badge: \"{badge}\" }} ] }}\n";
         CampaignCompilation.Create(yaml, "c.yaml").GetDiagnostics().Should().BeEmpty();
         var dsl = WomRules.Formatting.CampaignFormatter.Format(yaml, "c.yaml", CampaignFormat.Yaml, CampaignFormat.Dsl).Text!;
         CampaignCompilation.Create(dsl, "c.wom").GetDiagnostics().Should().BeEmpty(dsl);
+    }
+
+    [Theory]
+    [InlineData("go\u200Dld")]
+    [InlineData("gold\u200D")]
+    [InlineData("\uFE0Fgold")]
+    [InlineData("gold\u00A0")]
+    [InlineData("\\u2066gold\\u2069")] // a YAML escape: raw, the file is refused first (WOM1016)
+    public void A_joiner_or_selector_outside_an_emoji_is_an_invisible_character(string name)
+    {
+        var yaml = $"womrules: 1\ncampaign: names\nevents:\n  ping: {{}}\nrules:\n  - {{ name: \"{name}\", on: ping, rewards: [ {{ badge: b }} ] }}\n";
+        CampaignCompilation.Create(yaml, "c.yaml").GetDiagnostics().Should().ContainSingle().Which.Id.Should().Be("WOM3046");
     }
 
     [Fact]
