@@ -90,7 +90,9 @@ internal sealed class DslCampaignParser
                 start = lineStart;
             }
 
-            var newline = masked.IndexOf('\n', lineStart);
+            // A lone '\r' ends a line too, as it does for the scanner, SourceText and YAML; "\r\n" ends one line,
+            // since the '\n' after the '\r' starts a blank line, which starts no declaration.
+            var newline = masked.IndexOfAny(['\n', '\r'], lineStart);
             lineStart = newline < 0 ? masked.Length : newline + 1;
         }
 

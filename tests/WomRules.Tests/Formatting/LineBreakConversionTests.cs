@@ -104,6 +104,20 @@ public sealed class LineBreakConversionTests
         Forms.ShouldBeSameTree(Forms.Parse(text, to), tree, "the comment stays a comment:\n" + text);
     }
 
+    public static TheoryData<string, string> ExampleLineEnds => new()
+    {
+        { "referral", "\r" }, { "referral", "\r\n" }, { "reviews", "\r" }, { "influencer", "\r" }, { "co-creation", "\r\n" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ExampleLineEnds))]
+    public void The_dsl_reads_every_line_break_that_yaml_and_source_positions_read(string example, string lineEnd)
+    {
+        // \n, \r\n and a lone \r end a line for SourceText, YamlDotNet and editors; the DSL splits declarations at all three too.
+        var text = File.ReadAllText(Path.Combine(RepositoryPaths.Examples, example, "campaign.wom")).ReplaceLineEndings("\n");
+        Forms.ShouldBeSameTree(Forms.Parse(text.Replace("\n", lineEnd, StringComparison.Ordinal), CampaignFormat.Dsl), Forms.Parse(text, CampaignFormat.Dsl), $"line ends {(lineEnd == "\r" ? "CR" : "CRLF")}");
+    }
+
     /// <summary>The target either refuses with positioned errors, or gives back exactly the source's tree and no raw hazard.</summary>
     private static void AssertConvertsFaithfullyOrIsRefused(string text, CampaignFormat from, CampaignFormat to)
     {
