@@ -84,6 +84,28 @@ public sealed class RoundTripTests
         Keys(back).Should().Equal(Keys(yaml), $"seed {seed}: no key appears or disappears:\n{back}");
     }
 
+    /// <summary>A name cannot hold a break, a control or a bidi control (WOM3046); both forms, and conversions either way, refuse it alike.</summary>
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Generated_campaign_with_a_hostile_name_is_refused_alike_in_both_forms(int seed)
+    {
+        string[] escapes = ["\\u2028", "\\u2029", "\\N", "\\e[2J", "\\n", "\\u202E", "\\x90", "\\t", "\\u200B", "\\uFEFF"];
+        var (yaml, _) = new CampaignGenerator(seed, hostile: true).Generate();
+        var at = yaml.IndexOf("- name: r0", StringComparison.Ordinal);
+        var end = yaml.IndexOf('\n', at);
+        yaml = yaml[..at] + "- name: \"r0" + escapes[seed % escapes.Length] + "active: x\"" + yaml[end..];
+
+        var dsl = Forms.Print(yaml, CampaignFormat.Yaml, CampaignFormat.Dsl);
+        var back = Forms.Print(dsl, CampaignFormat.Dsl, CampaignFormat.Yaml);
+        foreach (var (text, path) in new[] { (yaml, "campaign.yaml"), (dsl, "campaign.wom"), (back, "campaign.yaml") })
+        {
+            var errors = CampaignCompilation.Create(text, path).GetDiagnostics().Where(d => d.IsError).ToList();
+            var line = text[..text.IndexOf("r0", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+            errors.Select(d => (d.Id, d.Line)).Should().Equal([("WOM3046", line)], $"seed {seed}: {path} refuses the name where it is written:\n{text}");
+            errors[0].Message.Where(c => char.IsControl(c) || TextHazards.IsSourceHazard(c)).Should().BeEmpty();
+        }
+    }
+
     /// <summary>Every mapping key of a YAML text, with its path, in file order.</summary>
     private static List<string> Keys(string yaml)
     {
