@@ -12,7 +12,7 @@ internal static class CampaignSource
         exitCode = ExitCodes.Success;
         if (Directory.Exists(path) || !File.Exists(path))
         {
-            stderr.WriteLine($"womrules: cannot read the campaign file '{MessageText.Escape(path)}': no such file.");
+            stderr.WriteLine($"womrules: cannot read the campaign file '{MessageText.EscapePath(path)}': no such file.");
             exitCode = ExitCodes.BadUsage;
             return null;
         }

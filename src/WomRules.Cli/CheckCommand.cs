@@ -79,7 +79,7 @@ internal static class CheckCommand
 
         var errors = diagnostics.Count(d => d.IsError);
         var warnings = diagnostics.Length - errors;
-        stderr.WriteLine($"{MessageText.Escape(path)}: {errors} error(s), {warnings} warning(s)");
+        stderr.WriteLine($"{MessageText.EscapePath(path)}: {errors} error(s), {warnings} warning(s)");
         return errors > 0 ? ExitCodes.CampaignHasErrors : ExitCodes.Success;
     }
 }

@@ -62,7 +62,7 @@ internal static class CommandLine
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine("womrules: " + MessageText.Escape(ex.Message));
+            stderr.WriteLine("womrules: " + MessageText.EscapePath(ex.Message));
             return ExitCodes.BadUsage;
         }
     }

@@ -65,7 +65,7 @@ internal static class FormatCommand
                 return ExitCodes.Success;
             }
 
-            stdout.WriteLine($"{MessageText.Escape(file)}: not formatted (womrules fmt --write {MessageText.Escape(file)})");
+            stdout.WriteLine($"{MessageText.EscapePath(file)}: not formatted (womrules fmt --write {MessageText.EscapePath(file)})");
             return ExitCodes.CampaignHasErrors;
         }
 
@@ -74,7 +74,7 @@ internal static class FormatCommand
             if (!formatted)
             {
                 AtomicFile.Write(file, stream => stream.Write(new UTF8Encoding(false).GetBytes(result.Text)));
-                stderr.WriteLine($"{MessageText.Escape(file)}: formatted");
+                stderr.WriteLine($"{MessageText.EscapePath(file)}: formatted");
             }
 
             return ExitCodes.Success;

@@ -63,14 +63,14 @@ internal static class TestCommand
             }
             else
             {
-                stderr.WriteLine($"womrules: cannot read '{MessageText.Escape(path)}': no such file or folder.");
+                stderr.WriteLine($"womrules: cannot read '{MessageText.EscapePath(path)}': no such file or folder.");
                 return ExitCodes.BadUsage;
             }
         }
 
         if (files.Count == 0)
         {
-            stderr.WriteLine($"womrules: no scenario files (*{ScenarioReader.FileSuffix}) under {MessageText.Escape(string.Join(", ", paths))}.");
+            stderr.WriteLine($"womrules: no scenario files (*{ScenarioReader.FileSuffix}) under {MessageText.EscapePath(string.Join(", ", paths))}.");
             return ExitCodes.BadUsage;
         }
 
@@ -132,7 +132,7 @@ internal static class TestCommand
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                stdout.WriteLine($"FAIL  {MessageText.Escape(shown)}: cannot read the file: {MessageText.Escape(ex.Message)}");
+                stdout.WriteLine($"FAIL  {MessageText.EscapePath(shown)}: cannot read the file: {MessageText.EscapePath(ex.Message)}");
                 Failed++;
                 return;
             }
@@ -140,7 +140,7 @@ internal static class TestCommand
             if (file is null)
             {
                 // The cases cannot be trusted, so the file counts as one failure.
-                stdout.WriteLine($"FAIL  {MessageText.Escape(shown)}: the scenario file has errors");
+                stdout.WriteLine($"FAIL  {MessageText.EscapePath(shown)}: the scenario file has errors");
                 Print(diagnostics);
                 Failed++;
                 return;
@@ -152,7 +152,7 @@ internal static class TestCommand
             {
                 foreach (var @case in file.Cases)
                 {
-                    stdout.WriteLine($"FAIL  {MessageText.Escape(shown)}: {@case.Name} (the campaign has errors)");
+                    stdout.WriteLine($"FAIL  {MessageText.EscapePath(shown)}: {@case.Name} (the campaign has errors)");
                     Failed++;
                 }
 
@@ -172,11 +172,11 @@ internal static class TestCommand
 
             foreach (var @case in file.Cases)
             {
-                var title = $"{MessageText.Escape(shown)}: {@case.Name}";
+                var title = $"{MessageText.EscapePath(shown)}: {@case.Name}";
                 if (@case.SnapshotPath is { } snapshot && !snapshotOwners.TryAdd(snapshot, title))
                 {
                     // Two scenario files in one folder with a case of the same name would overwrite each other's snapshot.
-                    Fail(title, $"its snapshot {MessageText.Escape(Display(snapshot))} is already used by {snapshotOwners[snapshot]}; set 'snapshot:' to another file");
+                    Fail(title, $"its snapshot {MessageText.EscapePath(Display(snapshot))} is already used by {snapshotOwners[snapshot]}; set 'snapshot:' to another file");
                     continue;
                 }
 
@@ -186,7 +186,7 @@ internal static class TestCommand
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    Fail(title, "a file could not be read or written: " + MessageText.Escape(ex.Message));
+                    Fail(title, "a file could not be read or written: " + MessageText.EscapePath(ex.Message));
                 }
             }
         }
@@ -227,13 +227,13 @@ internal static class TestCommand
                 {
                     Write(verified, actual);
                     Delete(received);
-                    note = $"accepted {MessageText.Escape(Display(verified))}";
+                    note = $"accepted {MessageText.EscapePath(Display(verified))}";
                 }
                 else if (approved is null && !ci)
                 {
                     Write(verified, actual);
                     Delete(received);
-                    note = $"new snapshot {MessageText.Escape(Display(verified))}; review and commit it";
+                    note = $"new snapshot {MessageText.EscapePath(Display(verified))}; review and commit it";
                 }
                 else
                 {

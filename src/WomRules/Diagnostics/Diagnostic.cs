@@ -50,6 +50,6 @@ public sealed class Diagnostic
     {
         var severity = Severity == DiagnosticSeverity.Error ? "error" : "warning";
         // The path is the caller's; escaped like the message, so a file name cannot start a line of its own either.
-        return string.Create(CultureInfo.InvariantCulture, $"{(Path is null ? "<campaign>" : MessageText.Escape(Path))}({Line},{Column}): {severity} {Id}: {Message}");
+        return string.Create(CultureInfo.InvariantCulture, $"{(Path is null ? "<campaign>" : MessageText.EscapePath(Path))}({Line},{Column}): {severity} {Id}: {Message}");
     }
 }

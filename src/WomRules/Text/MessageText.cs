@@ -11,9 +11,17 @@ namespace WomRules.Text;
 /// </summary>
 internal static class MessageText
 {
-    public static string Escape(string? text)
+    public static string Escape(string? text) => Escape(text, exact: true);
+
+    /// <summary>
+    /// A file path, escaped the same way except that backslashes are kept as they are, so that a Windows path such as
+    /// <c>C:\temp\new.yaml</c> reads as written (and tools that parse <c>path(line,col)</c> still find the file).
+    /// </summary>
+    public static string EscapePath(string? path) => Escape(path, exact: false);
+
+    private static string Escape(string? text, bool exact)
     {
-        if (string.IsNullOrEmpty(text) || !NeedsEscape(text))
+        if (string.IsNullOrEmpty(text) || !NeedsEscape(text, exact))
         {
             return text ?? "";
         }
@@ -24,7 +32,7 @@ internal static class MessageText
             var c = text[i];
             if (c == '\\')
             {
-                builder.Append(i + 1 < text.Length && StartsEscape(text, i + 1) ? "\\\\" : "\\");
+                builder.Append(exact && i + 1 < text.Length && StartsEscape(text, i + 1) ? "\\\\" : "\\");
                 continue;
             }
 
@@ -53,7 +61,7 @@ internal static class MessageText
         return builder.ToString();
     }
 
-    private static bool NeedsEscape(string text)
+    private static bool NeedsEscape(string text, bool exact)
     {
         for (var i = 0; i < text.Length; i++)
         {
@@ -64,7 +72,7 @@ internal static class MessageText
             }
 
             var width = Width(text, i);
-            if (c == '\\' ? i + 1 < text.Length && StartsEscape(text, i + 1) : Hidden(text, i, width))
+            if (c == '\\' ? exact && i + 1 < text.Length && StartsEscape(text, i + 1) : Hidden(text, i, width))
             {
                 return true;
             }

@@ -29,6 +29,28 @@ public sealed class MessageTextPropertyTests
     }
 
     [Fact]
+    public void A_path_holds_no_hidden_character_and_keeps_everything_else_as_written()
+    {
+        Texts.Sample(path =>
+        {
+            var escaped = MessageText.EscapePath(path);
+            Hidden(escaped).Should().BeEmpty();
+            if (!path.Any(c => TextHazards.IsHiddenInMessage(c)))
+            {
+                escaped.Should().Be(path, "only hidden characters are escaped in a path; backslashes stay");
+            }
+        });
+    }
+
+    [Fact]
+    public void A_windows_path_in_a_diagnostic_reads_as_written()
+    {
+        const string path = @"C:\temp\new\reviews\units\campaign.yaml";
+        var diagnostic = CampaignCompilation.Create("womrules: 1\ncampaign: Bad_Id\n", path).GetDiagnostics().Should().ContainSingle().Subject;
+        diagnostic.ToString().Should().StartWith(path + "(2,11): error WOM3001: ");
+    }
+
+    [Fact]
     public void Text_with_nothing_to_escape_is_returned_unchanged()
     {
         var plain = Gen.OneOf([.. Enumerable.Range(' ', 95).Select(c => (char)c).Where(c => c != '\\'), 'é', '广']).Array[0, 40].Select(chars => new string(chars));
