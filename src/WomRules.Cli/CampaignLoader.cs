@@ -1,5 +1,6 @@
 using WomRules.CSharp;
 using WomRules.Diagnostics;
+using WomRules.Text;
 
 namespace WomRules.Cli;
 
@@ -13,7 +14,7 @@ internal static class CampaignLoader
     {
         if (Directory.Exists(path) || !File.Exists(path))
         {
-            stderr.WriteLine($"womrules: cannot read the campaign file '{path}': no such file.");
+            stderr.WriteLine($"womrules: cannot read the campaign file '{MessageText.EscapePath(path)}': no such file.");
             return null;
         }
 
@@ -21,7 +22,7 @@ internal static class CampaignLoader
         var unreadable = compilation.GetDiagnostics().FirstOrDefault(d => d.Id == "WOM0004");
         if (unreadable is not null)
         {
-            stderr.WriteLine($"womrules: cannot read the campaign file '{path}': {unreadable.Message}");
+            stderr.WriteLine($"womrules: cannot read the campaign file '{MessageText.EscapePath(path)}': {unreadable.Message}");
             return null;
         }
 

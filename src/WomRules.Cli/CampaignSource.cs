@@ -1,4 +1,5 @@
 using System.Text;
+using WomRules.Text;
 
 namespace WomRules.Cli;
 
@@ -11,7 +12,7 @@ internal static class CampaignSource
         exitCode = ExitCodes.Success;
         if (Directory.Exists(path) || !File.Exists(path))
         {
-            stderr.WriteLine($"womrules: cannot read the campaign file '{path}': no such file.");
+            stderr.WriteLine($"womrules: cannot read the campaign file '{MessageText.EscapePath(path)}': no such file.");
             exitCode = ExitCodes.BadUsage;
             return null;
         }

@@ -1,4 +1,5 @@
 using WomRules.Cli.Reporting;
+using WomRules.Text;
 
 namespace WomRules.Cli;
 
@@ -78,7 +79,7 @@ internal static class CheckCommand
 
         var errors = diagnostics.Count(d => d.IsError);
         var warnings = diagnostics.Length - errors;
-        stderr.WriteLine($"{path}: {errors} error(s), {warnings} warning(s)");
+        stderr.WriteLine($"{MessageText.EscapePath(path)}: {errors} error(s), {warnings} warning(s)");
         return errors > 0 ? ExitCodes.CampaignHasErrors : ExitCodes.Success;
     }
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using WomRules.Text;
 
 namespace WomRules.Cli;
 
@@ -50,20 +51,21 @@ internal static class CommandLine
                 case "state":
                     return StateCommand.Run(args[1..], stdout, stderr);
                 default:
-                    stderr.WriteLine($"womrules: unknown command '{args[0]}'.");
+                    stderr.WriteLine($"womrules: unknown command '{MessageText.Escape(args[0])}'.");
                     stderr.WriteLine(Usage);
                     return ExitCodes.BadUsage;
             }
         }
         catch (UsageException ex)
         {
-            stderr.WriteLine("womrules: " + ex.Message);
+            // Usage errors and I/O errors quote arguments and paths: escaped like diagnostics (docs/diagnostics.md).
+            stderr.WriteLine("womrules: " + MessageText.Escape(ex.Message));
             stderr.WriteLine(Usage);
             return ExitCodes.BadUsage;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine("womrules: " + ex.Message);
+            stderr.WriteLine("womrules: " + MessageText.EscapePath(ex.Message));
             return ExitCodes.BadUsage;
         }
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using WomRules.Formatting;
+using WomRules.Text;
 
 namespace WomRules.Cli;
 
@@ -64,7 +65,7 @@ internal static class FormatCommand
                 return ExitCodes.Success;
             }
 
-            stdout.WriteLine($"{file}: not formatted (womrules fmt --write {file})");
+            stdout.WriteLine($"{MessageText.EscapePath(file)}: not formatted (womrules fmt --write {MessageText.EscapePath(file)})");
             return ExitCodes.CampaignHasErrors;
         }
 
@@ -73,7 +74,7 @@ internal static class FormatCommand
             if (!formatted)
             {
                 AtomicFile.Write(file, stream => stream.Write(new UTF8Encoding(false).GetBytes(result.Text)));
-                stderr.WriteLine($"{file}: formatted");
+                stderr.WriteLine($"{MessageText.EscapePath(file)}: formatted");
             }
 
             return ExitCodes.Success;

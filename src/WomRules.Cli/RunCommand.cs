@@ -1,4 +1,5 @@
 using WomRules.Runtime;
+using WomRules.Text;
 
 namespace WomRules.Cli;
 
@@ -56,7 +57,7 @@ internal static class RunCommand
 
         if (!File.Exists(eventsPath))
         {
-            stderr.WriteLine($"womrules: cannot read the events file '{eventsPath}': no such file.");
+            stderr.WriteLine($"womrules: cannot read the events file '{MessageText.EscapePath(eventsPath)}': no such file.");
             return ExitCodes.BadUsage;
         }
 
@@ -74,7 +75,7 @@ internal static class RunCommand
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
             {
-                stderr.WriteLine($"womrules: cannot read the state file '{statePath}': {ex.Message}");
+                stderr.WriteLine($"womrules: cannot read the state file '{MessageText.EscapePath(statePath)}': {MessageText.Escape(ex.Message)}");
                 return ExitCodes.BadUsage;
             }
         }

@@ -12,6 +12,13 @@ public sealed record CompilationOptions
     /// <summary>The longest YAML scalar or DSL string literal, in characters. Default 64 KiB.</summary>
     public int MaxScalarLength { get; init; } = 64 * 1024;
 
+    /// <summary>
+    /// The longest name, in characters: the campaign id, event types, attributes, counters, tiers, privileges, disclosures,
+    /// rules, badges and alerts, in either form. Default 256. A name is also a YAML key or scalar, so it stays well inside
+    /// the YAML limits (an implicit key holds at most 1024 characters) whichever form it is written in.
+    /// </summary>
+    public int MaxNameLength { get; init; } = 256;
+
     /// <summary>The deepest nesting of YAML collections, and of parentheses, <c>not</c>, unary <c>-</c> and <c>if</c> in an expression. Default 256.</summary>
     public int MaxNestingDepth { get; init; } = 256;
 

@@ -102,7 +102,7 @@ public sealed class CSharpDiagnosticTests
         // The id, description and messages never reach the generated code, so they cannot inject into it.
         var yaml = CSharpCampaigns.WithWhen("Event.Rating > 1").Replace("campaign: csharp-test", "campaign: \"x\\u2028[System.Runtime.CompilerServices.ModuleInitializer]\"\ndescription: ModuleInitializer", StringComparison.Ordinal);
         var compilation = CSharpCampaigns.Compile(yaml);
-        compilation.GetDiagnostics().Select(d => d.Id).Should().Equal("WOM3001");
+        compilation.GetDiagnostics().Select(d => d.Id).Should().Equal("WOM3046"); // an id holding U+2028: a name with an invisible character
         var rule = compilation.Syntax!.Rules[0];
         var request = new Binding.CSharpCompilationRequest(compilation.Bound!.Participant, [new((Syntax.CSharpExpressionSyntax)rule.When!, compilation.Bound.EventTypes["review.posted"], Binding.ValueType.Bool, "when")], 256);
         var source = Generation.GlobalsGenerator.Generate(request, [0], new Diagnostics.DiagnosticBag(compilation.Source))!;

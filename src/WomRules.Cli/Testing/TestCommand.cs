@@ -2,6 +2,7 @@ using WomRules.CSharp;
 using System.Text;
 using WomRules.Diagnostics;
 using WomRules.Testing;
+using WomRules.Text;
 
 namespace WomRules.Cli.Testing;
 
@@ -62,14 +63,14 @@ internal static class TestCommand
             }
             else
             {
-                stderr.WriteLine($"womrules: cannot read '{path}': no such file or folder.");
+                stderr.WriteLine($"womrules: cannot read '{MessageText.EscapePath(path)}': no such file or folder.");
                 return ExitCodes.BadUsage;
             }
         }
 
         if (files.Count == 0)
         {
-            stderr.WriteLine($"womrules: no scenario files (*{ScenarioReader.FileSuffix}) under {string.Join(", ", paths)}.");
+            stderr.WriteLine($"womrules: no scenario files (*{ScenarioReader.FileSuffix}) under {MessageText.EscapePath(string.Join(", ", paths))}.");
             return ExitCodes.BadUsage;
         }
 
@@ -136,7 +137,7 @@ internal static class TestCommand
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                stdout.WriteLine($"FAIL  {shown}: cannot read the file: {ex.Message}");
+                stdout.WriteLine($"FAIL  {MessageText.EscapePath(shown)}: cannot read the file: {MessageText.EscapePath(ex.Message)}");
                 Failed++;
                 return;
             }
@@ -144,7 +145,7 @@ internal static class TestCommand
             if (file is null)
             {
                 // The cases cannot be trusted, so the file counts as one failure.
-                stdout.WriteLine($"FAIL  {shown}: the scenario file has errors");
+                stdout.WriteLine($"FAIL  {MessageText.EscapePath(shown)}: the scenario file has errors");
                 Print(diagnostics);
                 Failed++;
                 return;
@@ -156,7 +157,7 @@ internal static class TestCommand
             {
                 foreach (var @case in file.Cases)
                 {
-                    stdout.WriteLine($"FAIL  {shown}: {@case.Name} (the campaign has errors)");
+                    stdout.WriteLine($"FAIL  {MessageText.EscapePath(shown)}: {@case.Name} (the campaign has errors)");
                     Failed++;
                 }
 
@@ -176,11 +177,11 @@ internal static class TestCommand
 
             foreach (var @case in file.Cases)
             {
-                var title = $"{shown}: {@case.Name}";
+                var title = $"{MessageText.EscapePath(shown)}: {@case.Name}";
                 if (@case.SnapshotPath is { } snapshot && !snapshotOwners.TryAdd(snapshot, title))
                 {
                     // Two scenario files in one folder with a case of the same name would overwrite each other's snapshot.
-                    Fail(title, $"its snapshot {Display(snapshot)} is already used by {snapshotOwners[snapshot]}; set 'snapshot:' to another file");
+                    Fail(title, $"its snapshot {MessageText.EscapePath(Display(snapshot))} is already used by {snapshotOwners[snapshot]}; set 'snapshot:' to another file");
                     continue;
                 }
 
@@ -190,7 +191,7 @@ internal static class TestCommand
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    Fail(title, "a file could not be read or written: " + ex.Message);
+                    Fail(title, "a file could not be read or written: " + MessageText.EscapePath(ex.Message));
                 }
             }
         }
@@ -232,13 +233,13 @@ internal static class TestCommand
                 {
                     Write(verified, actual);
                     Delete(received);
-                    note = $"accepted {Display(verified)}";
+                    note = $"accepted {MessageText.EscapePath(Display(verified))}";
                 }
                 else if (approved is null && !ci)
                 {
                     Write(verified, actual);
                     Delete(received);
-                    note = $"new snapshot {Display(verified)}; review and commit it";
+                    note = $"new snapshot {MessageText.EscapePath(Display(verified))}; review and commit it";
                 }
                 else
                 {
@@ -265,7 +266,7 @@ internal static class TestCommand
             Fail(title, null);
             foreach (var problem in problems)
             {
-                stdout.WriteLine("      " + problem);
+                stdout.WriteLine("      " + MessageText.Escape(problem));
             }
 
             if (diff is not null)

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using WomRules.Diagnostics;
 using WomRules.Syntax;
+using WomRules.Text;
 
 namespace WomRules.Binding;
 
@@ -26,19 +27,20 @@ internal sealed partial class Binder
     public static BoundCampaign? Bind(CampaignSyntax syntax, DiagnosticBag diagnostics, CompilationOptions? options = null) =>
         new Binder(diagnostics, options ?? CompilationOptions.Default).BindCampaign(syntax);
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
+    // '\z', not '$': '$' also matches before a final '\n', which let "amount\n" pass as a name.
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]*\\z")]
     private static partial Regex CampaignIdPattern();
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*\\z")]
     private static partial Regex IdentifierPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]*\\z")]
     private static partial Regex NamePattern();
 
     private BoundCampaign? BindCampaign(CampaignSyntax syntax)
     {
         var id = syntax.Id?.Text ?? "";
-        if (syntax.Id is { } idToken && !CampaignIdPattern().IsMatch(idToken.Text))
+        if (syntax.Id is { } idToken && CheckName(idToken, "campaign id") && !CampaignIdPattern().IsMatch(idToken.Text))
         {
             diagnostics.Report(DiagnosticDescriptors.InvalidCampaignId, idToken.Span, idToken.Text);
         }
@@ -61,6 +63,28 @@ internal sealed partial class Binder
         };
         CampaignWarnings.Report(campaign, syntax, diagnostics);
         return campaign;
+    }
+
+    /// <summary>
+    /// The checks every name gets, in whichever form it was written, so both forms accept the same names: a length
+    /// limit (<see cref="CompilationOptions.MaxNameLength"/>, far inside YAML's 1024-character implicit keys), and no
+    /// character that cannot be seen, since names identify outcomes and are compared exactly. False after a report.
+    /// </summary>
+    private bool CheckName(SyntaxToken name, string kind)
+    {
+        if (name.Text.Length > options.MaxNameLength)
+        {
+            diagnostics.Report(DiagnosticDescriptors.NameTooLong, name.Span, kind, name.Text.Length, options.MaxNameLength);
+            return false;
+        }
+
+        if (TextHazards.FirstHiddenInName(name.Text) is var hidden and >= 0)
+        {
+            diagnostics.Report(DiagnosticDescriptors.NameWithHiddenCharacter, name.Span, kind, name.Text, TextHazards.Describe(name.Text, hidden));
+            return false;
+        }
+
+        return true;
     }
 
     private (DateTime? From, DateTime? Until) BindActive(ActiveWindowSyntax? active)
@@ -109,7 +133,8 @@ internal sealed partial class Binder
                 continue;
             }
 
-            if (!NamePattern().IsMatch(name))
+            // A name refused by CheckName is still declared, so the rules that name it do not report it again.
+            if (CheckName(eventType.Name, "event type") && !NamePattern().IsMatch(name))
             {
                 diagnostics.Report(DiagnosticDescriptors.InvalidName, eventType.Name.Span, name, "event type");
                 continue;
@@ -136,7 +161,7 @@ internal sealed partial class Binder
         var result = new List<string>();
         foreach (var counter in counters)
         {
-            if (!IdentifierPattern().IsMatch(counter.Text))
+            if (CheckName(counter, "counter") && !IdentifierPattern().IsMatch(counter.Text))
             {
                 diagnostics.Report(DiagnosticDescriptors.InvalidName, counter.Span, counter.Text, "counter");
             }
@@ -163,7 +188,7 @@ internal sealed partial class Binder
         foreach (var attribute in attributes)
         {
             var name = attribute.Name.Text;
-            if (!IdentifierPattern().IsMatch(name))
+            if (CheckName(attribute.Name, kind) && !IdentifierPattern().IsMatch(name))
             {
                 diagnostics.Report(DiagnosticDescriptors.InvalidName, attribute.Name.Span, name, kind);
                 continue;
@@ -263,7 +288,7 @@ internal sealed partial class Binder
         var names = new List<string>();
         foreach (var tier in tiers)
         {
-            if (!NamePattern().IsMatch(tier.Name.Text))
+            if (CheckName(tier.Name, "tier") && !NamePattern().IsMatch(tier.Name.Text))
             {
                 diagnostics.Report(DiagnosticDescriptors.InvalidName, tier.Name.Span, tier.Name.Text, "tier");
             }
@@ -302,6 +327,11 @@ internal sealed partial class Binder
             else if (tier.When is not null)
             {
                 when = expressions.BindAs(tier.When, new BindingScope(schema, null, isTierCondition: true), ValueType.Bool, "A tier's 'when'");
+            }
+
+            foreach (var privilege in tier.Privileges)
+            {
+                CheckName(privilege, "privilege");
             }
 
             result.Add(new TierSymbol(tier.Name.Text, result.Count, when, [.. tier.Privileges.Select(p => p.Text)]));
@@ -394,7 +424,7 @@ internal sealed partial class Binder
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var disclosure in disclosures)
         {
-            if (!names.Add(disclosure.Name.Text))
+            if (CheckName(disclosure.Name, "disclosure") && !names.Add(disclosure.Name.Text))
             {
                 diagnostics.Report(DiagnosticDescriptors.DuplicateDeclaration, disclosure.Name.Span, "The disclosure", disclosure.Name.Text);
             }
@@ -458,7 +488,7 @@ internal sealed partial class Binder
         for (var i = 0; i < rules.Length; i++)
         {
             var rule = rules[i];
-            if (!names.Add(rule.Name.Text))
+            if (CheckName(rule.Name, "rule") && !names.Add(rule.Name.Text))
             {
                 diagnostics.Report(DiagnosticDescriptors.DuplicateRuleName, rule.Name.Span, rule.Name.Text);
             }
@@ -615,6 +645,14 @@ internal sealed partial class Binder
         if (reward.By is not null && reward.Counter is null)
         {
             diagnostics.Report(DiagnosticDescriptors.ByWithoutCounter, reward.By.Span);
+        }
+
+        foreach (var (name, kind) in new[] { (reward.Badge, "badge"), (reward.Alert, "alert") })
+        {
+            if (name is not null)
+            {
+                CheckName(name, kind);
+            }
         }
 
         if (reward.Points is null && reward.Credit is null && reward.Badge is null && reward.Counter is null && reward.Alert is null)

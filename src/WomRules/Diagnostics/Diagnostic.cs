@@ -49,6 +49,7 @@ public sealed class Diagnostic
     public override string ToString()
     {
         var severity = Severity == DiagnosticSeverity.Error ? "error" : "warning";
-        return string.Create(CultureInfo.InvariantCulture, $"{Path ?? "<campaign>"}({Line},{Column}): {severity} {Id}: {Message}");
+        // The path is the caller's; escaped like the message, so a file name cannot start a line of its own either.
+        return string.Create(CultureInfo.InvariantCulture, $"{(Path is null ? "<campaign>" : MessageText.EscapePath(Path))}({Line},{Column}): {severity} {Id}: {Message}");
     }
 }

@@ -24,10 +24,28 @@ internal sealed class DiagnosticBag
     {
         var message = args.Length == 0
             ? descriptor.MessageFormat
-            : string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, args);
+            : string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, EscapeArguments(args));
         var position = Source.GetLinePosition(span.Start);
         diagnostics.Add(new Diagnostic(descriptor, message, Source.Path, span, position.Line + 1, position.Character + 1));
         HasErrors |= descriptor.Severity == DiagnosticSeverity.Error;
+    }
+
+    /// <summary>Every argument that is text (a name, a key, a value, a library's message quoting the input) is escaped, so a message is one line and shows what it quotes.</summary>
+    private static object?[] EscapeArguments(object?[] args)
+    {
+        var escaped = new object?[args.Length];
+        for (var i = 0; i < args.Length; i++)
+        {
+            escaped[i] = args[i] switch
+            {
+                null => null,
+                string text => MessageText.Escape(text),
+                IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+                var other => MessageText.Escape(other.ToString()),
+            };
+        }
+
+        return escaped;
     }
 
     public void AddRange(IEnumerable<Diagnostic> other)

@@ -47,6 +47,10 @@ internal static class DiagnosticDescriptors
         "A campaign file holds exactly one YAML document; remove the extra '---' document.");
     public static readonly DiagnosticDescriptor InvalidValue = Error("WOM1015", "Invalid value",
         "'{0}' is not a valid value for '{1}'; expected {2}.");
+    public static readonly DiagnosticDescriptor YamlHiddenBreak = Error("WOM1016", "Line separator or bidi control in YAML",
+        "The file holds {0} here, which some YAML readers and editors take for a line break or use to reorder text, and others do not; remove it, or write it as an escape such as \\u2028 inside a double-quoted string.");
+    public static readonly DiagnosticDescriptor KeyTooLong = Error("WOM1017", "Key too long",
+        "This key is {0} characters long, more than the {1} YAML allows a key written without '? '; shorten it (a name is at most MaxNameLength characters anyway).");
 
     // WOM2xxx: expression syntax.
     public static readonly DiagnosticDescriptor ExpressionSyntax = Error("WOM2001", "Expression syntax error",
@@ -140,6 +144,10 @@ internal static class DiagnosticDescriptors
         "'{0}' is not a set of characters to strip from ids; use zero-width.");
     public static readonly DiagnosticDescriptor RepeatedIdStrip = Warning("WOM3043", "Strip set listed twice",
         "'{0}' is listed more than once in 'ids.strip'; keep one.");
+    public static readonly DiagnosticDescriptor NameTooLong = Error("WOM3045", "Name too long",
+        "This {0} name is {1} characters long, more than the limit of {2}; shorten it or raise MaxNameLength.");
+    public static readonly DiagnosticDescriptor NameWithHiddenCharacter = Error("WOM3046", "Invisible character in a name",
+        "The {0} name '{1}' holds {2}; a name may not hold a control, line-break, bidi or other invisible character, which readers of outcomes cannot see; remove it.");
 
     // WOM4xxx: warnings about the campaign's behaviour.
     public static readonly DiagnosticDescriptor UnboundedLiability = Warning("WOM4001", "Unbounded liability",
@@ -174,6 +182,11 @@ internal static class DiagnosticDescriptors
         "The rule is 'lang csharp', so its expressions are C# and go in backticks, such as `Event.Rating >= 4`.");
     public static readonly DiagnosticDescriptor DslMissingCampaign = Error("WOM5009", "Campaign id missing",
         "The file has no 'campaign' line; start it with 'campaign <id>'.");
+    public static readonly DiagnosticDescriptor DslHiddenBreak = Error("WOM5010", "Line separator or bidi control in DSL text",
+        "The file holds {0} here, which editors and YAML may take for a line break or use to reorder text, though the DSL does not; remove it, or write it as an escape such as \\u2028 inside a string.");
+    public static readonly DiagnosticDescriptor DslCannotHold = Error("WOM5011", "Text the DSL cannot hold",
+        "This {0} holds {1} inside a string, which a line of the DSL cannot hold and its expressions cannot escape; remove it, or keep the campaign in YAML.");
+
     // WOM6xxx: scenario files (*.tests.yaml) for `womrules test`.
     public static readonly DiagnosticDescriptor ScenarioFileMissing = Error("WOM6001", "Referenced file not found",
         "The file '{0}' does not exist; paths in a scenario file are relative to the scenario file's folder.");

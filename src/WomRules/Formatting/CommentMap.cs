@@ -22,7 +22,7 @@ internal sealed class CommentMap
         var starts = anchors.Select(a => a.Span.Start).ToArray();
         foreach (var comment in comments.OrderBy(c => c.Offset))
         {
-            var text = "#" + comment.Text;
+            var text = "#" + TextHazards.EscapeInComment(comment.Text);
             var next = LowerBound(starts, comment.Offset);
             if (comment.Trailing && next > 0)
             {

@@ -1,14 +1,17 @@
+using WomRules.Diagnostics;
 using WomRules.Parsing;
 using WomRules.Syntax;
+using WomRules.Text;
 
 namespace WomRules.Formatting;
 
 /// <summary>Prints a syntax tree in the canonical DSL layout (docs/dsl.md): one clause a line, two-space indentation.</summary>
 internal static class DslWriter
 {
-    public static string Write(CampaignSyntax c, CommentMap comments)
+    public static string Write(CampaignSyntax c, CommentMap comments, DiagnosticBag diagnostics)
     {
         var w = new LineWriter(comments);
+        CheckExpressions(c, diagnostics);
         if (c.Version is { } version)
         {
             if (version.Text == "1")
@@ -177,6 +180,28 @@ internal static class DslWriter
         }
 
         return w.ToString();
+    }
+
+    /// <summary>
+    /// Names and values are quoted with escapes, but an expression is printed as written, and its string literals
+    /// have no escape for a line break other than \n, a control or a bidi control. A string that holds one (from a
+    /// YAML escape) cannot be written in the DSL at all: refused at the expression rather than printed raw, where it
+    /// would end the line, make the file "not text", or be refused on reading. C# code may span lines, so only the rest counts there.
+    /// </summary>
+    private static void CheckExpressions(CampaignSyntax c, DiagnosticBag diagnostics)
+    {
+        foreach (var (e, text) in PrintedExpressions.Of(c))
+        {
+            var csharp = e is CSharpExpressionSyntax;
+            foreach (var ch in text)
+            {
+                if (TextHazards.MustEscapeInOutput(ch) && ch != '\t' && !(csharp && ch is '\n' or '\r'))
+                {
+                    diagnostics.Report(DiagnosticDescriptors.DslCannotHold, e.Span, csharp ? "C# code" : "expression", TextHazards.Describe(ch));
+                    break;
+                }
+            }
+        }
     }
 
     private static string Reward(RewardSyntax r)

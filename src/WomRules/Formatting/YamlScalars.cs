@@ -1,9 +1,14 @@
 using System.Globalization;
 using System.Text;
+using WomRules.Text;
 
 namespace WomRules.Formatting;
 
-/// <summary>Writes a value as a YAML scalar: plain when YAML reads it back unchanged, else single- or double-quoted.</summary>
+/// <summary>
+/// Writes a value as a YAML scalar: plain when YAML reads it back unchanged, else single- or double-quoted. A value
+/// holding a control character, a line or paragraph separator, a bidi control or a BOM is always double-quoted, with
+/// each of them escaped (<c>\N</c>, <c>\L</c>, <c>\P</c>, <c>\xNN</c>, <c>\uNNNN</c>), so no value prints raw what a reader could take for a break.
+/// </summary>
 internal static class YamlScalars
 {
     public static string Write(string text, bool flow)
@@ -13,7 +18,7 @@ internal static class YamlScalars
             return text;
         }
 
-        if (!text.Any(char.IsControl) && (text.Contains('"', StringComparison.Ordinal) || text.Contains('\\', StringComparison.Ordinal)))
+        if (!text.Any(TextHazards.MustEscapeInOutput) && (text.Contains('"', StringComparison.Ordinal) || text.Contains('\\', StringComparison.Ordinal)))
         {
             return "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
         }
@@ -28,10 +33,16 @@ internal static class YamlScalars
                 case '\n': b.Append("\\n"); break;
                 case '\t': b.Append("\\t"); break;
                 case '\r': b.Append("\\r"); break;
+
+                // YAML 1.2 reads only \n and \r as breaks, but YamlDotNet (like YAML 1.1) also breaks lines at these three:
+                // raw, each would end the scalar, and a DSL string or comment could become a live key.
+                case '\u0085': b.Append("\\N"); break;
+                case '\u2028': b.Append("\\L"); break;
+                case '\u2029': b.Append("\\P"); break;
                 default:
-                    if (char.IsControl(c))
+                    if (TextHazards.MustEscapeInOutput(c))
                     {
-                        b.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                        b.Append(c <= '\u00FF' ? "\\x" + ((int)c).ToString("X2", CultureInfo.InvariantCulture) : "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture));
                     }
                     else
                     {
@@ -47,7 +58,7 @@ internal static class YamlScalars
 
     private static bool IsPlainSafe(string text, bool flow)
     {
-        if (text.Length == 0 || char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]) || text.Any(char.IsControl))
+        if (text.Length == 0 || char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]) || text.Any(TextHazards.MustEscapeInOutput))
         {
             return false;
         }

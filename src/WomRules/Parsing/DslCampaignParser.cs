@@ -49,6 +49,14 @@ internal sealed class DslCampaignParser
             return null;
         }
 
+        // What the DSL scanner reads as a line break (\n, \r) and what YAML and editors do must agree, or a conversion
+        // or a review could see a line the DSL does not: the other breaks, and bidi controls, are refused raw.
+        if (TextHazards.FirstSourceHazard(text) is var hazard and >= 0)
+        {
+            diagnostics.Report(DiagnosticDescriptors.DslHiddenBreak, new TextSpan(hazard, 1), TextHazards.Describe(text[hazard]));
+            return null;
+        }
+
         var scan = DslScanner.Scan(text, limits, diagnostics);
         if (string.IsNullOrWhiteSpace(scan.Masked))
         {
@@ -83,7 +91,9 @@ internal sealed class DslCampaignParser
                 start = lineStart;
             }
 
-            var newline = masked.IndexOf('\n', lineStart);
+            // A lone '\r' ends a line too, as it does for the scanner, SourceText and YAML; "\r\n" ends one line,
+            // since the '\n' after the '\r' starts a blank line, which starts no declaration.
+            var newline = masked.IndexOfAny(['\n', '\r'], lineStart);
             lineStart = newline < 0 ? masked.Length : newline + 1;
         }
 

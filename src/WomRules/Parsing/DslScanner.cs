@@ -49,9 +49,10 @@ internal static class DslScanner
                         break;
                     }
 
-                    if (close - i - 1 > limits.MaxScalarLength)
+                    // Measured decoded, as YAML measures a scalar, so a value one form holds fits the other whatever its escapes.
+                    if (close - i - 1 > limits.MaxScalarLength && DslStrings.Unquote(text[i..(close + 1)]).Length is var length && length > limits.MaxScalarLength)
                     {
-                        diagnostics?.Report(DiagnosticDescriptors.DslValueTooLong, new TextSpan(i, 1), "string", close - i - 1, limits.MaxScalarLength);
+                        diagnostics?.Report(DiagnosticDescriptors.DslValueTooLong, new TextSpan(i, 1), "string", length, limits.MaxScalarLength);
                         errors.Add(i);
                     }
 
@@ -93,6 +94,25 @@ internal static class DslScanner
 
                 default:
                     lineHasCode |= c is not (' ' or '\t');
+                    if (DslGrammar.IsValueChar(c))
+                    {
+                        // A bare word is a scalar too (spec §9): the limit a YAML value has, a DSL name or value has.
+                        var end = i + 1;
+                        while (end < text.Length && DslGrammar.IsValueChar(text[end]))
+                        {
+                            end++;
+                        }
+
+                        if (end - i > limits.MaxScalarLength)
+                        {
+                            diagnostics?.Report(DiagnosticDescriptors.DslValueTooLong, new TextSpan(i, 1), "word", end - i, limits.MaxScalarLength);
+                            errors.Add(i);
+                        }
+
+                        i = end;
+                        break;
+                    }
+
                     i++;
                     break;
             }

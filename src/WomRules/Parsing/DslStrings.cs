@@ -1,11 +1,16 @@
+using System.Globalization;
 using System.Text;
+using WomRules.Text;
 
 namespace WomRules.Parsing;
 
-/// <summary>Quoting and unquoting of DSL strings: <c>"…"</c> or <c>'…'</c> on one line, with the same escapes as expression strings.</summary>
+/// <summary>Quoting and unquoting of DSL strings: <c>"…"</c> or <c>'…'</c> on one line, with the escapes of expression strings plus <c>\r</c> and <c>\uXXXX</c>.</summary>
 internal static class DslStrings
 {
-    /// <summary>Decodes <c>\\</c>, <c>\"</c>, <c>\'</c>, <c>\n</c>, <c>\t</c>; any other backslash is kept as written.</summary>
+    /// <summary>
+    /// Decodes <c>\\</c>, <c>\"</c>, <c>\'</c>, <c>\n</c>, <c>\t</c>, <c>\r</c> and <c>\uXXXX</c> (not half a surrogate pair);
+    /// any other backslash is kept as written. <c>\u</c> is how a string holds what a file may not hold raw (U+2028, a bidi control, …).
+    /// </summary>
     public static string Unquote(string quoted)
     {
         var body = quoted[1..^1];
@@ -24,6 +29,13 @@ internal static class DslStrings
             }
 
             var next = body[++i];
+            if (next == 'u' && TryHex(body, i + 1, out var code))
+            {
+                builder.Append(code);
+                i += 4;
+                continue;
+            }
+
             builder.Append(next switch
             {
                 'n' => "\n",
@@ -50,10 +62,24 @@ internal static class DslStrings
                 '\n' => "\\n",
                 '\t' => "\\t",
                 '\r' => "\\r",
+                _ when TextHazards.MustEscapeInOutput(c) => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
                 _ => c.ToString(),
             });
         }
 
         return builder.Append('"').ToString();
+    }
+
+    /// <summary>Four hex digits at <paramref name="at"/> naming a character that is not half a surrogate pair.</summary>
+    private static bool TryHex(string text, int at, out char value)
+    {
+        value = '\0';
+        if (at + 4 > text.Length || !ushort.TryParse(text.AsSpan(at, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code) || char.IsSurrogate((char)code))
+        {
+            return false;
+        }
+
+        value = (char)code;
+        return true;
     }
 }

@@ -21,6 +21,12 @@ internal static class YamlTreeReader
             return null;
         }
 
+        if (TextHazards.FirstSourceHazard(text) is var hazard and >= 0)
+        {
+            diagnostics.Report(DiagnosticDescriptors.YamlHiddenBreak, new TextSpan(hazard, 1), TextHazards.Describe(text[hazard]));
+            return null;
+        }
+
         var stack = new Stack<Frame>();
         YamlNode? root = null;
         var documents = 0;
@@ -86,7 +92,14 @@ internal static class YamlTreeReader
         }
         catch (YamlException ex)
         {
-            diagnostics.Report(DiagnosticDescriptors.YamlSyntax, new TextSpan(Offset(ex.Start, text), 0), CleanMessage(ex.Message));
+            var at = Offset(ex.Start, text);
+            if (LongImplicitKey(text, at) is { } key)
+            {
+                diagnostics.Report(DiagnosticDescriptors.KeyTooLong, new TextSpan(key, 1), at - key, MaxImplicitKeyLength);
+                return null;
+            }
+
+            diagnostics.Report(DiagnosticDescriptors.YamlSyntax, new TextSpan(at, 0), CleanMessage(ex.Message));
             return null;
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException)
@@ -195,6 +208,30 @@ internal static class YamlTreeReader
         }
 
         return null;
+    }
+
+    /// <summary>YAML 1.2 §7.4: an implicit key (one written without '? ') holds at most 1024 characters.</summary>
+    public const int MaxImplicitKeyLength = 1024;
+
+    /// <summary>
+    /// The start of the key when the error sits on the ':' after an implicit key longer than YAML allows, which
+    /// YamlDotNet reports only as "mapping values are not allowed in this context".
+    /// </summary>
+    private static int? LongImplicitKey(string text, int at)
+    {
+        if (at >= text.Length || text[at] != ':')
+        {
+            return null;
+        }
+
+        var lineStart = text.LastIndexOfAny(['\n', '\r'], Math.Max(0, at - 1)) + 1;
+        var key = lineStart;
+        while (key < at && text[key] is ' ' or '\t' or '-' or '{' or '[' or ',')
+        {
+            key++;
+        }
+
+        return at - key > MaxImplicitKeyLength ? key : null;
     }
 
     /// <summary>YamlDotNet prefixes "(Line: 3, Col: 1, Idx: 20) - (…): "; our diagnostics carry the position already.</summary>

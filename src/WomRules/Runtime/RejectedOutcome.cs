@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using WomRules.Text;
 
 namespace WomRules.Runtime;
 
@@ -9,7 +10,9 @@ public sealed record RejectedOutcome : Outcome
     internal RejectedOutcome(string? eventId, string reason)
         : base(eventId)
     {
-        Reason = reason;
+        // Reasons quote the event (its 'at', an actor's id, a parser's message about the line): escaped, so that an
+        // event cannot put a control character, a line break or a bidi control into what is printed about it.
+        Reason = MessageText.Escape(reason);
     }
 
     /// <inheritdoc />

@@ -1,18 +1,35 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using WomRules.Text;
 
 namespace WomRules.Tests.Support;
 
 /// <summary>
 /// A seeded random campaign in YAML, with events to run through it: every declaration kind, every effect, quoting
 /// that needs care (quotes, '#', ': ', non-ASCII), comments in several places and, optionally, C# rules. The same seed
-/// always gives the same campaign, so a failure names its seed and can be replayed.
+/// always gives the same campaign, so a failure names its seed and can be replayed. With <c>hostile</c>, strings,
+/// messages, defaults, event texts and comments also hold what one syntax reads as a line break or a control and the
+/// other may not (issue 10, defect 8): U+2028, U+2029, U+0085, C0 and C1 controls, DEL, a BOM, bidi controls, and text
+/// shaped like a key after them. Strings carry them as YAML escapes; comments, which cannot escape, carry the ones a
+/// file may hold raw (tab, zero-width and other invisible characters).
 /// </summary>
-internal sealed class CampaignGenerator(int seed, bool withCSharp = false)
+internal sealed class CampaignGenerator(int seed, bool withCSharp = false, bool hostile = false)
 {
     private static readonly string[] Texts = ["Love it #ad", "abc", "great review, honest", "I work for them", "广告 new", "meh"];
     private static readonly string[] Words = ["alpha", "beta", "gold star", "it's \"quoted\"", "a # not a comment", "key: value", "多语言"];
+
+    /// <summary>Breaks and controls in string values, each followed by text that would be a key if the break were live.</summary>
+    private static readonly string[] HostileWords =
+    [
+        "x\u2028active: { from: 2030-01-01 }", "x\u2029budget: { points: 0 }", "x\u0085rules: []", "esc\u001b[2J\u001b[Hclear", "nl\nactive: { from: 2030-01-01 }",
+        "cr\r# not a comment", "del\u007f c1\u0090 bom\ufeff", "bidi \u202eevil\u202c and \u2066isolate\u2069", "tab\tkey: value", "ok \u200b zero width",
+    ];
+
+    private static readonly string[] HostileTexts = ["Love it #ad\u2028", "a\u2029b", "\u0085#ad", "\u202e#ad", "I work for them\u001b", "abc\n"];
+
+    private static readonly string[] HostileComments = ["\tactive: { from: 2030-01-01 }", "zero\u200bwidth\u200d joiner", "广告\u00a0#ad", "x: y  # nested"];
 
     private readonly Random random = new(seed);
     private readonly List<string> eventTypes = [];
@@ -23,13 +40,13 @@ internal sealed class CampaignGenerator(int seed, bool withCSharp = false)
         var y = new StringBuilder();
         if (Chance(0.5))
         {
-            y.Append("# generated campaign ").Append(seed).Append('\n');
+            y.Append("# generated campaign ").Append(seed).Append(hostile ? " " + Unescape(Pick(HostileComments)) : "").Append('\n');
         }
 
         y.Append("womrules: 1\ncampaign: gen-").Append(seed).Append('\n');
         if (Chance(0.6))
         {
-            y.Append("description: ").Append(Quote(Pick(Words) + " campaign")).Append('\n');
+            y.Append("description: ").Append(Quote(Word() + " campaign")).Append('\n');
         }
 
         if (Chance(0.5))
@@ -65,9 +82,9 @@ internal sealed class CampaignGenerator(int seed, bool withCSharp = false)
         {
             var type = $"t{t}.happened";
             eventTypes.Add(type);
-            y.Append("  ").Append(type).Append(":").Append(Chance(0.3) ? "   # a trailing comment" : "").Append('\n');
+            y.Append("  ").Append(type).Append(":").Append(Chance(0.3) ? "   # a trailing comment" + (hostile ? Unescape(Pick(HostileComments)) : "") : "").Append('\n');
             y.Append("    a: int\n    b: decimal\n");
-            y.Append("    s: ").Append(Chance(0.5) ? "string" : "{ type: string, default: " + Quote(Pick(Words)) + " }").Append('\n');
+            y.Append("    s: ").Append(Chance(0.5) ? "string" : "{ type: string, default: " + Quote(Word()) + " }").Append('\n');
             y.Append("    f: { type: bool, default: ").Append(Chance(0.5) ? "false" : "true").Append(" }\n");
             if (Chance(0.4))
             {
@@ -108,7 +125,7 @@ internal sealed class CampaignGenerator(int seed, bool withCSharp = false)
             y.Append("    applies: event.f or event.s in [\"employee\", 'influencer']\n");
             y.Append("    require: ").Append(Chance(0.5) ? "discloses(event.s)" : Quote("discloses(event.s, [\"#ad\", \"广告\"], 40)")).Append('\n');
             y.Append("    action: ").Append(Chance(0.5) ? "withhold" : "flag").Append('\n');
-            y.Append("    message: ").Append(Quote("Disclose it: say " + Pick(Words))).Append('\n');
+            y.Append("    message: ").Append(Quote("Disclose it: say " + Word())).Append('\n');
         }
 
         y.Append("\nrules:\n");
@@ -137,7 +154,7 @@ internal sealed class CampaignGenerator(int seed, bool withCSharp = false)
     {
         if (Chance(0.3))
         {
-            y.Append("  # rule number ").Append(index).Append('\n');
+            y.Append("  # rule number ").Append(index).Append(hostile ? " " + Unescape(Pick(HostileComments)) : "").Append('\n');
         }
 
         y.Append("  - name: r").Append(index).Append(Chance(0.3) ? "-bonus.v2" : "").Append('\n');
@@ -237,7 +254,7 @@ internal sealed class CampaignGenerator(int seed, bool withCSharp = false)
             var at = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(random.Next(0, 24 * 90)).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
             var attributes = type == "points.redeemed"
                 ? $"{{\"points\": {random.Next(1, 30)}}}"
-                : $"{{\"a\": {random.Next(-5, 100)}, \"b\": {(random.Next(0, 4000) / 100m).ToString(CultureInfo.InvariantCulture)}, \"s\": {JsonSerializer.Serialize(Pick(Texts))}, \"f\": {(Chance(0.5) ? "true" : "false")}}}";
+                : $"{{\"a\": {random.Next(-5, 100)}, \"b\": {(random.Next(0, 4000) / 100m).ToString(CultureInfo.InvariantCulture)}, \"s\": {JsonSerializer.Serialize(hostile && Chance(0.4) ? Unescape(Pick(HostileTexts)) : Pick(Texts))}, \"f\": {(Chance(0.5) ? "true" : "false")}}}";
             var referrer = Chance(0.6) ? Participant() : null;
             lines.Add(CampaignRunner.Event($"e-{i % 37}", type, Participant(), attributes, referrer, at));
         }
@@ -252,8 +269,13 @@ internal sealed class CampaignGenerator(int seed, bool withCSharp = false)
         return Chance(0.75) ? $"u{n}" : Pick([$"U{n}", $"\uFF55{n}", $"u\u200B{n}"]);
     }
 
-    /// <summary>Sometimes plain, sometimes a JSON string (valid YAML double-quoted), so both scalar styles are read.</summary>
-    private string Quote(string text) => Chance(0.5) && !text.Contains('#', StringComparison.Ordinal) && !text.Contains(": ", StringComparison.Ordinal)
+    private string Word() => hostile && Chance(0.5) ? Unescape(Pick(HostileWords)) : Pick(Words);
+
+    /// <summary>The escapes of the tables above (\\uXXXX, \\n, \\r, \\t) turned into the characters, so that the generator writes them as YAML would.</summary>
+    private static string Unescape(string text) => Regex.Unescape(text);
+
+    /// <summary>Sometimes plain, sometimes a JSON string (valid YAML double-quoted), so both scalar styles are read; always quoted when it holds a control or a break.</summary>
+    private string Quote(string text) => Chance(0.5) && !text.Any(c => char.IsControl(c) || TextHazards.IsSourceHazard(c)) && !text.Contains('#', StringComparison.Ordinal) && !text.Contains(": ", StringComparison.Ordinal)
         && !text.Contains(',', StringComparison.Ordinal) && !text.Contains('"', StringComparison.Ordinal) && !text.Contains('[', StringComparison.Ordinal)
         && !text.StartsWith('\'') && !text.StartsWith('-') ? text : JsonSerializer.Serialize(text);
 
