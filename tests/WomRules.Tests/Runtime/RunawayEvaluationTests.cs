@@ -106,4 +106,28 @@ public sealed class RunawayEvaluationTests
         runner.Run(Post("e-1", new string('a', 40))).Should().Contain(o => o.Contains("\"rule\":\"r\"") && o.Contains("\"reason\":\"error\""));
         runner.Run(Post("e-2", new string('a', 30))).Should().Contain(o => o.Contains("\"rule\":\"r\"") && o.Contains("\"points\":1"), "3 x 30 is under 100");
     }
+
+    [Fact]
+    public void Womrules_run_skips_a_rule_that_would_double_an_event_near_the_line_limit()
+    {
+        var folder = Directory.CreateTempSubdirectory("womrules-runaway-run-").FullName;
+        try
+        {
+            var campaign = Path.Combine(folder, "campaign.yaml");
+            var events = Path.Combine(folder, "events.jsonl");
+            File.WriteAllText(campaign, Campaign("event.text + event.text != 'x'"));
+            File.WriteAllText(events, Post("e-1", new string('a', 600_000)) + "\n" + Post("e-2", "short") + "\n");
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            var exit = WomRules.Cli.CommandLine.Run(["run", campaign, events], stdout, stderr);
+            exit.Should().Be(0, stderr.ToString());
+            var lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            lines.Should().Contain(o => o.Contains("\"event\":\"e-1\"") && o.Contains("\"rule\":\"r\"") && o.Contains("\"reason\":\"error\""));
+            lines.Should().Contain(o => o.Contains("\"event\":\"e-2\"") && o.Contains("\"rule\":\"r\"") && o.Contains("\"points\":1"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
