@@ -130,7 +130,8 @@ internal sealed class CSharpRuleCompiler : ICSharpRuleCompiler
                 continue;
             }
 
-            if (SemanticAllowList.Check(model, node, allowList, expression.Start) is { } violation)
+            if ((SemanticAllowList.Check(model, node, allowList, expression.Start)
+                ?? StringGrowthLimit.Check(model.GetOperation(node), request.MaxStringGrowth, expression.Start)) is { } violation)
             {
                 Report(diagnostics, source, violation);
                 failed = true;

@@ -116,7 +116,7 @@ public sealed class CampaignCompilation
         }
 
         // Compiled once; if two threads race, both results are equivalent and the first one wins.
-        Interlocked.CompareExchange(ref emitted, CampaignEmitter.Emit(bound, Options.Evaluator), null);
+        Interlocked.CompareExchange(ref emitted, CampaignEmitter.Emit(bound, Options.Evaluator, Runtime.StringLimits.From(Options)), null);
         return new EmitResult(emitted, diagnostics);
     }
 }

@@ -22,6 +22,35 @@ public sealed record CompilationOptions
     /// <summary>The deepest nesting of YAML collections, and of parentheses, <c>not</c>, unary <c>-</c> and <c>if</c> in an expression. Default 256.</summary>
     public int MaxNestingDepth { get; init; } = 256;
 
+    /// <summary>
+    /// The largest complexity of a <c>matches</c> pattern: its positions after unrolling counted repetition, a count
+    /// inside another repetition counting squared (<c>(a{1,10}){1,10}</c> is 1,000). Past it, error WOM3036.
+    /// Default 1,000 (docs/semantics.md, Limits).
+    /// </summary>
+    public int MaxPatternComplexity { get; init; } = 1000;
+
+    /// <summary>The longest <c>matches</c> pattern, in characters; past it, error WOM3037. Default 1,000.</summary>
+    public int MaxPatternLength { get; init; } = 1000;
+
+    /// <summary>
+    /// How long one <c>matches</c> may run; past it the rule is <c>skipped</c> with reason <c>error</c>. Default 5 seconds,
+    /// about twice the slowest pattern measured within the default complexity limit (docs/semantics.md, Limits).
+    /// </summary>
+    public TimeSpan RegexMatchTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How many times the input strings (event and participant fields) may appear in the result of a string expression;
+    /// past it, error WOM3038 (C#: WOM7012). Default 16.
+    /// </summary>
+    public int MaxStringGrowth { get; init; } = 16;
+
+    /// <summary>
+    /// The longest string an expression may build, in characters; a longer result makes the rule <c>skipped</c> with
+    /// reason <c>error</c>. One expression evaluation builds at most <see cref="MaxStringGrowth"/> times this many
+    /// characters in all. Default 1 Mi characters, the events-file line limit.
+    /// </summary>
+    public int MaxStringLength { get; init; } = 1024 * 1024;
+
     /// <summary>The form of the campaign text; null (the default) picks it from the path: <c>.wom</c> is the DSL, anything else YAML.</summary>
     public CampaignFormat? Format { get; init; }
     /// <summary>

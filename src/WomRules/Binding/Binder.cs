@@ -20,7 +20,7 @@ internal sealed partial class Binder
     {
         this.diagnostics = diagnostics;
         this.options = options;
-        expressions = new ExpressionBinder(diagnostics);
+        expressions = new ExpressionBinder(diagnostics, options);
     }
 
     /// <summary>Returns the bound campaign, or null when the tree is too broken to bind (diagnostics say why).</summary>
@@ -723,7 +723,7 @@ internal sealed partial class Binder
             return [];
         }
 
-        var results = compiler.Compile(new CSharpCompilationRequest(schema, [.. requests], options.MaxNestingDepth), diagnostics);
+        var results = compiler.Compile(new CSharpCompilationRequest(schema, [.. requests], options.MaxNestingDepth, options.MaxStringGrowth), diagnostics);
         var map = new Dictionary<CSharpExpressionSyntax, CSharpCompiledExpression?>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < requests.Count; i++)
         {

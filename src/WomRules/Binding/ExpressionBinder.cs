@@ -9,7 +9,7 @@ using WomRules.Text;
 namespace WomRules.Binding;
 
 /// <summary>Type-checks expressions (spec §3) against a scope, reporting positioned diagnostics at the offending operand.</summary>
-internal sealed class ExpressionBinder(DiagnosticBag diagnostics)
+internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOptions options)
 {
     private static readonly BoundExpression ErrorNode = new BoundLiteral(ValueType.Error, default, false);
 
@@ -17,7 +17,15 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics)
     {
         try
         {
-            return BindExpression(syntax, scope);
+            var bound = BindExpression(syntax, scope);
+            if (bound.Type != ValueType.Error && StringGrowth.FindExcess(bound, options.MaxStringGrowth) is { } excess)
+            {
+                // Issue 10, defect 6: a string built from many copies of the event could exhaust memory.
+                diagnostics.Report(DiagnosticDescriptors.StringTooLarge, excess.Span, excess.Inputs, options.MaxStringGrowth);
+                return ErrorNode with { Span = syntax.Span };
+            }
+
+            return bound;
         }
         catch (InsufficientExecutionStackException)
         {
@@ -338,9 +346,21 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics)
             return Fail(DiagnosticDescriptors.PatternNotLiteral, syntax.Right.Span);
         }
 
+        // Checked before the Regex is built: NonBacktracking builds its automaton lazily, while matching, and nested
+        // counted repetition makes that automaton huge (issue 10, defect 5; docs/semantics.md, Limits).
+        if (pattern.Length > options.MaxPatternLength)
+        {
+            return Fail(DiagnosticDescriptors.PatternTooLong, syntax.Right.Span, pattern.Length, options.MaxPatternLength);
+        }
+
+        if (PatternComplexity.Measure(pattern, options.MaxPatternComplexity) > options.MaxPatternComplexity)
+        {
+            return Fail(DiagnosticDescriptors.PatternTooComplex, syntax.Right.Span, options.MaxPatternComplexity);
+        }
+
         try
         {
-            var regex = new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+            var regex = new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, options.RegexMatchTimeout);
             return new BoundMatches(syntax.Span, left, regex);
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException)

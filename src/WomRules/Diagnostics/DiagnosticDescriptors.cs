@@ -135,6 +135,12 @@ internal static class DiagnosticDescriptors
         "'{0}' is a built-in event type and cannot be declared; remove it from 'events'.");
     public static readonly DiagnosticDescriptor NegativeValue = Error("WOM3035", "Negative value",
         "'{0}' must not be negative.");
+    public static readonly DiagnosticDescriptor PatternTooComplex = Error("WOM3036", "Pattern too complex",
+        "The pattern has a complexity of more than {0} (its positions after unrolling counted repetition, a count inside another repetition counting squared); use smaller or fewer nested counts, or raise MaxPatternComplexity.");
+    public static readonly DiagnosticDescriptor PatternTooLong = Error("WOM3037", "Pattern too long",
+        "The pattern is {0} characters long, more than the limit of {1}; shorten it or raise MaxPatternLength.");
+    public static readonly DiagnosticDescriptor StringTooLarge = Error("WOM3038", "String expression may grow too large",
+        "This string expression repeats input strings {0} times, more than the limit of {1}, so its result could be far larger than the event; build less, or raise MaxStringGrowth.");
     // WOM3040-WOM3044: the 'ids' option (WOM3044 is reserved).
     public static readonly DiagnosticDescriptor UnknownIdNormalization = Error("WOM3040", "Unknown id normalization",
         "'{0}' is not an id normalization; use none, nfc or nfkc.");
@@ -238,6 +244,8 @@ internal static class DiagnosticDescriptors
         "'{0}' is empty; write a C# expression such as 'Event.Rating >= 4'.");
     public static readonly DiagnosticDescriptor CSharpTooDeep = Error("WOM7011", "C# expression nested too deep",
         "The C# expression nests deeper than the limit of {0} (brackets, operators, calls and member accesses all count); split it into simpler rules or raise MaxNestingDepth.");
+    public static readonly DiagnosticDescriptor CSharpStringTooLarge = Error("WOM7012", "C# string expression may grow too large",
+        "This C# string expression repeats input strings {0} times, more than the limit of {1}, so its result could be far larger than the event; build less, or raise MaxStringGrowth.");
 
     private static DiagnosticDescriptor Error(string id, string title, string message) => new(id, DiagnosticSeverity.Error, title, message);
 

@@ -8,9 +8,9 @@ namespace WomRules.Emit;
 /// <summary>Compiles every expression of a bound campaign once and builds the dispatch table from event type to its rules.</summary>
 internal static class CampaignEmitter
 {
-    public static CompiledCampaign Emit(BoundCampaign campaign, EvaluatorKind evaluator)
+    public static CompiledCampaign Emit(BoundCampaign campaign, EvaluatorKind evaluator, StringLimits limits)
     {
-        var compiler = new DelegateFactory(campaign.Participant, evaluator);
+        var compiler = new DelegateFactory(campaign.Participant, evaluator, limits);
 
         // A disclosure holds for an event when it does not apply or its requirement is met: one tree, one call.
         var satisfied = campaign.Disclosures
@@ -61,13 +61,13 @@ internal static class CampaignEmitter
                 checks.Require);
 
     /// <summary>Makes delegates either by compiling expression trees or by wrapping the reference evaluator.</summary>
-    private sealed class DelegateFactory(ParticipantSchema schema, EvaluatorKind kind)
+    private sealed class DelegateFactory(ParticipantSchema schema, EvaluatorKind kind, StringLimits limits)
     {
         /// <summary>Below this many trees, compiling on one thread is quicker than starting others.</summary>
         private const int ParallelThreshold = 64;
 
-        private readonly ExpressionEmitter emitter = new(schema);
-        private readonly ReferenceEvaluator reference = new(schema);
+        private readonly ExpressionEmitter emitter = new(schema, limits);
+        private readonly ReferenceEvaluator reference = new(schema, limits);
         private readonly Dictionary<BoundExpression, Delegate> precompiled = new(ReferenceEqualityComparer.Instance);
 
         /// <summary>
@@ -128,6 +128,7 @@ internal static class CampaignEmitter
 
             return (context, current) =>
             {
+                context.BuiltCharacters = 0;
                 for (var i = conditions.Length - 1; i > current; i--)
                 {
                     try
@@ -172,7 +173,11 @@ internal static class CampaignEmitter
                 return precompiled.TryGetValue(e, out var done) ? (Func<EvaluationContext, T>)done : emitter.Compile<T>(e);
             }
 
-            return context => (T)reference.Evaluate(e, context);
+            return context =>
+            {
+                context.BuiltCharacters = 0;
+                return (T)reference.Evaluate(e, context);
+            };
         }
     }
 }

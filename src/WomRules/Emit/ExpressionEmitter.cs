@@ -11,17 +11,22 @@ namespace WomRules.Emit;
 /// Turns bound expressions into <see cref="System.Linq.Expressions"/> trees over an <see cref="EvaluationContext"/> and compiles them.
 /// int arithmetic is checked, so an overflow throws, and the engine turns any throw into a <c>skipped: error</c> outcome.
 /// </summary>
-internal sealed class ExpressionEmitter(ParticipantSchema schema)
+internal sealed class ExpressionEmitter(ParticipantSchema schema, StringLimits limits)
 {
     private static readonly ParameterExpression Context = Expression.Parameter(typeof(EvaluationContext), "context");
     private static readonly FieldInfo EventMember = typeof(EvaluationContext).GetField(nameof(EvaluationContext.Event))!;
     private static readonly FieldInfo ParticipantField = typeof(EvaluationContext).GetField(nameof(EvaluationContext.Participant))!;
     private static readonly FieldInfo ReferrerField = typeof(EvaluationContext).GetField(nameof(EvaluationContext.Referrer))!;
+    private static readonly FieldInfo BuiltCharactersField = typeof(EvaluationContext).GetField(nameof(EvaluationContext.BuiltCharacters))!;
 
     private readonly string[] tierNames = [.. schema.Tiers];
 
     public Func<EvaluationContext, T> Compile<T>(BoundExpression expression) =>
-        Expression.Lambda<Func<EvaluationContext, T>>(Emit(expression), Context).Compile();
+        Expression.Lambda<Func<EvaluationContext, T>>(WithFreshStringBudget(Emit(expression)), Context).Compile();
+
+    /// <summary>Each evaluation starts with nothing built (<see cref="StringLimits"/>).</summary>
+    private static BlockExpression WithFreshStringBudget(Expression body) =>
+        Expression.Block(Expression.Assign(Expression.Field(Context, BuiltCharactersField), Expression.Constant(0L)), body);
 
     /// <summary>Compiles <see cref="CampaignEmitter"/>'s tier search: nested conditionals, highest tier outermost, each condition guarded.</summary>
     public Func<EvaluationContext, int, int> CompileTierSearch(BoundExpression?[] conditions)
@@ -39,7 +44,7 @@ internal sealed class ExpressionEmitter(ParticipantSchema schema)
             result = Expression.Condition(reached, Expression.Constant(i), result);
         }
 
-        return Expression.Lambda<Func<EvaluationContext, int, int>>(result, Context, current).Compile();
+        return Expression.Lambda<Func<EvaluationContext, int, int>>(WithFreshStringBudget(result), Context, current).Compile();
     }
 
     /// <summary>The condition, or false when it fails the way the engine counts as an evaluation failure.</summary>
@@ -109,7 +114,7 @@ internal sealed class ExpressionEmitter(ParticipantSchema schema)
             BinaryOperator.Multiply => isInt ? Expression.MultiplyChecked(left, right) : Expression.Multiply(left, right),
             BinaryOperator.Divide => Expression.Divide(left, right),
             BinaryOperator.Modulo => Expression.Modulo(left, right),
-            BinaryOperator.Concat => CallBuiltIn(nameof(BuiltIns.Concat), left, right),
+            BinaryOperator.Concat => CallBuiltIn(nameof(BuiltIns.Concat), left, right, Context, Expression.Constant(limits)),
             BinaryOperator.And => Expression.AndAlso(left, right),
             BinaryOperator.Or => Expression.OrElse(left, right),
             BinaryOperator.InList when binary.Right is BoundLiteral { Value: string[] { Length: <= 16 } items } => EmitInLiteralList(left, items),
@@ -168,6 +173,7 @@ internal sealed class ExpressionEmitter(ParticipantSchema schema)
         {
             BuiltInFunction.RoundInt => args[0],
             BuiltInFunction.Discloses => EmitDiscloses(call, args),
+            BuiltInFunction.Lower or BuiltInFunction.Upper => CallBuiltIn(call.Function.ToString(), args[0], Context, Expression.Constant(limits)),
             _ => CallBuiltIn(call.Function.ToString(), args),
         };
     }

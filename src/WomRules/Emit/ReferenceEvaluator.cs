@@ -9,7 +9,7 @@ namespace WomRules.Emit;
 /// The reference semantics: a plain tree-walking interpreter over bound expressions. Slow and obvious on purpose;
 /// the tests run every scenario through it and through the compiled delegates and require the same outcomes.
 /// </summary>
-internal sealed class ReferenceEvaluator(ParticipantSchema schema)
+internal sealed class ReferenceEvaluator(ParticipantSchema schema, StringLimits limits)
 {
     public object Evaluate(BoundExpression expression, EvaluationContext context)
     {
@@ -84,7 +84,9 @@ internal sealed class ReferenceEvaluator(ParticipantSchema schema)
             case BinaryOperator.Multiply: return binary.OperandType == ValueType.Int ? (object)checked((long)left * (long)right) : (decimal)left * (decimal)right;
             case BinaryOperator.Divide: return binary.OperandType == ValueType.Int ? (object)((long)left / (long)right) : (decimal)left / (decimal)right;
             case BinaryOperator.Modulo: return binary.OperandType == ValueType.Int ? (object)((long)left % (long)right) : (decimal)left % (decimal)right;
-            case BinaryOperator.Concat: return (string)left + (string)right;
+            case BinaryOperator.Concat:
+                limits.Charge(context, (long)((string)left).Length + ((string)right).Length);
+                return (string)left + (string)right;
             case BinaryOperator.InList: return ((IReadOnlyList<string>)right).Contains((string)left, StringComparer.Ordinal);
             case BinaryOperator.Substring: return ((string)left).Contains((string)right, StringComparison.Ordinal);
             case BinaryOperator.ListContains: return ((IReadOnlyList<string>)left).Contains((string)right, StringComparer.Ordinal);
@@ -113,6 +115,13 @@ internal sealed class ReferenceEvaluator(ParticipantSchema schema)
         };
     }
 
+    /// <summary>Charges a case mapping of <paramref name="text"/>, which keeps its length, to the string budget.</summary>
+    private string Charged(EvaluationContext context, string text)
+    {
+        limits.Charge(context, text.Length);
+        return text;
+    }
+
     private object EvaluateCall(BoundCall call, EvaluationContext context)
     {
         var args = call.Arguments.Select(a => Evaluate(a, context)).ToArray();
@@ -120,8 +129,8 @@ internal sealed class ReferenceEvaluator(ParticipantSchema schema)
         {
             BuiltInFunction.LenString => (long)((string)args[0]).Length,
             BuiltInFunction.LenList => (long)((IReadOnlyList<string>)args[0]).Count,
-            BuiltInFunction.Lower => ((string)args[0]).ToLowerInvariant(),
-            BuiltInFunction.Upper => ((string)args[0]).ToUpperInvariant(),
+            BuiltInFunction.Lower => Charged(context, (string)args[0]).ToLowerInvariant(),
+            BuiltInFunction.Upper => Charged(context, (string)args[0]).ToUpperInvariant(),
             BuiltInFunction.MinInt => Math.Min((long)args[0], (long)args[1]),
             BuiltInFunction.MaxInt => Math.Max((long)args[0], (long)args[1]),
             BuiltInFunction.MinDecimal => Math.Min((decimal)args[0], (decimal)args[1]),

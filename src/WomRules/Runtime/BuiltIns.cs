@@ -3,7 +3,7 @@ namespace WomRules.Runtime;
 /// <summary>
 /// The functions and operators of the campaign language that are not single IL instructions. The compiled delegates
 /// and the reference evaluator both call these, so the two differ only in how they walk the expression.
-/// None of them allocates except lower and upper.
+/// None of them allocates except concatenation, lower and upper, which charge <see cref="StringLimits"/> first.
 /// </summary>
 internal static class BuiltIns
 {
@@ -124,9 +124,18 @@ internal static class BuiltIns
 
     public static int CompareOrdinal(string a, string b) => string.CompareOrdinal(a, b);
 
-    public static string Lower(string text) => text.ToLowerInvariant();
+    // Invariant case mapping keeps the length (one UTF-16 unit to one), so the charge is the input's length.
+    public static string Lower(string text, EvaluationContext context, StringLimits limits)
+    {
+        limits.Charge(context, text.Length);
+        return text.ToLowerInvariant();
+    }
 
-    public static string Upper(string text) => text.ToUpperInvariant();
+    public static string Upper(string text, EvaluationContext context, StringLimits limits)
+    {
+        limits.Charge(context, text.Length);
+        return text.ToUpperInvariant();
+    }
 
     public static long LenString(string text) => text.Length;
 
@@ -148,5 +157,9 @@ internal static class BuiltIns
 
     public static decimal MaxDecimal(decimal a, decimal b) => Math.Max(a, b);
 
-    public static string Concat(string a, string b) => string.Concat(a, b);
+    public static string Concat(string a, string b, EvaluationContext context, StringLimits limits)
+    {
+        limits.Charge(context, (long)a.Length + b.Length);
+        return string.Concat(a, b);
+    }
 }

@@ -6,4 +6,7 @@ internal sealed class EvaluationContext
     public EventData? Event;
     public ParticipantState Participant = null!;
     public ParticipantState? Referrer;
+
+    /// <summary>Characters of strings built so far by the expression being evaluated; see <see cref="StringLimits"/>.</summary>
+    public long BuiltCharacters;
 }

@@ -1,0 +1,78 @@
+using WomRules.Binding;
+
+namespace WomRules.Tests.Compilation;
+
+/// <summary>
+/// The pattern tokenizer behind WOM3036, by laws rather than hand-computed numbers: syntax that adds no positions
+/// (group prefixes, comments, escapes, classes) measures like the plain pattern it stands for, and a count on a
+/// pattern without repetition measures like the pattern written out that many times.
+/// </summary>
+public sealed class PatternComplexityTests
+{
+    private const long Limit = 1_000_000;
+
+    [Theory]
+    [InlineData("(?:ab)c", "(ab)c")]
+    [InlineData("(?<name>ab)c", "(ab)c")]
+    [InlineData("(?'name'ab)c", "(ab)c")]
+    [InlineData("(?=ab)c", "(ab)c")]
+    [InlineData("(?<=ab)c", "(ab)c")]
+    [InlineData("(?<!ab)c", "(ab)c")]
+    [InlineData("(?i:ab)c", "(ab)c")]
+    [InlineData("(?i)abc", "()abc")]
+    [InlineData("(?#a comment (with a parenthesis)abc", "abc")]
+    [InlineData(@"\p{Lu}b", "ab")]
+    [InlineData(@"\d\.b", "abb")]
+    [InlineData("[]a]b", "ab")]
+    [InlineData("[^]a]b", "ab")]
+    [InlineData(@"[a\]b]c", "ac")]
+    [InlineData("[a-z-[aeiou]]c", "ac")]
+    [InlineData("[[]c", "ac")]
+    [InlineData("a{,5}", "abcde")]
+    [InlineData("a{x}", "abcd")]
+    public void Syntax_that_adds_no_positions_measures_like_the_plain_pattern(string pattern, string plain) =>
+        PatternComplexity.Measure(pattern, Limit).Should().Be(PatternComplexity.Measure(plain, Limit));
+
+    [Theory]
+    [InlineData("a", 7)]
+    [InlineData("(ab|c)", 5)]
+    [InlineData(@"[a-z]\d", 12)]
+    public void A_count_on_a_pattern_without_repetition_is_the_pattern_written_out(string pattern, int count)
+    {
+        PatternComplexity.Measure($"(?:{pattern}){{{count}}}", Limit).Should().Be(PatternComplexity.Measure(string.Concat(Enumerable.Repeat(pattern, count)), Limit));
+        PatternComplexity.Measure($"(?:{pattern}){{1,{count}}}", Limit).Should().Be(PatternComplexity.Measure($"(?:{pattern}){{{count}}}", Limit));
+    }
+
+    [Theory]
+    [InlineData("ab", "cd")]
+    [InlineData("a{3}", "(b|c){4}")]
+    public void Alternation_and_sequence_add(string left, string right)
+    {
+        var sum = PatternComplexity.Measure(left, Limit) + PatternComplexity.Measure(right, Limit);
+        PatternComplexity.Measure($"{left}|{right}", Limit).Should().Be(sum);
+        PatternComplexity.Measure($"(?:{left})(?:{right})", Limit).Should().Be(sum);
+    }
+
+    [Theory]
+    [InlineData("a*", "a")]
+    [InlineData("a+", "a")]
+    [InlineData("a?", "a")]
+    [InlineData("a{3}?", "a{3}")]
+    [InlineData("(a{1,4})?", "a{1,4}")]
+    public void Unbounded_and_optional_repetition_of_a_plain_item_adds_nothing(string pattern, string plain) =>
+        PatternComplexity.Measure(pattern, Limit).Should().Be(PatternComplexity.Measure(plain, Limit));
+
+    [Theory]
+    [InlineData(2, 3)]
+    [InlineData(5, 7)]
+    public void A_count_inside_a_repetition_counts_squared(int inner, int outer)
+    {
+        var innerCost = PatternComplexity.Measure($"a{{{inner}}}", Limit);
+        PatternComplexity.Measure($"(a{{{inner}}}){{{outer}}}", Limit).Should().Be(innerCost * inner * outer);
+        PatternComplexity.Measure($"(a{{{inner}}})+", Limit).Should().Be(innerCost * inner);
+    }
+
+    [Fact]
+    public void The_measure_saturates_just_past_the_limit_instead_of_overflowing() =>
+        PatternComplexity.Measure("((((a{1,99999}){1,99999}){1,99999}){1,99999})+", 1000).Should().Be(1001);
+}
