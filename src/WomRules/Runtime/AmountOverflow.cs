@@ -58,7 +58,10 @@ internal static class AmountOverflow
     {
         var rewards = rule.Rewards;
         long points = 0;
-        var credit = 0m;
+        // Credit is added entry by entry, as ApplyReward will: decimal addition rounds, so the sum of the shares added
+        // once could fit where the same shares added one at a time do not, or the other way round.
+        var credit = target.Credit;
+        string? creditOverflow = null;
         for (var i = 0; i < rewards.Length; i++)
         {
             if (!ReferenceEquals(Recipient(rewards[i], actor, referrer), target))
@@ -68,7 +71,10 @@ internal static class AmountOverflow
 
             // The rule's totals were summed with checked arithmetic already, so a recipient's share fits.
             points = checked(points + (amounts[i].Points ?? 0));
-            credit += amounts[i].Credit ?? 0m;
+            if (creditOverflow is null && amounts[i].Credit is { } share && !TryAdd(credit, share, out credit))
+            {
+                creditOverflow = Detail("credit", OutcomeJson.FormatDecimal(target.Credit), OutcomeJson.FormatDecimal(share));
+            }
             if (rewards[i].Symbol.Counter is { } counter && FirstStep(rule, i, target, actor, referrer))
             {
                 var index = rewards[i].Symbol.CounterIndex;
@@ -92,7 +98,7 @@ internal static class AmountOverflow
 
         return Points("points", target.Points, points)
             ?? Points("lifetime points", target.LifetimePoints, points)
-            ?? Credit("credit", target.Credit, credit);
+            ?? creditOverflow;
     }
 
     /// <summary>True for the first entry of the rule that steps this counter of this recipient, which checks them all.</summary>

@@ -694,17 +694,20 @@ public sealed class CampaignEngine
 
             // Issue 10: neither the budget test nor the running totals may wrap. Earlier rules of this event passed
             // the same checks, so the totals so far fit.
+            // Credit is tested as the commit will compute it, store total + (this event's credit + the rule's):
+            // decimal addition rounds, so another grouping of the same additions could fit where that one does not.
             var pointsSoFar = checked(Store.PointsIssued + pointsIssued);
-            var creditSoFar = Store.CreditIssued + creditIssued;
+            var eventCreditFits = AmountOverflow.TryAdd(creditIssued, ruleCredit, out var eventCredit);
             if ((budget?.Points is { } pointsCap && AmountOverflow.Exceeds(pointsSoFar, rulePoints, pointsCap))
-                || (budget?.Credit is { } creditCap && AmountOverflow.Exceeds(creditSoFar, ruleCredit, creditCap)))
+                || (budget?.Credit is { } creditCap && (!eventCreditFits || AmountOverflow.Exceeds(Store.CreditIssued, eventCredit, creditCap))))
             {
                 outcomes.Add(new SkippedOutcome(e.Id, symbol.Name, participants.Actor.Id, "budget"));
                 continue;
             }
 
             if ((AmountOverflow.Points("points issued", pointsSoFar, rulePoints)
-                ?? AmountOverflow.Credit("credit issued", creditSoFar, ruleCredit)
+                ?? AmountOverflow.Credit("credit issued this event", creditIssued, ruleCredit)
+                ?? AmountOverflow.Credit("credit issued", Store.CreditIssued, eventCredit)
                 ?? AmountOverflow.FindInRecipients(rule, amounts, participants.Actor, participants.Referrer)) is { } overflow)
             {
                 outcomes.Add(Error(e.Id, symbol.Name, participants.Actor.Id, overflow));
@@ -735,7 +738,7 @@ public sealed class CampaignEngine
             }
 
             pointsIssued = checked(pointsIssued + rulePoints);
-            creditIssued += ruleCredit;
+            creditIssued = eventCredit;
             if (symbol.Stop)
             {
                 break;

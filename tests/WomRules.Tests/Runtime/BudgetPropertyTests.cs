@@ -94,16 +94,35 @@ public sealed class BudgetPropertyTests
             threads: 1);
     }
 
-    private static decimal RoundingTolerance(decimal sum, int additions) => Math.Max(Math.Abs(sum), 1m) * 1e-26m * additions;
+    // Credit sums are kept exactly, as integers in units of 1e-28: a per-outcome decimal sum could itself round past
+    // decimal.MaxValue where the engine's per-rule sums did not.
+    private static readonly BigInteger DecimalUnit = BigInteger.Pow(10, 28);
+
+    private static BigInteger Exact(decimal value)
+    {
+        var bits = decimal.GetBits(value);
+        var mantissa = (new BigInteger((uint)bits[2]) << 64) | (new BigInteger((uint)bits[1]) << 32) | (uint)bits[0];
+        var scale = (bits[3] >> 16) & 0xFF;
+        var exact = mantissa * BigInteger.Pow(10, 28 - scale);
+        return bits[3] < 0 ? -exact : exact;
+    }
+
+    // decimal keeps 28 to 29 significant digits, so the engine's per-rule sums and these exact sums may differ in the
+    // last digits of each addition; a wrapped or lost amount is far outside this.
+    private static void ShouldBeCloseTo(decimal actual, BigInteger exactSum, int additions, string because)
+    {
+        var tolerance = ((BigInteger.Abs(exactSum) / BigInteger.Pow(10, 26)) + DecimalUnit) * Math.Max(additions, 1);
+        BigInteger.Abs(Exact(actual) - exactSum).Should().BeLessThanOrEqualTo(tolerance, because);
+    }
 
     private static void Check(CompiledCampaign campaign, GrantEvent[] events)
     {
         var engine = new CampaignEngine(campaign);
         var budget = campaign.Bound.Budget;
         BigInteger pointsSum = 0;
-        decimal creditSum = 0m;
+        BigInteger creditSum = 0;
         var pointsOf = new Dictionary<string, BigInteger>();
-        var creditOf = new Dictionary<string, decimal>();
+        var creditOf = new Dictionary<string, BigInteger>();
         var creditAdds = 0;
         for (var i = 0; i < events.Length; i++)
         {
@@ -127,9 +146,9 @@ public sealed class BudgetPropertyTests
                 if (reward.Credit is { } c)
                 {
                     c.Should().BeGreaterThanOrEqualTo(0m);
-                    creditSum += c;
+                    creditSum += Exact(c);
                     creditAdds++;
-                    creditOf[reward.Participant] = creditOf.GetValueOrDefault(reward.Participant) + c;
+                    creditOf[reward.Participant] = creditOf.GetValueOrDefault(reward.Participant) + Exact(c);
                 }
             }
 
@@ -147,9 +166,7 @@ public sealed class BudgetPropertyTests
             }
 
             ((BigInteger)store.PointsIssued).Should().Be(pointsSum, "points issued equal the points outcomes");
-            // decimal keeps 28 to 29 significant digits, so the engine's per-rule sums and these per-outcome sums may
-            // round differently in the last digit; a wrapped or lost amount is far outside this.
-            store.CreditIssued.Should().BeApproximately(creditSum, RoundingTolerance(creditSum, creditAdds), "credit issued equals the credit outcomes");
+            ShouldBeCloseTo(store.CreditIssued, creditSum, creditAdds, "credit issued equals the credit outcomes");
             foreach (var (id, points) in pointsOf)
             {
                 var state = engine.GetParticipant(id)!;
@@ -159,7 +176,7 @@ public sealed class BudgetPropertyTests
 
             foreach (var (id, credit) in creditOf)
             {
-                engine.GetParticipant(id)!.Credit.Should().BeApproximately(credit, RoundingTolerance(credit, creditAdds));
+                ShouldBeCloseTo(engine.GetParticipant(id)!.Credit, credit, creditAdds, "a balance equals its credit outcomes");
             }
         }
     }

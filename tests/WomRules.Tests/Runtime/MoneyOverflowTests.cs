@@ -233,4 +233,37 @@ public sealed class MoneyOverflowTests
         Only(outcomes, "divide").GetProperty("detail").GetString().Should().Contain("division by zero");
         Only(outcomes, "negative").GetProperty("detail").GetString().Should().Contain("negative");
     }
+
+    [Fact]
+    public void Credit_issued_is_tested_as_it_is_committed_since_decimal_addition_rounds()
+    {
+        // Two rules of 0.3 credit each on a store total of decimal.MaxValue: added one at a time each rounds back to
+        // MaxValue, but the event's total 0.6 added at commit rounds past it. The check must see the commit's sum.
+        var runner = new CampaignRunner("""
+            womrules: 1
+            campaign: rounding
+            events:
+              grant: { c: decimal }
+            rules:
+              - name: first
+                on: grant
+                rewards:
+                  - credit: event.c
+              - name: second
+                on: grant
+                rewards:
+                  - { to: referrer, credit: event.c }
+            """);
+        runner.Run(Event("e-1", "grant", "u-1", $$"""{"c": {{decimal.MaxValue}}}"""));
+        runner.Engine.Store.CreditIssued.Should().Be(decimal.MaxValue);
+
+        var outcomes = Parse(runner.Run(Event("e-2", "grant", "u-2", """{"c": 0.3}""", referrer: "u-3")));
+
+        outcomes.Should().NotContain(o => o.GetProperty("kind").GetString() == "rejected");
+        Only(outcomes, "first").GetProperty("kind").GetString().Should().Be("reward");
+        var second = Only(outcomes, "second");
+        second.GetProperty("reason").GetString().Should().Be("error");
+        second.GetProperty("detail").GetString().Should().Contain("credit issued");
+        runner.Engine.Store.CreditIssued.Should().Be(decimal.MaxValue);
+    }
 }
