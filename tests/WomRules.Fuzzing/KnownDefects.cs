@@ -27,11 +27,15 @@ internal static partial class KnownDefects
             Covers: (c, f) => f.Property is Properties.Hang or Properties.Crash && LongConcatenation(c.CampaignText),
             Skips: c => LongConcatenation(c.CampaignText)),
         new(8, "convert writes U+2028, U+2029, U+0085 and control characters raw, where the target syntax reads a line break",
-            Covers: (c, f) => f.Property == Properties.RoundTrip && c.CampaignText.Any(Oracle.IsControl) && !c.CampaignText.Any(char.IsSurrogate)),
+            Covers: (c, f) => f.Property == Properties.RoundTrip && (c.CampaignText.Any(IsBreakOrControl) || Escapes().IsMatch(c.CampaignText))),
         new(9, "a DSL name longer than the YAML scalar limit passes check but its YAML conversion fails",
             Covers: (c, f) => f.Property == Properties.RoundTrip && c.Target == FuzzTarget.DslCampaign && LongestWord(c.CampaignText) > 64 * 1024),
         new(10, "user text in a diagnostic is printed raw: control characters and line breaks can forge or split diagnostics",
-            Covers: (c, f) => f.Property == Properties.DiagnosticPosition && (c.CampaignText.Any(Oracle.IsControl) || Escapes().IsMatch(c.CampaignText))),
+            Covers: (c, f) => f.Property == Properties.DiagnosticPosition && (c.CampaignText.Any(IsBreakOrControl) || Escapes().IsMatch(c.CampaignText))),
+        // Defect 10's shape in a state file's message (which defects 3 and 4 also rework): run quotes System.Text.Json's
+        // message, which quotes the bad token raw, line breaks included, so one message spans many lines.
+        new(10, "a malformed state file's message quotes the file's text raw, over several lines",
+            Covers: (c, f) => c.Target == FuzzTarget.State && f.Property == Properties.DiagnosticPosition && f.Command.StartsWith("womrules run ", StringComparison.Ordinal)),
     ];
 
     /// <summary>A group holding a quantifier, itself quantified: <c>(a{1,50}){1,50}</c>, <c>((a+)+)+</c> (linear time: inputs are hostile here too).</summary>
@@ -41,6 +45,9 @@ internal static partial class KnownDefects
     /// <summary>An escape sequence in a quoted string (YAML's "\n", "\e", "\u…"), which puts a control character in a key or a name.</summary>
     [GeneratedRegex(@"\\[0abtnvfre""/\\N_LPxuU]", RegexOptions.NonBacktracking)]
     private static partial Regex Escapes();
+
+    /// <summary>A character some reader takes as a line break or a control: anything but '\n' and '\t' that <see cref="Oracle.IsControl"/> flags.</summary>
+    private static bool IsBreakOrControl(char c) => c != '\n' && Oracle.IsControl(c);
 
     /// <summary>A hundred string concatenations or more on one line.</summary>
     private static bool LongConcatenation(string text) => text.Split('\n').Any(line => line.Count(c => c == '+') >= 100);
@@ -85,7 +92,8 @@ internal static partial class KnownDefects
             using var document = JsonDocument.Parse(c.State);
             var used = document.RootElement.GetProperty("budget_used");
             var points = used.TryGetProperty("points", out var p) ? decimal.Parse(p.GetRawText(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture) : 0;
-            var credit = used.TryGetProperty("credit", out var cr) && cr.ValueKind == JsonValueKind.String ? decimal.Parse(cr.GetString()!, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture) : 0;
+            var credit = !used.TryGetProperty("credit", out var cr) ? 0
+                : decimal.Parse(cr.ValueKind == JsonValueKind.String ? cr.GetString()! : cr.GetRawText(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
             return points < 0 || credit < 0 || (budget?.Points is { } bp && points > bp) || (budget?.Credit is { } bc && credit > bc);
         }
         catch (Exception ex) when (ex is JsonException or FormatException or OverflowException or KeyNotFoundException or InvalidOperationException)

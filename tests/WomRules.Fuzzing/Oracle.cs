@@ -19,9 +19,12 @@ internal static partial class Oracle
 
         if (result.Crash is not null)
         {
+            // The crash's own trace is this one finding, not a stack-trace finding too.
             yield return new Finding(Properties.Crash, result.Command, FirstLines(result.Crash, 6));
+            yield break;
         }
-        else if (result.ExitCode is not (0 or 1 or 2))
+
+        if (result.ExitCode is not (0 or 1 or 2))
         {
             yield return new Finding(Properties.ExitCode, result.Command, $"exit {result.ExitCode}");
         }
@@ -43,6 +46,11 @@ internal static partial class Oracle
     /// </summary>
     public static IEnumerable<Finding> Diagnostics(CliResult result, string text, string path)
     {
+        if (result.Crash is not null || result.TimedOut)
+        {
+            yield break;
+        }
+
         foreach (var line in SplitLines(text))
         {
             if (line.StartsWith("womrules: ", StringComparison.Ordinal) || line.StartsWith(path + ": ", StringComparison.Ordinal))
@@ -73,14 +81,16 @@ internal static partial class Oracle
     public static IEnumerable<Finding> CheckCounts(CliResult result, string path)
     {
         var summary = Summary().Match(result.Stderr);
-        if (result.ExitCode is not (0 or 1) || !summary.Success)
+        if (result.Crash is not null || result.ExitCode is not (0 or 1) || !summary.Success)
         {
             yield break;
         }
 
         var lines = SplitLines(result.Stdout);
-        var errors = lines.Count(l => l.StartsWith(path + "(", StringComparison.Ordinal) && l.Contains("): error WOM", StringComparison.Ordinal));
-        var warnings = lines.Count(l => l.StartsWith(path + "(", StringComparison.Ordinal) && l.Contains("): warning WOM", StringComparison.Ordinal));
+        // The severity is the first one on the line: a message may quote user text that reads "): error WOM".
+        var severities = lines.Select(l => DiagnosticLine().Match(l)).Where(m => m.Success && m.Groups["path"].Value == path).Select(m => m.Groups["severity"].Value).ToList();
+        var errors = severities.Count(s => s == "error");
+        var warnings = severities.Count(s => s == "warning");
         var expected = (int.Parse(summary.Groups["e"].Value, CultureInfo.InvariantCulture), int.Parse(summary.Groups["w"].Value, CultureInfo.InvariantCulture));
         if ((errors, warnings) != expected)
         {
@@ -229,7 +239,7 @@ internal static partial class Oracle
     [GeneratedRegex(@"^\s+at [\w.<>`$|,\[\]]+\(.*\)|\b[A-Z]\w*Exception\b|\bUnhandled\b", RegexOptions.Multiline)]
     private static partial Regex StackFrame();
 
-    [GeneratedRegex(@"^(?<path>.+?)\((?<line>-?\d+),(?<col>-?\d+)\): (?:error|warning) WOM\d{4}: .+$")]
+    [GeneratedRegex(@"^(?<path>.+?)\((?<line>-?\d+),(?<col>-?\d+)\): (?<severity>error|warning) WOM\d{4}: .+$")]
     private static partial Regex DiagnosticLine();
 
     [GeneratedRegex(@": (?<e>\d+) error\(s\), (?<w>\d+) warning\(s\)\s*$")]
