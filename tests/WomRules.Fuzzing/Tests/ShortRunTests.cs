@@ -8,7 +8,7 @@ namespace WomRules.Fuzzing.Tests;
 public sealed class ShortRunTests
 {
     /// <summary>Cases per seed: four seeds of this many take about a minute of the suite on two cores.</summary>
-    private const int CasesPerSeed = 700;
+    private const int CasesPerSeed = 1000;
 
     [Theory]
     [InlineData(1)]
