@@ -46,8 +46,8 @@ internal sealed class ChildProcessCli(TimeSpan timeout) : ICli
         var exit = process.ExitCode;
         var err = stderr.Result;
 
-        // The runtime's own exit for an unhandled exception, a stack overflow or an abort.
-        var crash = exit is 134 or 139 or 6 or 3 or -532462766 ? $"exit {exit}\n{err}" : null;
+        // How the runtime ends a process on an unhandled exception or a stack overflow (SIGABRT, SIGSEGV; on Windows, a negative NTSTATUS).
+        var crash = exit is 134 or 139 || exit < 0 ? $"exit {exit}\n{err}" : null;
         return new CliResult(args, exit, stdout.Result, err, clock.Elapsed, false, crash);
     }
 }

@@ -27,9 +27,6 @@ internal sealed class Corpus
 
     public IReadOnlyList<CampaignSeed> Campaigns { get; }
 
-    /// <summary>The examples only: their events and states are the realistic ones.</summary>
-    public IEnumerable<CampaignSeed> Examples => Campaigns.Where(c => c.Name.StartsWith("examples/", StringComparison.Ordinal));
-
     public IReadOnlyList<StateSeed> States { get; }
 
     public IReadOnlyList<byte[]> AllYaml => [.. Campaigns.Select(c => c.Yaml)];

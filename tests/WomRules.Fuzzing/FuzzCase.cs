@@ -42,8 +42,7 @@ internal sealed record FuzzCase(int Seed, FuzzTarget Target, string Origin, stri
 
             case FuzzTarget.Events:
             {
-                var examples = corpus.Campaigns;
-                var origin = examples[random.Next(examples.Count)];
+                var origin = corpus.Campaigns[random.Next(corpus.Campaigns.Count)];
                 var bytes = origin.Events;
                 for (var i = 0; i < mutations; i++)
                 {

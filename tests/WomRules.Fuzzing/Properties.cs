@@ -24,7 +24,7 @@ internal static class Properties
     /// <summary>Reward amounts are never negative, and their sum, and the saved budget used, never exceed the campaign's budget.</summary>
     public const string Budget = "budget";
 
-    /// <summary>A campaign that compiles converts to the other form and back; each form compiles and gives the same outcomes.</summary>
+    /// <summary>What convert writes from a campaign that compiles (to the other form, and back) compiles and gives the same outcomes; convert may refuse instead, with diagnostics.</summary>
     public const string RoundTrip = "round-trip";
 
     public static readonly IReadOnlyList<string> All = [ExitCode, Crash, StackTrace, Hang, DiagnosticPosition, OutcomeJson, Budget, RoundTrip];
