@@ -3,9 +3,6 @@ using WomRules.Formatting;
 
 namespace WomRules.Fuzzing;
 
-/// <summary>What running one case found, and how much of each property it checked.</summary>
-internal sealed record CaseReport(FuzzCase Case, IReadOnlyList<Finding> Findings, int Commands, bool BudgetChecked, bool RoundTripCompared);
-
 /// <summary>
 /// Runs one case through the commands of its target and checks every property on each result: campaigns through
 /// check, fmt, convert, run and the round trip; events and state files through run.

@@ -4,12 +4,6 @@ using WomRules.Tests.Support;
 
 namespace WomRules.Fuzzing;
 
-/// <summary>A campaign the fuzzer starts from, in both forms, with events that exercise it and an optional initial state.</summary>
-internal sealed record CampaignSeed(string Name, byte[] Yaml, byte[] Dsl, byte[] Events, byte[]? State);
-
-/// <summary>A valid state file (written by <c>run --save-state</c> over the first half of a seed's events) and the rest of the events.</summary>
-internal sealed record StateSeed(CampaignSeed Campaign, byte[] State, byte[] RestOfEvents);
-
 /// <summary>
 /// The seeds: every example (examples/*/campaign.yaml and .wom, events.jsonl, state.json), a few campaigns of the
 /// core tests' generator, and state files produced from each example by the CLI itself. Deterministic, so that a

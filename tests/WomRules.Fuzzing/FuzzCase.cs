@@ -3,15 +3,6 @@ using System.Text.Json.Nodes;
 
 namespace WomRules.Fuzzing;
 
-/// <summary>What a case mutates.</summary>
-internal enum FuzzTarget
-{
-    YamlCampaign,
-    DslCampaign,
-    Events,
-    State,
-}
-
 /// <summary>
 /// One generated input: a campaign (in the form its file name says), an events file and an optional state file, all
 /// derived from <see cref="Seed"/> alone, so that <c>--replay SEED</c> rebuilds it byte for byte.
