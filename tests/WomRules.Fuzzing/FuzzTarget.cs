@@ -1,0 +1,10 @@
+namespace WomRules.Fuzzing;
+
+/// <summary>What a case mutates.</summary>
+internal enum FuzzTarget
+{
+    YamlCampaign,
+    DslCampaign,
+    Events,
+    State,
+}
