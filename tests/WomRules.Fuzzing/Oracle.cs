@@ -189,7 +189,7 @@ internal static partial class Oracle
         }
     }
 
-    /// <summary>The exact totals of a run's point rewards, in the form <see cref="KnownDefects"/> reads back.</summary>
+    /// <summary>The exact totals of a run's point rewards, as a finding's detail prints them.</summary>
     private static string Totals(BigInteger points, BigInteger largest) => $"rewards: {points} points in total, the largest {largest}";
 
     private static bool TryReadUsed(string state, out BigInteger points, out decimal credit)
