@@ -18,20 +18,16 @@ public sealed class CampaignEngine
 {
     private readonly object gate = new();
     private readonly CompiledCampaign campaign;
-    private readonly EvaluationContext context = new();
     private readonly EngineOptions options;
 
-    // Scratch reused for every event (the lock serializes events), so the hot path allocates nothing of its own.
+    // The outcomes of the event being processed (reused, under the lock): every step adds to it, and the entry
+    // points hand them to the caller.
     private readonly List<Outcome> pending = [];
-    private readonly EventData eventData = new();
-    private readonly object?[] values;
-    private readonly List<(long? Points, decimal? Credit, long? By)> amounts = [];
-    private readonly LimitWindowKeys windowKeys = new();
 
-    // The in-memory store's states are changed in place; these save them first, so a failed event is undone.
-    private readonly InMemoryParticipantStore? memory;
-    private readonly ParticipantCheckpoint actorCheckpoint = new();
-    private readonly ParticipantCheckpoint referrerCheckpoint = new();
+    // The attribute values of the event being processed, by slot; the fast line reader fills them too.
+    private readonly object?[] values;
+    private readonly EventApplication application;
+    private readonly EventAdmission admission;
 
     /// <summary>Creates an engine over a store (an empty in-memory one by default).</summary>
     public CampaignEngine(CompiledCampaign campaign, IParticipantStore? store = null, EngineOptions? options = null)
@@ -39,7 +35,6 @@ public sealed class CampaignEngine
         ArgumentNullException.ThrowIfNull(campaign);
         this.campaign = campaign;
         Store = store ?? new InMemoryParticipantStore();
-        memory = Store as InMemoryParticipantStore;
         this.options = options ?? new EngineOptions();
         var slots = 0;
         foreach (var eventType in campaign.Dispatch.Values)
@@ -48,6 +43,8 @@ public sealed class CampaignEngine
         }
 
         values = new object?[slots];
+        application = new EventApplication(campaign, Store, new EvaluationContext(), pending);
+        admission = new EventAdmission(campaign, Store, values, pending, application);
     }
 
     /// <summary>The campaign this engine runs.</summary>
@@ -66,9 +63,6 @@ public sealed class CampaignEngine
         }
     }
 
-    /// <summary>The state as stored, which for the in-memory store is the live one the engine changes in place.</summary>
-    private ParticipantState? FindStored(string participantId) => memory is not null ? memory.FindLive(participantId) : Store.Find(participantId);
-
     /// <summary>Sets host-supplied attributes of a participant (creating them if new). Throws <see cref="ArgumentException"/> for an undeclared attribute or a value of the wrong type.</summary>
     public void SetParticipantAttributes(string participantId, IReadOnlyDictionary<string, object?> attributes)
     {
@@ -77,7 +71,7 @@ public sealed class CampaignEngine
         lock (gate)
         {
             participantId = StoredId(participantId);
-            var state = FindStored(participantId)?.Clone() ?? NewParticipant(participantId);
+            var state = application.FindStored(participantId)?.Clone() ?? application.NewParticipant(participantId);
             foreach (var (name, value) in attributes)
             {
                 if (!campaign.Schema.AttributesByName.TryGetValue(name, out var attribute))
@@ -223,7 +217,7 @@ public sealed class CampaignEngine
             engagement.Actor,
             string.IsNullOrEmpty(engagement.Referrer) ? "" : engagement.Referrer,
             null);
-        Process(header, new DictionaryAttributeSource(engagement.Attributes));
+        admission.Admit(header, new DictionaryAttributeSource(engagement.Attributes));
     }
 
     private void ProcessJsonCore(string line)
@@ -293,7 +287,7 @@ public sealed class CampaignEngine
             {
                 try
                 {
-                    Process(
+                    admission.Admit(
                         new EventHeader(reader.Id, reader.Type, reader.At, reader.AtError, reader.Actor, reader.Referrer, reader.AttributesError),
                         new Utf8AttributeSource(reader, values));
                 }
@@ -356,7 +350,7 @@ public sealed class CampaignEngine
             EventHeader header;
             try
             {
-                header = ReadHeader(root);
+                header = EventHeader.Read(root);
             }
             catch (InvalidOperationException ex)
             {
@@ -374,54 +368,8 @@ public sealed class CampaignEngine
             JsonElement? attributes = root.TryGetProperty("attributes", out var attributesElement) && attributesElement.ValueKind == JsonValueKind.Object
                 ? attributesElement
                 : null;
-            Process(header, new JsonAttributeSource(attributes));
+            admission.Admit(header, new JsonAttributeSource(attributes));
         }
-    }
-
-    /// <summary>The header fields of a line read as a document; an empty id when it has no 'id' string. Tests compare <see cref="Utf8EventReader"/> with it.</summary>
-    internal static EventHeader ReadHeader(JsonElement root)
-    {
-        if (!root.TryGetProperty("id", out var idElement) || idElement.ValueKind != JsonValueKind.String || idElement.GetString() is not { Length: > 0 } id)
-        {
-            return new EventHeader("", null, null, null, null, null, null);
-        }
-
-        var type = root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-        DateTime? at = null;
-        string? atError = null;
-        if (!root.TryGetProperty("at", out var atElement) || atElement.ValueKind != JsonValueKind.String)
-        {
-            atError = "the event has no 'at' timestamp";
-        }
-        else if (EventTimestamp.TryParse(atElement.GetString(), out var parsed))
-        {
-            at = parsed;
-        }
-        else
-        {
-            atError = $"'at' is not an ISO 8601 timestamp: '{atElement.GetString()}'";
-        }
-
-        var actor = root.TryGetProperty("actor", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
-        string? referrer = "";
-        if (root.TryGetProperty("referrer", out var r))
-        {
-            referrer = r.ValueKind switch
-            {
-                JsonValueKind.String => r.GetString(),
-                JsonValueKind.Null => "",
-                _ => null,
-            };
-        }
-
-        string? attributesError = null;
-        if (root.TryGetProperty("attributes", out var attributesElement)
-            && attributesElement.ValueKind is not JsonValueKind.Object and not JsonValueKind.Null)
-        {
-            attributesError = "'attributes' must be a JSON object";
-        }
-
-        return new EventHeader(id, type, at, atError, actor, referrer, attributesError);
     }
 
     private static string FirstSentence(string message)
@@ -430,473 +378,7 @@ public sealed class CampaignEngine
         return end < 0 ? message.TrimEnd('.') : message[..end];
     }
 
-    /// <summary>The fields of an event before validation, from either entry point.</summary>
-    internal readonly record struct EventHeader(
-        string Id,
-        string? Type,
-        DateTime? At,
-        string? AtError,
-        string? Actor,
-        string? Referrer,
-        string? AttributesError);
-
-    /// <summary>Fills <paramref name="values"/> by slot; returns an error message, or null when every attribute is valid.</summary>
-    private static string? ReadAttributes<TSource>(EventTypeSymbol type, TSource source, object?[] values)
-        where TSource : struct, IAttributeSource
-    {
-        foreach (var attribute in type.Attributes)
-        {
-            if (!source.TryRead(attribute, out var converted, out var error))
-            {
-                if (attribute.IsRequired)
-                {
-                    return $"missing required attribute '{attribute.Name}'";
-                }
-
-                values[attribute.Slot] = attribute.Default;
-                continue;
-            }
-
-            if (error is not null)
-            {
-                return error;
-            }
-
-            values[attribute.Slot] = converted;
-        }
-
-        return null;
-    }
-
-    private void Process<TSource>(in EventHeader input, TSource attributes)
-        where TSource : struct, IAttributeSource
-    {
-        // Spec §4, steps 1 to 3, in order.
-        if (Store.HasSeenEvent(input.Id))
-        {
-            pending.Add(new DuplicateOutcome(input.Id));
-            return;
-        }
-
-        if (input.Type is null)
-        {
-            pending.Add(new RejectedOutcome(input.Id, "the event has no 'type' string"));
-            return;
-        }
-
-        if (!campaign.Dispatch.TryGetValue(input.Type, out var compiledType))
-        {
-            return;
-        }
-
-        if (input.At is not { } at)
-        {
-            pending.Add(new RejectedOutcome(input.Id, input.AtError ?? "the event has no 'at' timestamp"));
-            return;
-        }
-
-        if ((campaign.Bound.ActiveFrom is { } from && at < from) || (campaign.Bound.ActiveUntil is { } until && at >= until))
-        {
-            return;
-        }
-
-        if (string.IsNullOrEmpty(input.Actor))
-        {
-            pending.Add(new RejectedOutcome(input.Id, "the event has no 'actor' string"));
-            return;
-        }
-
-        if (input.Referrer is null)
-        {
-            pending.Add(new RejectedOutcome(input.Id, "'referrer' must be a string"));
-            return;
-        }
-
-        if (input.AttributesError is not null)
-        {
-            pending.Add(new RejectedOutcome(input.Id, input.AttributesError));
-            return;
-        }
-
-        // The campaign's 'ids' option: both entry points meet here, before anything looks at the ids (participant
-        // lookup, event.actor and event.referrer, limits, state keys). Without it, ids stay exactly as given.
-        var actor = input.Actor;
-        var referrer = input.Referrer;
-        if (campaign.Bound.Ids is { } ids)
-        {
-            if (CanonicalId(actor, ids) is not { } canonicalActor)
-            {
-                pending.Add(new RejectedOutcome(input.Id, "'actor' is not a usable participant id (it is empty once canonicalised, or not valid text)"));
-                return;
-            }
-
-            var canonicalReferrer = referrer.Length == 0 ? referrer : CanonicalId(referrer, ids);
-            if (canonicalReferrer is null)
-            {
-                pending.Add(new RejectedOutcome(input.Id, "'referrer' is not a usable participant id (it is empty once canonicalised, or not valid text)"));
-                return;
-            }
-
-            actor = canonicalActor;
-            referrer = canonicalReferrer;
-        }
-
-        try
-        {
-            if (ReadAttributes(compiledType.Symbol, attributes, values) is { } error)
-            {
-                pending.Add(new RejectedOutcome(input.Id, error));
-                return;
-            }
-
-            eventData.Fill(input.Id, compiledType.Symbol, at, actor, referrer, values);
-            try
-            {
-                Apply(eventData, compiledType);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                // Nothing was committed and every in-place change is undone, so nothing is half-applied; the event
-                // can be sent again.
-                actorCheckpoint.Restore();
-                referrerCheckpoint.Restore();
-                pending.Clear();
-                pending.Add(new RejectedOutcome(input.Id, "the event could not be applied: " + ex.Message));
-            }
-        }
-        finally
-        {
-            // Keep no host values alive between events, whether or not the event got as far as being filled in.
-            Array.Clear(values);
-            eventData.Clear();
-            actorCheckpoint.Clear();
-            referrerCheckpoint.Clear();
-            context.Event = null;
-            context.Participant = null!;
-            context.Referrer = null;
-        }
-    }
-
-    private ParticipantState NewParticipant(string id) => new(campaign.Schema, id);
-
-    /// <summary>An id under the campaign's 'ids' option; null when nothing usable is left of it.</summary>
-    private static string? CanonicalId(string id, IdsSymbol ids) =>
-        ParticipantIds.Canonicalize(id, ids) is { Length: > 0 } canonical ? canonical : null;
-
     /// <summary>A host's id as the engine stores it: canonical under the 'ids' option, else as given.</summary>
     private string StoredId(string id) =>
         campaign.Bound.Ids is { } ids && ParticipantIds.Canonicalize(id, ids) is { Length: > 0 } canonical ? canonical : id;
-
-    private void Apply(EventData e, CompiledEventType compiledType)
-    {
-        var outcomes = pending;
-        var participants = FindParticipants(e);
-        var actorChanged = false;
-        var referrerChanged = false;
-        long pointsIssued = 0;
-        decimal creditIssued = 0m;
-        var budget = campaign.Bound.Budget;
-
-        context.Event = e;
-        context.Participant = participants.Actor;
-        context.Referrer = participants.Referrer;
-
-        // Built-in redemption (spec §4.9).
-        if (compiledType.Symbol.IsBuiltIn)
-        {
-            var points = (long)e.Values[0]!;
-            if (points <= 0)
-            {
-                outcomes.Add(new RejectedOutcome(e.Id, "'points' to redeem must be more than 0"));
-                return;
-            }
-
-            if (points > participants.Actor.Points)
-            {
-                outcomes.Add(new RejectedOutcome(e.Id, $"redeeming {points} points but '{participants.Actor.Id}' has {participants.Actor.Points}"));
-                return;
-            }
-
-            var redeemer = participants.WritableActor(context);
-            redeemer.Points -= points;
-            actorChanged = true;
-            outcomes.Add(new RedeemedOutcome(e.Id, redeemer.Id, points));
-        }
-
-        // Disclosures (spec §4.5).
-        var withhold = false;
-        foreach (var disclosure in compiledType.Disclosures)
-        {
-            bool satisfied;
-            try
-            {
-                satisfied = disclosure.Satisfied(context);
-            }
-            catch (Exception ex) when (IsEvaluationFailure(ex))
-            {
-                // Fail closed: a check that cannot be evaluated does not count as a disclosure.
-                satisfied = false;
-            }
-
-            if (!satisfied)
-            {
-                var symbol = disclosure.Symbol;
-                withhold |= symbol.Action == DisclosureAction.Withhold;
-                outcomes.Add(new ViolationOutcome(e.Id, symbol.Name, participants.Actor.Id, symbol.Action == DisclosureAction.Withhold ? "withhold" : "flag", symbol.Message));
-            }
-        }
-
-        // Rules (spec §4.6, §4.7).
-        foreach (var rule in compiledType.Rules)
-        {
-            var symbol = rule.Symbol;
-            if (symbol.NeedsReferrer && participants.Referrer is null)
-            {
-                continue;
-            }
-
-            try
-            {
-                if (rule.When is { } when && !when(context))
-                {
-                    continue;
-                }
-            }
-            catch (Exception ex) when (IsEvaluationFailure(ex))
-            {
-                outcomes.Add(Error(e.Id, symbol.Name, participants.Actor.Id, "the condition could not be evaluated: " + EvaluationFailures.Describe(ex)));
-                continue;
-            }
-
-            if (withhold && !rule.IsAlertOnly)
-            {
-                outcomes.Add(new SkippedOutcome(e.Id, symbol.Name, participants.Actor.Id, "withheld"));
-                continue;
-            }
-
-            string? window = null;
-            if (symbol.Limit is { } limit)
-            {
-                var limited = limit.Of == Recipient.Referrer ? participants.Referrer! : participants.Actor;
-                window = windowKeys.KeyFor(limit.Per, e.At);
-                if (limited.GetLimitUsage(symbol.Name, window) >= limit.Count)
-                {
-                    outcomes.Add(new SkippedOutcome(e.Id, symbol.Name, limited.Id, "limit"));
-                    continue;
-                }
-            }
-
-            if (TryEvaluateAmounts(rule, amounts, out var rulePoints, out var ruleCredit) is { } failure)
-            {
-                outcomes.Add(Error(e.Id, symbol.Name, participants.Actor.Id, failure));
-                continue;
-            }
-
-            // Issue 10: neither the budget test nor the running totals may wrap. Earlier rules of this event passed
-            // the same checks, so the totals so far fit.
-            // Credit is tested as the commit will compute it, store total + (this event's credit + the rule's):
-            // decimal addition rounds, so another grouping of the same additions could fit where that one does not.
-            var pointsSoFar = checked(Store.PointsIssued + pointsIssued);
-            var eventCreditFits = AmountOverflow.TryAdd(creditIssued, ruleCredit, out var eventCredit);
-            if ((budget?.Points is { } pointsCap && AmountOverflow.Exceeds(pointsSoFar, rulePoints, pointsCap))
-                || (budget?.Credit is { } creditCap && (!eventCreditFits || AmountOverflow.Exceeds(Store.CreditIssued, eventCredit, creditCap))))
-            {
-                outcomes.Add(new SkippedOutcome(e.Id, symbol.Name, participants.Actor.Id, "budget"));
-                continue;
-            }
-
-            if ((AmountOverflow.Points("points issued", pointsSoFar, rulePoints)
-                ?? AmountOverflow.Credit("credit issued this event", creditIssued, ruleCredit)
-                ?? AmountOverflow.Credit("credit issued", Store.CreditIssued, eventCredit)
-                ?? AmountOverflow.FindInRecipients(rule, amounts, participants.Actor, participants.Referrer)) is { } overflow)
-            {
-                outcomes.Add(Error(e.Id, symbol.Name, participants.Actor.Id, overflow));
-                continue;
-            }
-
-            // The rule fires: everything below succeeds. Each recipient is copied before its first change.
-            for (var i = 0; i < rule.Rewards.Length; i++)
-            {
-                var reward = rule.Rewards[i].Symbol;
-                var toReferrer = reward.To == Recipient.Referrer;
-                var target = toReferrer ? participants.WritableReferrer(context) : participants.WritableActor(context);
-                var changed = ApplyReward(e.Id, symbol.Name, reward, amounts[i], target, outcomes);
-                if (!toReferrer || participants.SameParticipant)
-                {
-                    actorChanged |= changed;
-                }
-                else
-                {
-                    referrerChanged |= changed;
-                }
-            }
-
-            if (symbol.Limit is { } firedLimit)
-            {
-                var limited = firedLimit.Of == Recipient.Referrer ? participants.WritableReferrer(context) : participants.WritableActor(context);
-                limited.AddLimitUsage(symbol.Name, window!);
-            }
-
-            pointsIssued = checked(pointsIssued + rulePoints);
-            creditIssued = eventCredit;
-            if (symbol.Stop)
-            {
-                break;
-            }
-        }
-
-        // Tiers (spec §4.8): the actor, then the referrer. Only a changed participant can reach a new tier, and a
-        // changed participant is already this event's own copy.
-        if (actorChanged)
-        {
-            UpdateTier(e.Id, participants.Actor, outcomes);
-        }
-
-        if (referrerChanged && participants.Referrer is not null && !participants.SameParticipant)
-        {
-            UpdateTier(e.Id, participants.Referrer, outcomes);
-        }
-
-        Commit(e.Id, participants, pointsIssued, creditIssued);
-    }
-
-    /// <summary>The event's actor and referrer as stored (read-only until written), or new participants.</summary>
-    private EventParticipants FindParticipants(EventData e)
-    {
-        var (actorSaves, referrerSaves) = memory is null ? (null, null) : (actorCheckpoint, referrerCheckpoint);
-        var stored = FindStored(e.Actor);
-        var actor = stored ?? NewParticipant(e.Actor);
-        var actorIsNew = stored is null;
-        if (e.Referrer.Length == 0)
-        {
-            return new EventParticipants(actor, actorIsNew, null, false, actorSaves, referrerSaves);
-        }
-
-        if (e.Referrer == e.Actor)
-        {
-            return new EventParticipants(actor, actorIsNew, actor, actorIsNew, actorSaves, referrerSaves);
-        }
-
-        var storedReferrer = FindStored(e.Referrer);
-        return new EventParticipants(actor, actorIsNew, storedReferrer ?? NewParticipant(e.Referrer), storedReferrer is null, actorSaves, referrerSaves);
-    }
-
-    private void Commit(string eventId, in EventParticipants participants, long pointsIssued, decimal creditIssued)
-    {
-        if (memory is not null)
-        {
-            // Our own store: changed states were changed in place, so only new ones need storing, and no
-            // StateChange need be built. (Process forgets the checkpoints once the event is done.)
-            memory.CommitEvent(
-                eventId,
-                participants.ActorIsNew ? participants.Actor : null,
-                participants.ReferrerIsNew && !participants.SameParticipant ? participants.Referrer : null,
-                pointsIssued,
-                creditIssued);
-            return;
-        }
-
-        var touched = participants.Referrer is null || participants.SameParticipant
-            ? new[] { participants.Actor }
-            : new[] { participants.Actor, participants.Referrer };
-        Store.Commit(new StateChange(eventId, touched, pointsIssued, creditIssued));
-    }
-
-    /// <summary>Evaluates every amount of the rule and their totals; returns why it failed (a detail for the outcome), or null.</summary>
-    private string? TryEvaluateAmounts(CompiledRule rule, List<(long? Points, decimal? Credit, long? By)> amounts, out long points, out decimal credit)
-    {
-        amounts.Clear();
-        points = 0;
-        credit = 0m;
-        try
-        {
-            foreach (var reward in rule.Rewards)
-            {
-                long? p = reward.Points?.Invoke(context);
-                decimal? c = reward.Credit?.Invoke(context);
-                long? by = reward.By?.Invoke(context) ?? (reward.Symbol.Counter is null ? null : 1);
-                if (p < 0 || c < 0m || by < 0)
-                {
-                    return p < 0 ? "the points amount is negative: " + p.Value.ToString(CultureInfo.InvariantCulture)
-                        : c < 0m ? "the credit amount is negative: " + OutcomeJson.FormatDecimal(c.Value)
-                        : "the counter step is negative: " + by!.Value.ToString(CultureInfo.InvariantCulture);
-                }
-
-                if (!AmountOverflow.TryAdd(points, p ?? 0, out points))
-                {
-                    return "points overflow: the rule's points add up past the largest amount";
-                }
-
-                if (!AmountOverflow.TryAdd(credit, c ?? 0m, out credit))
-                {
-                    return "credit overflow: the rule's credit adds up past the largest amount";
-                }
-
-                amounts.Add((p, c, by));
-            }
-
-            return null;
-        }
-        catch (Exception ex) when (IsEvaluationFailure(ex))
-        {
-            return "the amount could not be computed: " + EvaluationFailures.Describe(ex);
-        }
-    }
-
-    private static SkippedOutcome Error(string eventId, string rule, string participant, string detail) =>
-        new(eventId, rule, participant, "error") { Detail = detail };
-
-    private static bool ApplyReward(string eventId, string rule, RewardSymbol reward, (long? Points, decimal? Credit, long? By) amount, ParticipantState target, List<Outcome> outcomes)
-    {
-        var changed = false;
-        if (amount.Points is { } points)
-        {
-            target.Points = checked(target.Points + points);
-            target.LifetimePoints = checked(target.LifetimePoints + points);
-            outcomes.Add(new RewardOutcome(eventId, rule, target.Id) { Points = points });
-            changed = true;
-        }
-
-        if (amount.Credit is { } credit)
-        {
-            target.Credit += credit;
-            outcomes.Add(new RewardOutcome(eventId, rule, target.Id) { Credit = credit });
-            changed = true;
-        }
-
-        if (reward.Badge is { } badge && target.AddBadge(badge))
-        {
-            outcomes.Add(new RewardOutcome(eventId, rule, target.Id) { Badge = badge });
-            changed = true;
-        }
-
-        if (reward.Counter is { } counter)
-        {
-            var by = amount.By ?? 1;
-            target.Counters[reward.CounterIndex] = checked(target.Counters[reward.CounterIndex] + by);
-            outcomes.Add(new RewardOutcome(eventId, rule, target.Id) { Counter = counter, By = by });
-            changed = true;
-        }
-
-        if (reward.Alert is { } alert)
-        {
-            outcomes.Add(new RewardOutcome(eventId, rule, target.Id) { Alert = alert });
-        }
-
-        return changed;
-    }
-
-    private void UpdateTier(string eventId, ParticipantState subject, List<Outcome> outcomes)
-    {
-        context.Participant = subject;
-        var reached = campaign.TierSearch(context, subject.TierIndex);
-        if (reached > subject.TierIndex)
-        {
-            var tiers = campaign.CompiledTiers;
-            outcomes.Add(new TierOutcome(eventId, subject.Id, tiers[subject.TierIndex].Symbol.Name, tiers[reached].Symbol.Name));
-            subject.TierIndex = reached;
-        }
-    }
-
-    private static bool IsEvaluationFailure(Exception ex) => EvaluationFailures.Is(ex);
 }
