@@ -1,12 +1,3 @@
-using System.Buffers;
-using System.Globalization;
-using System.Numerics;
-using System.Text;
-using System.Text.Json;
-using System.Text.Unicode;
-using WomRules.Binding;
-using WomRules.Emit;
-
 namespace WomRules.Runtime;
 
 /// <summary>
@@ -18,16 +9,12 @@ public sealed class CampaignEngine
 {
     private readonly object gate = new();
     private readonly CompiledCampaign campaign;
-    private readonly EngineOptions options;
 
     // The outcomes of the event being processed (reused, under the lock): every step adds to it, and the entry
     // points hand them to the caller.
     private readonly List<Outcome> pending = [];
-
-    // The attribute values of the event being processed, by slot; the fast line reader fills them too.
-    private readonly object?[] values;
     private readonly EventApplication application;
-    private readonly EventAdmission admission;
+    private readonly EventDecoder decoder;
 
     /// <summary>Creates an engine over a store (an empty in-memory one by default).</summary>
     public CampaignEngine(CompiledCampaign campaign, IParticipantStore? store = null, EngineOptions? options = null)
@@ -35,16 +22,18 @@ public sealed class CampaignEngine
         ArgumentNullException.ThrowIfNull(campaign);
         this.campaign = campaign;
         Store = store ?? new InMemoryParticipantStore();
-        this.options = options ?? new EngineOptions();
         var slots = 0;
         foreach (var eventType in campaign.Dispatch.Values)
         {
             slots = Math.Max(slots, eventType.Symbol.Attributes.Length);
         }
 
-        values = new object?[slots];
+        // The attribute values of the event being processed, by slot: the fast line reader fills them, admission
+        // validates them, and the rules read them.
+        var values = new object?[slots];
         application = new EventApplication(campaign, Store, new EvaluationContext(), pending);
-        admission = new EventAdmission(campaign, Store, values, pending, application);
+        var admission = new EventAdmission(campaign, Store, values, pending, application);
+        decoder = new EventDecoder(campaign, options ?? new EngineOptions(), values, pending, admission);
     }
 
     /// <summary>The campaign this engine runs.</summary>
@@ -98,7 +87,7 @@ public sealed class CampaignEngine
         lock (gate)
         {
             pending.Clear();
-            ProcessCore(engagement);
+            decoder.Decode(engagement);
             return TakeOutcomes();
         }
     }
@@ -115,16 +104,10 @@ public sealed class CampaignEngine
         lock (gate)
         {
             pending.Clear();
-            ProcessCore(engagement);
+            decoder.Decode(engagement);
             return CopyOutcomes(outcomes);
         }
     }
-
-    // The JSON entry points' scratch (used under the lock): the line reader, made on first use, and the UTF-8 bytes of a
-    // string line while it is read.
-    private const int KeptLineBufferLength = 64 * 1024;
-    private Utf8EventReader? eventReader;
-    private byte[] lineBytes = [];
 
     /// <summary>Processes one line of an events file (a JSON object). Malformed input gives a <see cref="RejectedOutcome"/>, never an exception.</summary>
     public IReadOnlyList<Outcome> ProcessJson(string line)
@@ -133,7 +116,7 @@ public sealed class CampaignEngine
         lock (gate)
         {
             pending.Clear();
-            ProcessJsonCore(line);
+            decoder.Decode(line);
             return TakeOutcomes();
         }
     }
@@ -146,7 +129,7 @@ public sealed class CampaignEngine
         lock (gate)
         {
             pending.Clear();
-            ProcessJsonCore(line);
+            decoder.Decode(line);
             return CopyOutcomes(outcomes);
         }
     }
@@ -165,7 +148,7 @@ public sealed class CampaignEngine
         lock (gate)
         {
             pending.Clear();
-            ProcessJsonCore(utf8Line);
+            decoder.Decode(utf8Line);
             return CopyOutcomes(outcomes);
         }
     }
@@ -174,7 +157,11 @@ public sealed class CampaignEngine
     /// Whether lines go through <see cref="Utf8EventReader"/> before the document path; tests turn it off to compare
     /// the two. Either way gives the same outcomes.
     /// </summary>
-    internal bool UseUtf8EventReader { get; set; } = true;
+    internal bool UseUtf8EventReader
+    {
+        get => decoder.UseUtf8EventReader;
+        set => decoder.UseUtf8EventReader = value;
+    }
 
     // The outcomes of the event being processed collect in `pending` (reused, under the lock) and leave it here.
     private IReadOnlyList<Outcome> TakeOutcomes()
@@ -199,183 +186,6 @@ public sealed class CampaignEngine
 
         pending.Clear();
         return count;
-    }
-
-    private void ProcessCore(EngagementEvent engagement)
-    {
-        if (string.IsNullOrEmpty(engagement.Id))
-        {
-            pending.Add(new RejectedOutcome(null, "the event has no 'id'"));
-            return;
-        }
-
-        var header = new EventHeader(
-            engagement.Id,
-            engagement.Type,
-            engagement.At.UtcDateTime,
-            null,
-            engagement.Actor,
-            string.IsNullOrEmpty(engagement.Referrer) ? "" : engagement.Referrer,
-            null);
-        admission.Admit(header, new DictionaryAttributeSource(engagement.Attributes));
-    }
-
-    private void ProcessJsonCore(string line)
-    {
-        if (line.Length > options.MaxEventLineLength)
-        {
-            pending.Add(TooLong(line.Length));
-            return;
-        }
-
-        // The string is read as the UTF-8 it stands for, by the same path as a byte line.
-        var needed = Encoding.UTF8.GetMaxByteCount(line.Length);
-        var rented = needed > KeptLineBufferLength ? ArrayPool<byte>.Shared.Rent(needed) : null;
-        if (rented is null && lineBytes.Length < needed)
-        {
-            lineBytes = new byte[Math.Min(KeptLineBufferLength, (int)BitOperations.RoundUpToPowerOf2((uint)needed))];
-        }
-
-        var buffer = rented ?? lineBytes;
-        try
-        {
-            if (Utf8.FromUtf16(line, buffer, out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
-            {
-                // Half a surrogate pair has no UTF-8 form: the text is malformed, as invalid UTF-8 is in a byte line.
-                pending.Add(new RejectedOutcome(null, "the line is not valid UTF-16 (it holds half a surrogate pair)"));
-                return;
-            }
-
-            ProcessUtf8Json(buffer.AsSpan(0, written));
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
-    }
-
-    private void ProcessJsonCore(ReadOnlySpan<byte> line)
-    {
-        // A character takes at least one byte, so only a line longer in bytes than the limit needs its characters counted.
-        if (line.Length > options.MaxEventLineLength && Encoding.UTF8.GetCharCount(line) is var length && length > options.MaxEventLineLength)
-        {
-            pending.Add(TooLong(length));
-            return;
-        }
-
-        ProcessUtf8Json(line);
-    }
-
-    private RejectedOutcome TooLong(long length) => RejectedOutcome.LineTooLong(length, options.MaxEventLineLength);
-
-    /// <summary>A line within the limit: the fast reader when it takes the line, else the document path.</summary>
-    private void ProcessUtf8Json(ReadOnlySpan<byte> line)
-    {
-        if (!Utf8.IsValid(line))
-        {
-            pending.Add(new RejectedOutcome(null, "the line is not valid UTF-8"));
-            return;
-        }
-
-        if (UseUtf8EventReader)
-        {
-            var reader = eventReader ??= new Utf8EventReader(campaign, values);
-            if (reader.TryRead(line))
-            {
-                try
-                {
-                    admission.Admit(
-                        new EventHeader(reader.Id, reader.Type, reader.At, reader.AtError, reader.Actor, reader.Referrer, reader.AttributesError),
-                        new Utf8AttributeSource(reader, values));
-                }
-                finally
-                {
-                    reader.Clear();
-                }
-
-                return;
-            }
-
-            // The reader gave up, maybe after filling some slots; nothing else has been touched.
-            Array.Clear(values);
-            reader.Clear();
-        }
-
-        ProcessWithDocument(line);
-    }
-
-    /// <summary>The reference reading of a line: <see cref="JsonDocument"/> defines what is accepted and words every rejection.</summary>
-    private void ProcessWithDocument(ReadOnlySpan<byte> line)
-    {
-        // The document keeps the memory it parses, so it gets a copy it can hold.
-        var copy = ArrayPool<byte>.Shared.Rent(line.Length);
-        try
-        {
-            line.CopyTo(copy);
-            ProcessWithDocument(copy.AsMemory(0, line.Length));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(copy);
-        }
-    }
-
-    private void ProcessWithDocument(ReadOnlyMemory<byte> line)
-    {
-        JsonDocument document;
-        try
-        {
-            // A repeated property (two "id"s, two "points") is ambiguous, so the event is malformed, not last-wins.
-            document = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false });
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-        {
-            // InvalidOperationException: a property name escaping half a surrogate pair, met while checking repeats.
-            pending.Add(new RejectedOutcome(null, "the line is not valid JSON: " + FirstSentence(ex.Message)));
-            return;
-        }
-
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                pending.Add(new RejectedOutcome(null, "the line is not a JSON object"));
-                return;
-            }
-
-            EventHeader header;
-            try
-            {
-                header = EventHeader.Read(root);
-            }
-            catch (InvalidOperationException ex)
-            {
-                // A header string escaping half a surrogate pair ("\ud800") is valid JSON but no text.
-                pending.Add(new RejectedOutcome(null, "the line is not valid JSON: " + FirstSentence(ex.Message)));
-                return;
-            }
-
-            if (header.Id.Length == 0)
-            {
-                pending.Add(new RejectedOutcome(null, "the event has no 'id' string"));
-                return;
-            }
-
-            JsonElement? attributes = root.TryGetProperty("attributes", out var attributesElement) && attributesElement.ValueKind == JsonValueKind.Object
-                ? attributesElement
-                : null;
-            admission.Admit(header, new JsonAttributeSource(attributes));
-        }
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end < 0 ? message.TrimEnd('.') : message[..end];
     }
 
     /// <summary>A host's id as the engine stores it: canonical under the 'ids' option, else as given.</summary>

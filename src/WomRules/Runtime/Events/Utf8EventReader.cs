@@ -11,7 +11,7 @@ namespace WomRules.Runtime;
 /// the attributes straight into the engine's value slots, with no document and no line string.
 /// It takes only the common, well-formed shape of a line and gives up (<see cref="TryRead"/> is false) on anything
 /// else: invalid JSON, a repeated or escaped property name, nesting other than a list attribute's array of strings,
-/// a value of the wrong kind, an id that is not a non-empty string. The engine then reads the line with
+/// a value of the wrong kind, an id that is not a non-empty string. <see cref="EventDecoder"/> then reads the line with
 /// <see cref="JsonDocument"/>, which defines the semantics and words every rejection, so both give the same outcome.
 /// It only reads: giving up leaves nothing to undo but the value slots, which the caller clears.
 /// </summary>
