@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates the Unicode tables of participant-id canonicalisation (src/WomRules/Runtime/UnicodeTables.g.cs) and the
+"""Generates the Unicode tables of participant-id canonicalisation (src/WomRules/Runtime/Ids/UnicodeTables.g.cs) and the
 test vectors that check the C# algorithm against Python's unicodedata (tests/WomRules.Tests/Runtime/unicode-vectors.txt).
 
 WomRules carries its own tables so that ids canonicalise the same in every host: .NET's string.Normalize does nothing
@@ -71,7 +71,7 @@ def main():
            table('CaseFolding', 'Full case folding (CaseFolding.txt, statuses C and F).', fold),
            '}',
            '']
-    with open('src/WomRules/Runtime/UnicodeTables.g.cs', 'w', encoding='utf-8', newline='\n') as f:
+    with open('src/WomRules/Runtime/Ids/UnicodeTables.g.cs', 'w', encoding='utf-8', newline='\n') as f:
         f.write('\n'.join(out))
 
     # Test vectors: random strings over characters that exercise every step, with Python's results.

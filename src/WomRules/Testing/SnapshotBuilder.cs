@@ -84,7 +84,7 @@ internal sealed class SnapshotBuilder
         // The state file's fields (spec §5), one participant a line so that diffs stay local.
         writer.WriteStartObject();
         writer.WriteString("participant", participant.Id);
-        StateFile.WriteStanding(writer, participant);
+        StateFileWriter.WriteStanding(writer, participant);
         writer.WriteEndObject();
     }
 

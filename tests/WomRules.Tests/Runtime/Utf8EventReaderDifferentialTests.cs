@@ -159,8 +159,8 @@ public sealed class Utf8EventReaderDifferentialTests
             using (document)
             {
                 var root = document.RootElement;
-                var expected = CampaignEngine.ReadHeader(root);
-                var actual = new CampaignEngine.EventHeader(reader.Id, reader.Type, reader.At, reader.AtError, reader.Actor, reader.Referrer, reader.AttributesError);
+                var expected = EventHeader.Read(root);
+                var actual = new EventHeader(reader.Id, reader.Type, reader.At, reader.AtError, reader.Actor, reader.Referrer, reader.AttributesError);
                 actual.Should().Be(expected, "the header of {0}", text);
                 actual.At?.Kind.Should().Be(DateTimeKind.Utc);
                 if (reader.Type is { } type && campaign.Dispatch.TryGetValue(type, out var compiled) && reader.AttributesError is null)

@@ -58,8 +58,8 @@ internal static class AmountOverflow
     {
         var rewards = rule.Rewards;
         long points = 0;
-        // Credit is added entry by entry, as ApplyReward will: decimal addition rounds, so the sum of the shares added
-        // once could fit where the same shares added one at a time do not, or the other way round.
+        // Credit is added entry by entry, as RewardGrants.Grant will: decimal addition rounds, so the sum of the shares
+        // added once could fit where the same shares added one at a time do not, or the other way round.
         var credit = target.Credit;
         string? creditOverflow = null;
         for (var i = 0; i < rewards.Length; i++)

@@ -11,7 +11,7 @@ namespace WomRules.Runtime;
 /// the attributes straight into the engine's value slots, with no document and no line string.
 /// It takes only the common, well-formed shape of a line and gives up (<see cref="TryRead"/> is false) on anything
 /// else: invalid JSON, a repeated or escaped property name, nesting other than a list attribute's array of strings,
-/// a value of the wrong kind, an id that is not a non-empty string. The engine then reads the line with
+/// a value of the wrong kind, an id that is not a non-empty string. <see cref="EventDecoder"/> then reads the line with
 /// <see cref="JsonDocument"/>, which defines the semantics and words every rejection, so both give the same outcome.
 /// It only reads: giving up leaves nothing to undo but the value slots, which the caller clears.
 /// </summary>
@@ -32,7 +32,7 @@ internal sealed class Utf8EventReader
     private static readonly object BoxedTrue = true;
     private static readonly object BoxedFalse = false;
 
-    private readonly EventTypeNames[] eventTypes;
+    private readonly Utf8EventTypeNames[] eventTypes;
     private readonly object?[] values;
 
     // Per slot, the stamp of the last line that named the attribute (null included) and that gave it a value.
@@ -46,7 +46,7 @@ internal sealed class Utf8EventReader
     /// <summary>A reader for the event types of <paramref name="campaign"/>, writing attribute values into <paramref name="values"/> by slot.</summary>
     public Utf8EventReader(CompiledCampaign campaign, object?[] values)
     {
-        eventTypes = [.. campaign.Dispatch.Values.Select(t => new EventTypeNames(t.Symbol))];
+        eventTypes = [.. campaign.Dispatch.Values.Select(t => new Utf8EventTypeNames(t.Symbol))];
         this.values = values;
         named = new int[values.Length];
         given = new int[values.Length];
@@ -126,7 +126,7 @@ internal sealed class Utf8EventReader
             return false;
         }
 
-        EventTypeNames? eventType = null;
+        Utf8EventTypeNames? eventType = null;
         var keys = 0;
         var unknown = 0;
         var attributesStart = -1;
@@ -274,7 +274,7 @@ internal sealed class Utf8EventReader
     }
 
     /// <summary>Sets <see cref="Type"/> from the string the reader is at; returns the event type when the campaign declares it.</summary>
-    private EventTypeNames? FindEventType(ref Utf8JsonReader reader)
+    private Utf8EventTypeNames? FindEventType(ref Utf8JsonReader reader)
     {
         if (!reader.ValueIsEscaped)
         {
@@ -326,7 +326,7 @@ internal sealed class Utf8EventReader
     /// Reads the attributes object the reader is at into the slots of <paramref name="eventType"/> (every name is
     /// undeclared when the type is unknown: the object is still checked for repeated names).
     /// </summary>
-    private bool ReadAttributes(ref Utf8JsonReader reader, ReadOnlySpan<byte> text, EventTypeNames? eventType)
+    private bool ReadAttributes(ref Utf8JsonReader reader, ReadOnlySpan<byte> text, Utf8EventTypeNames? eventType)
     {
         var unknown = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -431,38 +431,5 @@ internal sealed class Utf8EventReader
         Span<char> chars = stackalloc char[CharBufferLength];
         Utf8.ToUtf16(reader.ValueSpan, chars, out _, out var written);
         return AttributeValues.TryParseDecimalString(chars[..written], out value);
-    }
-
-    /// <summary>An event type's name and attribute names as UTF-8, encoded once, to match a line's bytes against.</summary>
-    private sealed class EventTypeNames
-    {
-        private readonly byte[][] attributeNames;
-
-        public EventTypeNames(EventTypeSymbol symbol)
-        {
-            Symbol = symbol;
-            Utf8Name = Encoding.UTF8.GetBytes(symbol.Name);
-            Attributes = [.. symbol.Attributes];
-            attributeNames = [.. symbol.Attributes.Select(a => Encoding.UTF8.GetBytes(a.Name))];
-        }
-
-        public EventTypeSymbol Symbol { get; }
-
-        public byte[] Utf8Name { get; }
-
-        public AttributeSymbol[] Attributes { get; }
-
-        public AttributeSymbol? Find(ReadOnlySpan<byte> name)
-        {
-            for (var i = 0; i < attributeNames.Length; i++)
-            {
-                if (name.SequenceEqual(attributeNames[i]))
-                {
-                    return Attributes[i];
-                }
-            }
-
-            return null;
-        }
     }
 }

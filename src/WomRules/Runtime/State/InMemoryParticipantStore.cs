@@ -72,7 +72,7 @@ public sealed class InMemoryParticipantStore : IParticipantStore
     }
 
     /// <summary>Writes the whole store as a state file: participants, seen event ids, limit windows and budget used.</summary>
-    public void WriteTo(Stream stream, CompiledCampaign campaign) => StateFile.Write(stream, campaign, this);
+    public void WriteTo(Stream stream, CompiledCampaign campaign) => StateFileWriter.Write(stream, campaign, this);
 
     /// <summary>Reads a state file written by <see cref="WriteTo"/> (or by hand). Throws <see cref="InvalidDataException"/> with a readable message when it does not fit the campaign.</summary>
     public static InMemoryParticipantStore ReadFrom(Stream stream, CompiledCampaign campaign) => StateFile.Read(stream, campaign);

@@ -1,0 +1,166 @@
+using WomRules.Binding;
+
+namespace WomRules.Runtime;
+
+/// <summary>
+/// Spec §4, steps 1 to 3: decides whether an event is a duplicate, ignored, rejected or applied, and turns a header and
+/// its attributes into the <see cref="EventData"/> that <see cref="EventApplication"/> applies. Both ways in (an
+/// object, a JSON line) meet here, so they validate alike. Outcomes go to the engine's list of this event's outcomes.
+/// </summary>
+internal sealed class EventAdmission
+{
+    private readonly CompiledCampaign campaign;
+    private readonly IParticipantStore store;
+    private readonly List<Outcome> outcomes;
+    private readonly EventApplication application;
+
+    // Scratch reused for every event (the engine's lock serializes events), so admitting an event allocates nothing.
+    private readonly EventData eventData = new();
+    private readonly object?[] values;
+
+    public EventAdmission(CompiledCampaign campaign, IParticipantStore store, object?[] values, List<Outcome> outcomes, EventApplication application)
+    {
+        this.campaign = campaign;
+        this.store = store;
+        this.values = values;
+        this.outcomes = outcomes;
+        this.application = application;
+    }
+
+    /// <summary>Validates the event and applies it, or records why not; <paramref name="attributes"/> fills <c>values</c> by slot.</summary>
+    public void Admit<TSource>(in EventHeader input, TSource attributes)
+        where TSource : struct, IAttributeSource
+    {
+        // Spec §4, steps 1 to 3, in order.
+        if (store.HasSeenEvent(input.Id))
+        {
+            outcomes.Add(new DuplicateOutcome(input.Id));
+            return;
+        }
+
+        if (input.Type is null)
+        {
+            outcomes.Add(new RejectedOutcome(input.Id, "the event has no 'type' string"));
+            return;
+        }
+
+        if (!campaign.Dispatch.TryGetValue(input.Type, out var compiledType))
+        {
+            return;
+        }
+
+        if (input.At is not { } at)
+        {
+            outcomes.Add(new RejectedOutcome(input.Id, input.AtError ?? "the event has no 'at' timestamp"));
+            return;
+        }
+
+        if ((campaign.Bound.ActiveFrom is { } from && at < from) || (campaign.Bound.ActiveUntil is { } until && at >= until))
+        {
+            return;
+        }
+
+        if (string.IsNullOrEmpty(input.Actor))
+        {
+            outcomes.Add(new RejectedOutcome(input.Id, "the event has no 'actor' string"));
+            return;
+        }
+
+        if (input.Referrer is null)
+        {
+            outcomes.Add(new RejectedOutcome(input.Id, "'referrer' must be a string"));
+            return;
+        }
+
+        if (input.AttributesError is not null)
+        {
+            outcomes.Add(new RejectedOutcome(input.Id, input.AttributesError));
+            return;
+        }
+
+        // The campaign's 'ids' option: both entry points meet here, before anything looks at the ids (participant
+        // lookup, event.actor and event.referrer, limits, state keys). Without it, ids stay exactly as given.
+        var actor = input.Actor;
+        var referrer = input.Referrer;
+        if (campaign.Bound.Ids is { } ids)
+        {
+            if (CanonicalId(actor, ids) is not { } canonicalActor)
+            {
+                outcomes.Add(new RejectedOutcome(input.Id, "'actor' is not a usable participant id (it is empty once canonicalised, or not valid text)"));
+                return;
+            }
+
+            var canonicalReferrer = referrer.Length == 0 ? referrer : CanonicalId(referrer, ids);
+            if (canonicalReferrer is null)
+            {
+                outcomes.Add(new RejectedOutcome(input.Id, "'referrer' is not a usable participant id (it is empty once canonicalised, or not valid text)"));
+                return;
+            }
+
+            actor = canonicalActor;
+            referrer = canonicalReferrer;
+        }
+
+        try
+        {
+            if (ReadAttributes(compiledType.Symbol, attributes, values) is { } error)
+            {
+                outcomes.Add(new RejectedOutcome(input.Id, error));
+                return;
+            }
+
+            eventData.Fill(input.Id, compiledType.Symbol, at, actor, referrer, values);
+            try
+            {
+                application.Apply(eventData, compiledType);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // Nothing was committed and every in-place change is undone, so nothing is half-applied; the event
+                // can be sent again.
+                application.Undo();
+                outcomes.Clear();
+                outcomes.Add(new RejectedOutcome(input.Id, "the event could not be applied: " + ex.Message));
+            }
+        }
+        finally
+        {
+            // Keep no host values alive between events, whether or not the event got as far as being filled in.
+            Array.Clear(values);
+            eventData.Clear();
+            application.Forget();
+        }
+    }
+
+    /// <summary>An id under the campaign's 'ids' option; null when nothing usable is left of it.</summary>
+    private static string? CanonicalId(string id, IdsSymbol ids) =>
+        ParticipantIds.Canonicalize(id, ids) is { Length: > 0 } canonical ? canonical : null;
+
+    /// <summary>Fills <paramref name="values"/> by slot; returns an error message, or null when every attribute is valid.</summary>
+    private static string? ReadAttributes<TSource>(EventTypeSymbol type, TSource source, object?[] values)
+        where TSource : struct, IAttributeSource
+    {
+        foreach (var attribute in type.Attributes)
+        {
+            if (!source.TryRead(attribute, out var converted, out var error))
+            {
+                if (attribute.IsRequired)
+                {
+                    return $"missing required attribute '{attribute.Name}'";
+                }
+
+                values[attribute.Slot] = attribute.Default;
+                continue;
+            }
+
+            if (error is not null)
+            {
+                return error;
+            }
+
+            values[attribute.Slot] = converted;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,206 @@
+using WomRules.Binding;
+using WomRules.Emit;
+
+namespace WomRules.Runtime;
+
+/// <summary>
+/// Spec §4, steps 4 to 9, for an admitted event: finds or creates its participants, redeems, checks disclosures,
+/// fires rules (<see cref="RuleFiring"/>), moves tiers, and commits the event's changes to the store at once.
+/// Outcomes go to the engine's list of this event's outcomes.
+/// </summary>
+internal sealed class EventApplication
+{
+    private readonly CompiledCampaign campaign;
+    private readonly IParticipantStore store;
+    private readonly EvaluationContext context;
+    private readonly List<Outcome> outcomes;
+    private readonly RuleFiring rules;
+
+    // The in-memory store's states are changed in place; these save them first, so a failed event is undone.
+    private readonly InMemoryParticipantStore? memory;
+    private readonly ParticipantCheckpoint actorCheckpoint = new();
+    private readonly ParticipantCheckpoint referrerCheckpoint = new();
+
+    public EventApplication(CompiledCampaign campaign, IParticipantStore store, EvaluationContext context, List<Outcome> outcomes)
+    {
+        this.campaign = campaign;
+        this.store = store;
+        this.context = context;
+        this.outcomes = outcomes;
+        memory = store as InMemoryParticipantStore;
+        rules = new RuleFiring(campaign, store, context, outcomes);
+    }
+
+    /// <summary>The state as stored, which for the in-memory store is the live one the engine changes in place.</summary>
+    public ParticipantState? FindStored(string participantId) => memory is not null ? memory.FindLive(participantId) : store.Find(participantId);
+
+    /// <summary>A participant on first sight (spec §4.4): first tier, zero points and counters, attribute defaults.</summary>
+    public ParticipantState NewParticipant(string id) => new(campaign.Schema, id);
+
+    public void Apply(EventData e, CompiledEventType compiledType)
+    {
+        var participants = FindParticipants(e);
+        var tally = default(EventTally);
+
+        context.Event = e;
+        context.Participant = participants.Actor;
+        context.Referrer = participants.Referrer;
+
+        // Built-in redemption (spec §4.9).
+        if (compiledType.Symbol.IsBuiltIn)
+        {
+            if (!Redeem(e, ref participants))
+            {
+                return;
+            }
+
+            tally.ActorChanged = true;
+        }
+
+        var withhold = CheckDisclosures(e, compiledType, participants.Actor);
+
+        // Rules (spec §4.6, §4.7).
+        foreach (var rule in compiledType.Rules)
+        {
+            if (rules.Fire(rule, e, ref participants, withhold, ref tally) && rule.Symbol.Stop)
+            {
+                break;
+            }
+        }
+
+        // Tiers (spec §4.8): the actor, then the referrer. Only a changed participant can reach a new tier, and a
+        // changed participant is already this event's own copy.
+        if (tally.ActorChanged)
+        {
+            UpdateTier(e.Id, participants.Actor);
+        }
+
+        if (tally.ReferrerChanged && participants.Referrer is not null && !participants.SameParticipant)
+        {
+            UpdateTier(e.Id, participants.Referrer);
+        }
+
+        Commit(e.Id, participants, tally.PointsIssued, tally.CreditIssued);
+    }
+
+    /// <summary>Puts back the in-place states of an event that failed; nothing of it was committed.</summary>
+    public void Undo()
+    {
+        actorCheckpoint.Restore();
+        referrerCheckpoint.Restore();
+    }
+
+    /// <summary>Drops every reference to the last event, applied or not.</summary>
+    public void Forget()
+    {
+        actorCheckpoint.Clear();
+        referrerCheckpoint.Clear();
+        context.Event = null;
+        context.Participant = null!;
+        context.Referrer = null;
+    }
+
+    /// <summary>The event's actor and referrer as stored (read-only until written), or new participants.</summary>
+    private EventParticipants FindParticipants(EventData e)
+    {
+        var (actorSaves, referrerSaves) = memory is null ? (null, null) : (actorCheckpoint, referrerCheckpoint);
+        var stored = FindStored(e.Actor);
+        var actor = stored ?? NewParticipant(e.Actor);
+        var actorIsNew = stored is null;
+        if (e.Referrer.Length == 0)
+        {
+            return new EventParticipants(actor, actorIsNew, null, false, actorSaves, referrerSaves);
+        }
+
+        if (e.Referrer == e.Actor)
+        {
+            return new EventParticipants(actor, actorIsNew, actor, actorIsNew, actorSaves, referrerSaves);
+        }
+
+        var storedReferrer = FindStored(e.Referrer);
+        return new EventParticipants(actor, actorIsNew, storedReferrer ?? NewParticipant(e.Referrer), storedReferrer is null, actorSaves, referrerSaves);
+    }
+
+    /// <summary>Lowers the actor's points by the event's 'points' (spec §4.9); false when the event is rejected instead.</summary>
+    private bool Redeem(EventData e, ref EventParticipants participants)
+    {
+        var points = (long)e.Values[0]!;
+        if (points <= 0)
+        {
+            outcomes.Add(new RejectedOutcome(e.Id, "'points' to redeem must be more than 0"));
+            return false;
+        }
+
+        if (points > participants.Actor.Points)
+        {
+            outcomes.Add(new RejectedOutcome(e.Id, $"redeeming {points} points but '{participants.Actor.Id}' has {participants.Actor.Points}"));
+            return false;
+        }
+
+        var redeemer = participants.WritableActor(context);
+        redeemer.Points -= points;
+        outcomes.Add(new RedeemedOutcome(e.Id, redeemer.Id, points));
+        return true;
+    }
+
+    /// <summary>Checks the event's disclosures (spec §4.5), giving a violation for each unmet; true when one withholds rewards.</summary>
+    private bool CheckDisclosures(EventData e, CompiledEventType compiledType, ParticipantState actor)
+    {
+        var withhold = false;
+        foreach (var disclosure in compiledType.Disclosures)
+        {
+            bool satisfied;
+            try
+            {
+                satisfied = disclosure.Satisfied(context);
+            }
+            catch (Exception ex) when (EvaluationFailures.Is(ex))
+            {
+                // Fail closed: a check that cannot be evaluated does not count as a disclosure.
+                satisfied = false;
+            }
+
+            if (!satisfied)
+            {
+                var symbol = disclosure.Symbol;
+                withhold |= symbol.Action == DisclosureAction.Withhold;
+                outcomes.Add(new ViolationOutcome(e.Id, symbol.Name, actor.Id, symbol.Action == DisclosureAction.Withhold ? "withhold" : "flag", symbol.Message));
+            }
+        }
+
+        return withhold;
+    }
+
+    private void UpdateTier(string eventId, ParticipantState subject)
+    {
+        context.Participant = subject;
+        var reached = campaign.TierSearch(context, subject.TierIndex);
+        if (reached > subject.TierIndex)
+        {
+            var tiers = campaign.CompiledTiers;
+            outcomes.Add(new TierOutcome(eventId, subject.Id, tiers[subject.TierIndex].Symbol.Name, tiers[reached].Symbol.Name));
+            subject.TierIndex = reached;
+        }
+    }
+
+    private void Commit(string eventId, in EventParticipants participants, long pointsIssued, decimal creditIssued)
+    {
+        if (memory is not null)
+        {
+            // Our own store: changed states were changed in place, so only new ones need storing, and no
+            // StateChange need be built. (Forget drops the checkpoints once the event is done.)
+            memory.CommitEvent(
+                eventId,
+                participants.ActorIsNew ? participants.Actor : null,
+                participants.ReferrerIsNew && !participants.SameParticipant ? participants.Referrer : null,
+                pointsIssued,
+                creditIssued);
+            return;
+        }
+
+        var touched = participants.Referrer is null || participants.SameParticipant
+            ? new[] { participants.Actor }
+            : new[] { participants.Actor, participants.Referrer };
+        store.Commit(new StateChange(eventId, touched, pointsIssued, creditIssued));
+    }
+}

@@ -1,0 +1,146 @@
+using System.Text.Json;
+
+namespace WomRules.Runtime;
+
+/// <summary>
+/// The state file of spec §5: <c>{"participants": {...}}</c>, plus what resuming needs (seen event ids, limit
+/// windows, budget used) so that running A then B from the saved state equals running A+B. It is the ledger of what
+/// is owed, so reading it validates everything, and a file this version writes carries a format version and a
+/// checksum (docs/semantics.md, "State file"). This reads the file; <see cref="StateFileWriter"/> writes it.
+/// </summary>
+internal static class StateFile
+{
+    /// <summary>The format version written. A file without one is the unversioned form of spec §5, read without a checksum.</summary>
+    public const int Version = 2;
+
+    private static readonly HashSet<string> RootMembers = ["version", "checksum", "campaign", "participants", "budget_used", "seen_events"];
+    private static readonly HashSet<string> BudgetMembers = ["points", "credit"];
+
+    public static InMemoryParticipantStore Read(Stream stream, CompiledCampaign campaign)
+    {
+        var contents = Read(StateFileText.Read(stream), campaign, verifyChecksum: true);
+        var store = new InMemoryParticipantStore();
+        store.Restore(contents.Participants, contents.SeenEvents, contents.PointsUsed, contents.CreditUsed);
+        return store;
+    }
+
+    /// <summary>
+    /// Validates a state file and reads it. Without a campaign (<c>womrules state seal FILE</c>) only what needs none is
+    /// checked and no participants are built. Any problem is an <see cref="InvalidDataException"/> (<see cref="StateFileError"/>) that says where.
+    /// </summary>
+    public static StateContents Read(StateFileText text, CompiledCampaign? campaign, bool verifyChecksum)
+    {
+        text.Scan();
+        using var document = JsonDocument.Parse(text.Json, new JsonDocumentOptions { MaxDepth = StateFileText.MaxDepth });
+        var root = document.RootElement;
+        var top = StateFilePath.Root;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw text.ErrorAt(top, $"a state file holds a JSON object, such as {{\"participants\": {{}}}}, not {StateFileValues.Kind(root)}");
+        }
+
+        var versioned = root.TryGetProperty("version", out var version);
+        if (versioned && !(version.ValueKind == JsonValueKind.Number && version.TryGetInt32(out var number) && number == Version))
+        {
+            throw text.ErrorAt(top.Member("version"), $"this womrules reads state files of version {Version}, and files without a version; not {StateFileValues.Describe(version)}");
+        }
+
+        if (root.TryGetProperty("checksum", out var checksum))
+        {
+            var path = top.Member("checksum");
+            if (checksum.ValueKind != JsonValueKind.String || !StateChecksum.IsWellFormed(checksum.GetString()!) || text.ChecksumValueOffset < 0)
+            {
+                throw text.ErrorAt(path, $"the checksum must be \"{StateChecksum.Prefix}\" and 64 lower-case hex digits, written without escapes");
+            }
+
+            var digitsOffset = text.ChecksumValueOffset + StateChecksum.Prefix.Length;
+            if (verifyChecksum && StateChecksum.Compute(text.Bytes.AsSpan(0, text.Length), digitsOffset) != checksum.GetString()![StateChecksum.Prefix.Length..])
+            {
+                throw text.ErrorAt(path, "the checksum does not match the file: it was truncated or edited after it was saved; if the edit was deliberate, run 'womrules state seal' on the file");
+            }
+        }
+        else if (versioned)
+        {
+            throw text.ErrorAt(top, $"a state file with a version must have a checksum (\"checksum\": \"{StateChecksum.Prefix}…\"); it was removed, or the file was cut short");
+        }
+
+        if (root.TryGetProperty("campaign", out var campaignId))
+        {
+            var path = top.Member("campaign");
+            StateFileValues.Expect(text, campaignId, JsonValueKind.String, path);
+            if (campaign is not null && campaignId.GetString() != campaign.Id)
+            {
+                throw text.ErrorAt(path, $"this state belongs to the campaign '{StateFilePath.Escape(campaignId.GetString()!)}', not to '{campaign.Id}'");
+            }
+        }
+        else if (versioned)
+        {
+            throw text.ErrorAt(top, "a state file with a version must name its campaign (\"campaign\": \"…\")");
+        }
+
+        if (versioned)
+        {
+            StateFileValues.RefuseUnknown(text, root, top, RootMembers);
+        }
+
+        var schema = campaign?.Schema;
+        var states = new List<ParticipantState>();
+        if (root.TryGetProperty("participants", out var participants))
+        {
+            var path = top.Member("participants");
+            StateFileValues.Expect(text, participants, JsonValueKind.Object, path);
+            foreach (var entry in participants.EnumerateObject())
+            {
+                if (StateFileParticipant.Read(text, path.Member(entry.Name), entry.Name, entry.Value, schema, versioned) is { } state)
+                {
+                    states.Add(state);
+                }
+            }
+        }
+
+        var seen = new List<string>();
+        if (root.TryGetProperty("seen_events", out var seenElement))
+        {
+            var path = top.Member("seen_events");
+            StateFileValues.Expect(text, seenElement, JsonValueKind.Array, path);
+            var index = 0;
+            foreach (var id in seenElement.EnumerateArray())
+            {
+                StateFileValues.Expect(text, id, JsonValueKind.String, path.Item(index++));
+                seen.Add(id.GetString()!);
+            }
+        }
+
+        long pointsUsed = 0;
+        decimal creditUsed = 0m;
+        if (root.TryGetProperty("budget_used", out var used))
+        {
+            var path = top.Member("budget_used");
+            StateFileValues.Expect(text, used, JsonValueKind.Object, path);
+            if (versioned)
+            {
+                StateFileValues.RefuseUnknown(text, used, path, BudgetMembers);
+            }
+
+            if (used.TryGetProperty("points", out var p))
+            {
+                pointsUsed = StateFileValues.ReadCount(text, p, path.Member("points"));
+                if (campaign?.Bound.Budget?.Points is { } budget && pointsUsed > budget)
+                {
+                    throw text.ErrorAt(path.Member("points"), $"{pointsUsed} points used is more than the campaign's budget of {budget}");
+                }
+            }
+
+            if (used.TryGetProperty("credit", out var c))
+            {
+                creditUsed = StateFileValues.ReadAmount(text, c, path.Member("credit"));
+                if (campaign?.Bound.Budget?.Credit is { } budget && creditUsed > budget)
+                {
+                    throw text.ErrorAt(path.Member("credit"), $"{OutcomeJson.FormatDecimal(creditUsed)} credit used is more than the campaign's budget of {OutcomeJson.FormatDecimal(budget)}");
+                }
+            }
+        }
+
+        return new StateContents(states, seen, pointsUsed, creditUsed, versioned, root.TryGetProperty("checksum", out _) ? text.ChecksumValueOffset + StateChecksum.Prefix.Length : -1);
+    }
+}

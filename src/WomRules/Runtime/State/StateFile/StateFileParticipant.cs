@@ -1,0 +1,136 @@
+using System.Text.Json;
+using WomRules.Binding;
+
+namespace WomRules.Runtime;
+
+/// <summary>One entry of a state file's <c>participants</c>, validated field by field (docs/semantics.md, "State file").</summary>
+internal static class StateFileParticipant
+{
+    /// <summary>Reads and validates one participant; null when there is no campaign to build it for.</summary>
+    public static ParticipantState? Read(StateFileText text, StateFilePath where, string id, JsonElement element, ParticipantSchema? schema, bool versioned)
+    {
+        StateFileValues.Expect(text, element, JsonValueKind.Object, where);
+        var state = schema is null ? null : new ParticipantState(schema, id);
+        long points = 0;
+        long? lifetime = null;
+        foreach (var property in element.EnumerateObject())
+        {
+            var value = property.Value;
+            var path = where.Member(property.Name);
+            switch (property.Name)
+            {
+                case "tier":
+                    if (value.ValueKind == JsonValueKind.Null && schema is not { Tiers.IsEmpty: false })
+                    {
+                        break;
+                    }
+
+                    StateFileValues.Expect(text, value, JsonValueKind.String, path);
+                    if (schema is not null)
+                    {
+                        if (!schema.TierIndex.TryGetValue(value.GetString()!, out var tier))
+                        {
+                            throw text.ErrorAt(path, $"the campaign declares no tier '{StateFilePath.Escape(value.GetString()!)}'");
+                        }
+
+                        state!.TierIndex = tier;
+                    }
+
+                    break;
+                case "points":
+                    points = StateFileValues.ReadCount(text, value, path);
+                    break;
+                case "lifetime_points":
+                    lifetime = StateFileValues.ReadCount(text, value, path);
+                    break;
+                case "credit":
+                    var credit = StateFileValues.ReadAmount(text, value, path);
+                    state?.Credit = credit;
+                    break;
+                case "counters":
+                    StateFileValues.Expect(text, value, JsonValueKind.Object, path);
+                    foreach (var counter in value.EnumerateObject())
+                    {
+                        var count = StateFileValues.ReadCount(text, counter.Value, path.Member(counter.Name));
+
+                        // A counter the campaign no longer declares is dropped: campaigns evolve.
+                        if (schema is not null && schema.CounterIndex.TryGetValue(counter.Name, out var index))
+                        {
+                            state!.Counters[index] = count;
+                        }
+                    }
+
+                    break;
+                case "badges":
+                    StateFileValues.Expect(text, value, JsonValueKind.Array, path);
+                    var item = 0;
+                    foreach (var badge in value.EnumerateArray())
+                    {
+                        StateFileValues.Expect(text, badge, JsonValueKind.String, path.Item(item++));
+                        if (state is not null && !state.BadgeList.Contains(badge.GetString()!))
+                        {
+                            state.BadgeList.Add(badge.GetString()!);
+                        }
+                    }
+
+                    break;
+                case "attributes":
+                    StateFileValues.Expect(text, value, JsonValueKind.Object, path);
+                    foreach (var attribute in value.EnumerateObject())
+                    {
+                        // An attribute the campaign no longer declares is dropped, as a counter is.
+                        if (schema is null || !schema.AttributesByName.TryGetValue(attribute.Name, out var symbol))
+                        {
+                            continue;
+                        }
+
+                        if (AttributeValues.TryConvert(attribute.Value, symbol, out var converted) is { } error)
+                        {
+                            throw text.ErrorAt(path.Member(attribute.Name), StateFilePath.Escape(error));
+                        }
+
+                        state!.AttributeValues[symbol.Slot] = converted;
+                    }
+
+                    break;
+                case "limits":
+                    StateFileValues.Expect(text, value, JsonValueKind.Object, path);
+                    foreach (var rule in value.EnumerateObject())
+                    {
+                        var rulePath = path.Member(rule.Name);
+                        StateFileValues.Expect(text, rule.Value, JsonValueKind.Object, rulePath);
+                        foreach (var window in rule.Value.EnumerateObject())
+                        {
+                            var count = StateFileValues.ReadCount(text, window.Value, rulePath.Member(window.Name));
+                            state?.SetLimitUsage(rule.Name, window.Name, count);
+                        }
+                    }
+
+                    break;
+                default:
+                    // Spec §5's unversioned form "may hold more"; a versioned file is this tool's own, so a stray key is an edit gone wrong.
+                    if (versioned)
+                    {
+                        throw text.ErrorAt(path, "a participant has no such field; expected tier, points, lifetime_points, credit, counters, badges, attributes or limits", atKey: true);
+                    }
+
+                    break;
+            }
+        }
+
+        // Lifetime points are all points ever earned, so never below the balance (until reversals exist); a file that
+        // gives only the balance means the participant has earned that much.
+        if (lifetime is { } earned && earned < points)
+        {
+            throw text.ErrorAt(where.Member("lifetime_points"), $"lifetime_points ({earned}) is below points ({points}); all points ever earned cannot be fewer than the balance");
+        }
+
+        if (state is not null)
+        {
+            state.Points = points;
+            state.LifetimePoints = lifetime ?? points;
+        }
+
+        return state;
+    }
+}

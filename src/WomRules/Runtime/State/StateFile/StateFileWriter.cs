@@ -1,0 +1,101 @@
+using System.Text.Json;
+
+namespace WomRules.Runtime;
+
+/// <summary>
+/// Writes the state file (<see cref="StateFile"/>) of the in-memory store: sorted, indented, "\n" line breaks, and
+/// sealed with its checksum, so the same state has the same bytes everywhere.
+/// </summary>
+internal static class StateFileWriter
+{
+    public static void Write(Stream stream, CompiledCampaign campaign, InMemoryParticipantStore store)
+    {
+        // Written whole into memory first: the checksum near the top covers every byte after it.
+        using var buffer = new MemoryStream();
+        int digitsOffset;
+        // "\n" on every platform, so the same state has the same bytes and checksum everywhere.
+        using (var writer = new Utf8JsonWriter(buffer, OutcomeJson.WriterOptions with { Indented = true, NewLine = "\n" }))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("version", StateFile.Version);
+            writer.WriteString("checksum", StateChecksum.Placeholder);
+
+            // The value's closing quote is the last byte written; the comma comes with the next member.
+            digitsOffset = (int)(writer.BytesCommitted + writer.BytesPending) - 1 - StateChecksum.DigitCount;
+            writer.WriteString("campaign", campaign.Id);
+            writer.WriteStartObject("participants");
+            foreach (var p in store.LiveParticipants.OrderBy(p => p.Id, StringComparer.Ordinal))
+            {
+                writer.WriteStartObject(p.Id);
+                WriteStanding(writer, p);
+                if (p.LimitUsage.Count > 0)
+                {
+                    writer.WriteStartObject("limits");
+                    foreach (var (rule, windows) in p.LimitUsage.OrderBy(l => l.Key, StringComparer.Ordinal))
+                    {
+                        writer.WriteStartObject(rule);
+                        foreach (var (window, count) in windows.OrderBy(w => w.Key, StringComparer.Ordinal))
+                        {
+                            writer.WriteNumber(window, count);
+                        }
+
+                        writer.WriteEndObject();
+                    }
+
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+            writer.WriteStartObject("budget_used");
+            writer.WriteNumber("points", store.PointsIssued);
+            writer.WriteString("credit", OutcomeJson.FormatDecimal(store.CreditIssued));
+            writer.WriteEndObject();
+            writer.WriteStartArray("seen_events");
+            foreach (var id in store.SeenEventIds.Order(StringComparer.Ordinal))
+            {
+                writer.WriteStringValue(id);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        StateChecksum.Seal(bytes, digitsOffset);
+        stream.Write(bytes);
+    }
+
+    /// <summary>A participant's fields of spec §5 (tier, points, lifetime_points, credit, counters, badges, attributes), in declaration order.</summary>
+    public static void WriteStanding(Utf8JsonWriter writer, ParticipantState p)
+    {
+        writer.WriteString("tier", p.Tier);
+        writer.WriteNumber("points", p.Points);
+        writer.WriteNumber("lifetime_points", p.LifetimePoints);
+        writer.WriteString("credit", OutcomeJson.FormatDecimal(p.Credit));
+        writer.WriteStartObject("counters");
+        for (var i = 0; i < p.Schema.Counters.Length; i++)
+        {
+            writer.WriteNumber(p.Schema.Counters[i], p.Counters[i]);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteStartArray("badges");
+        foreach (var badge in p.BadgeList)
+        {
+            writer.WriteStringValue(badge);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartObject("attributes");
+        foreach (var attribute in p.Schema.Attributes)
+        {
+            writer.WritePropertyName(attribute.Name);
+            AttributeValues.Write(writer, p.AttributeValues[attribute.Slot]);
+        }
+
+        writer.WriteEndObject();
+    }
+}
