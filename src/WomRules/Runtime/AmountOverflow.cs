@@ -18,11 +18,23 @@ internal static class AmountOverflow
         return ((a ^ sum) & (b ^ sum)) >= 0;
     }
 
+    /// <summary>
+    /// False when the sum is past the decimal range or is not exact: near the range decimal keeps only 28-29 digits and
+    /// rounds, and a rounded sum would let a ledger drift from the outcomes (a full budget of
+    /// 7922816251426433759354395033.5 plus 0.04 rounds back to the budget, so nothing would ever exceed it).
+    /// </summary>
     public static bool TryAdd(decimal a, decimal b, out decimal sum)
     {
         try
         {
             sum = a + b;
+            // A rounded sum loses b's low digits, so taking a back off does not give b.
+            if (sum - a != b)
+            {
+                sum = 0m;
+                return false;
+            }
+
             return true;
         }
         catch (OverflowException)
@@ -42,7 +54,7 @@ internal static class AmountOverflow
         TryAdd(current, amount, out _) ? null : Detail(what, current.ToString(CultureInfo.InvariantCulture), amount.ToString(CultureInfo.InvariantCulture));
 
     public static string? Credit(string what, decimal current, decimal amount) =>
-        TryAdd(current, amount, out _) ? null : Detail(what, OutcomeJson.FormatDecimal(current), OutcomeJson.FormatDecimal(amount));
+        TryAdd(current, amount, out _) ? null : CreditDetail(what, OutcomeJson.FormatDecimal(current), OutcomeJson.FormatDecimal(amount));
 
     /// <summary>
     /// The first balance of a recipient that the rule's amounts would overflow, adding up every entry of the rule that
@@ -73,7 +85,7 @@ internal static class AmountOverflow
             points = checked(points + (amounts[i].Points ?? 0));
             if (creditOverflow is null && amounts[i].Credit is { } share && !TryAdd(credit, share, out credit))
             {
-                creditOverflow = Detail("credit", OutcomeJson.FormatDecimal(target.Credit), OutcomeJson.FormatDecimal(share));
+                creditOverflow = CreditDetail("credit", OutcomeJson.FormatDecimal(target.Credit), OutcomeJson.FormatDecimal(share));
             }
             if (rewards[i].Symbol.Counter is { } counter && FirstStep(rule, i, target, actor, referrer))
             {
@@ -120,4 +132,7 @@ internal static class AmountOverflow
         reward.Symbol.To == Binding.Recipient.Referrer ? referrer : actor;
 
     private static string Detail(string what, string current, string amount) => $"{what} overflow: {current} + {amount} exceeds the largest amount";
+
+    private static string CreditDetail(string what, string current, string amount) =>
+        $"{what} overflow: {current} + {amount} exceeds the largest amount or the 28 digits a decimal holds exactly";
 }
