@@ -8,7 +8,8 @@ namespace WomRules.Binding;
 /// <c>X{n,}</c>); <c>*</c>, <c>+</c> and <c>?</c> multiply by 1. Inside a repetition (<c>*</c>, <c>+</c> or a count
 /// above 1), a counted repetition multiplies by the square of its count, because measured cost grows that way:
 /// <c>(a{1,10}){1,10}</c> is 1,000, <c>(a{1,50}){1,50}</c> is 125,000 and <c>(a{1,1000})+</c> 1,000,000, while
-/// <c>a{1,1000}</c> is 1,000 and <c>(\d{1,3}\.){3}</c> 30. .NET's own regex parser is internal, so this walks the
+/// <c>a{1,1000}</c> is 1,000 and <c>(\d{1,3}\.){3}</c> 30. A count around a loop (<c>*</c>, <c>+</c>) multiplies by
+/// its square too: <c>(a+){1,999}</c> is 998,001. .NET's own regex parser is internal, so this walks the
 /// pattern with a small tokenizer; it needs only to be an upper bound, and the Regex constructor still rejects
 /// invalid patterns.
 /// </summary>
@@ -23,7 +24,7 @@ internal static class PatternComplexity
         // One frame per open group: the finished alternatives' sum and the current sequence's sum.
         var frames = new Stack<(Cost Alternatives, Cost Sequence)>();
         Cost alternatives = default, sequence = default, last = default;
-        var atom = new Cost(1, 1);
+        var atom = new Cost(1, 1, false);
         for (var i = 0; i < pattern.Length; i++)
         {
             var c = pattern[i];
@@ -62,7 +63,7 @@ internal static class PatternComplexity
                     last = default;
                     break;
                 case '*' or '+':
-                    var looped = new Cost(last.Nested, last.Nested);
+                    var looped = new Cost(last.Nested, last.Nested, true);
                     sequence = sequence.Replace(last, looped, cap);
                     last = looped;
                     break;
@@ -70,9 +71,11 @@ internal static class PatternComplexity
                     // Optional, or the lazy mark after a quantifier: nothing repeats.
                     break;
                 case '{' when TryReadBound(pattern, i, out var bound, out var close):
+                    // A loop inside a count squares it too: (a+){1,999}x took 7 s, building its automaton.
+                    var plain = Multiply(last.Nested, last.Loops ? Multiply(bound, bound, cap) : bound, cap);
                     var repeated = bound <= 1
                         ? last
-                        : new Cost(Multiply(last.Nested, bound, cap), Multiply(Multiply(last.Nested, bound, cap), bound, cap));
+                        : new Cost(plain, Multiply(Multiply(last.Nested, bound, cap), bound, cap), last.Loops);
                     sequence = sequence.Replace(last, repeated, cap);
                     last = repeated;
                     i = close;
@@ -95,13 +98,15 @@ internal static class PatternComplexity
         return total.Plain;
     }
 
-    private readonly record struct Cost(long Plain, long Nested)
+    // Loops: the item holds a '*' or '+', which a count around it squares (kept when the item is replaced, since
+    // the replacement holds the item).
+    private readonly record struct Cost(long Plain, long Nested, bool Loops)
     {
-        public Cost Add(Cost other, long cap) => new(Math.Min(Plain + other.Plain, cap), Math.Min(Nested + other.Nested, cap));
+        public Cost Add(Cost other, long cap) => new(Math.Min(Plain + other.Plain, cap), Math.Min(Nested + other.Nested, cap), Loops || other.Loops);
 
         // The last item of a sequence, counted once already, becomes its repeated form.
         public Cost Replace(Cost old, Cost replacement, long cap) =>
-            new Cost(Math.Max(Plain - old.Plain, 0), Math.Max(Nested - old.Nested, 0)).Add(replacement, cap);
+            new Cost(Math.Max(Plain - old.Plain, 0), Math.Max(Nested - old.Nested, 0), Loops).Add(replacement, cap);
     }
 
     /// <summary>Reads <c>{n}</c>, <c>{n,}</c> or <c>{n,m}</c> at <paramref name="start"/>; anything else is a literal brace.</summary>
