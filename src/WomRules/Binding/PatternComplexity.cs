@@ -9,7 +9,7 @@ namespace WomRules.Binding;
 /// above 1), a counted repetition multiplies by the square of its count, because measured cost grows that way:
 /// <c>(a{1,10}){1,10}</c> is 1,000, <c>(a{1,50}){1,50}</c> is 125,000 and <c>(a{1,1000})+</c> 1,000,000, while
 /// <c>a{1,1000}</c> is 1,000 and <c>(\d{1,3}\.){3}</c> 30. A count around a loop (<c>*</c>, <c>+</c>) multiplies by
-/// its square too: <c>(a+){1,999}</c> is 998,001. .NET's own regex parser is internal, so this walks the
+/// its square too, and so does a count around an optional item (<c>?</c>): <c>(a+){1,999}</c> is 998,001. .NET's own regex parser is internal, so this walks the
 /// pattern with a small tokenizer; it needs only to be an upper bound, and the Regex constructor still rejects
 /// invalid patterns.
 /// </summary>
@@ -25,9 +25,13 @@ internal static class PatternComplexity
         var frames = new Stack<(Cost Alternatives, Cost Sequence)>();
         Cost alternatives = default, sequence = default, last = default;
         var atom = new Cost(1, 1, false);
+        // True right after a quantifier, where a '?' is the lazy mark rather than another quantifier.
+        var quantified = false;
         for (var i = 0; i < pattern.Length; i++)
         {
             var c = pattern[i];
+            var afterQuantifier = quantified;
+            quantified = c is '*' or '+' or '?' || (c == '{' && TryReadBound(pattern, i, out _, out _));
             switch (c)
             {
                 case '\\':
@@ -67,8 +71,16 @@ internal static class PatternComplexity
                     sequence = sequence.Replace(last, looped, cap);
                     last = looped;
                     break;
+                case '?' when afterQuantifier:
+                    // The lazy mark: it changes which match is found, not the automaton.
+                    quantified = false;
+                    break;
                 case '?':
-                    // Optional, or the lazy mark after a quantifier: nothing repeats.
+                    // Optional adds no positions, but inside a count it is ambiguous like a loop:
+                    // (a?a?a?){1,333}x took 4 s and (?:[ab]?a){1,333}x 7 s, so a count around it squares.
+                    var optional = last with { Loops = true };
+                    sequence = sequence.Replace(last, optional, cap);
+                    last = optional;
                     break;
                 case '{' when TryReadBound(pattern, i, out var bound, out var close):
                     // A loop inside a count squares it too: (a+){1,999}x took 7 s, building its automaton.
@@ -98,7 +110,7 @@ internal static class PatternComplexity
         return total.Plain;
     }
 
-    // Loops: the item holds a '*' or '+', which a count around it squares (kept when the item is replaced, since
+    // Loops: the item holds a '*', '+' or optional '?', which a count around it squares (kept when the item is replaced, since
     // the replacement holds the item).
     private readonly record struct Cost(long Plain, long Nested, bool Loops)
     {
