@@ -11,6 +11,9 @@ namespace WomRules.Runtime;
 /// </summary>
 internal static class AmountOverflow
 {
+    /// <summary>The rounding of a credit sum that is kept, relative to the amount added (docs/semantics.md).</summary>
+    public const decimal RoundingTolerance = 1e-20m;
+
     public static bool TryAdd(long a, long b, out long sum)
     {
         sum = unchecked(a + b);
@@ -19,17 +22,19 @@ internal static class AmountOverflow
     }
 
     /// <summary>
-    /// False when the sum is past the decimal range or is not exact: near the range decimal keeps only 28-29 digits and
-    /// rounds, and a rounded sum would let a ledger drift from the outcomes (a full budget of
-    /// 7922816251426433759354395033.5 plus 0.04 rounds back to the budget, so nothing would ever exceed it).
+    /// False when the sum is past the decimal range, or when decimal would round it by more than
+    /// <see cref="RoundingTolerance"/> times <paramref name="b"/>: near the range a decimal keeps only 28-29 digits, and
+    /// a full budget of 7922816251426433759354395033.5 plus 0.04 rounds back to the budget, so nothing would ever exceed
+    /// it. Rounding past the amount's 20th significant digit is kept, since <c>/</c> gives 28-digit amounts
+    /// (10 / 3 = 3.3333333333333333333333333333) whose sums round at the 28th digit from a total of 7.92 on.
     /// </summary>
     public static bool TryAdd(decimal a, decimal b, out decimal sum)
     {
         try
         {
             sum = a + b;
-            // A rounded sum loses b's low digits, so taking a back off does not give b.
-            if (sum - a != b)
+            var error = Math.Abs(sum - a - b);
+            if (error != 0m && error > Math.Abs(b) * RoundingTolerance)
             {
                 sum = 0m;
                 return false;
@@ -134,5 +139,5 @@ internal static class AmountOverflow
     private static string Detail(string what, string current, string amount) => $"{what} overflow: {current} + {amount} exceeds the largest amount";
 
     private static string CreditDetail(string what, string current, string amount) =>
-        $"{what} overflow: {current} + {amount} exceeds the largest amount or the 28 digits a decimal holds exactly";
+        $"{what} overflow: {current} + {amount} exceeds the largest amount or the digits a decimal holds";
 }

@@ -316,4 +316,33 @@ public sealed class MoneyOverflowTests
         (runner.Participant("u-1")!.Credit - before).Should().Be(paid);
         Only(outcomes, "credit").GetProperty("reason").GetString().Should().Be("error");
     }
+    [Fact]
+    public void Credit_of_28_decimals_keeps_paying_when_the_sum_rounds_only_past_its_20th_digit()
+    {
+        // event.t / 3 gives 3.3333333333333333333333333333; from a balance of 7.92 on, the sum has more digits than a
+        // decimal holds and rounds by about 1e-28. That is no lost money: the rule must keep paying, and the budget
+        // used must still follow the outcomes to within that rounding.
+        var runner = new CampaignRunner("""
+            womrules: 1
+            campaign: thirds
+            budget: { credit: 1000 }
+            events:
+              grant: { t: decimal }
+            rules:
+              - name: third
+                on: grant
+                rewards:
+                  - credit: event.t / 3
+            """);
+        var paid = 0m;
+        for (var i = 1; i <= 6; i++)
+        {
+            var outcome = Only(Parse(runner.Run(Event($"e-{i}", "grant", "u-1", """{"t": 10}"""))), "third");
+            outcome.GetProperty("kind").GetString().Should().Be("reward", $"event {i} is far inside the budget");
+            paid += decimal.Parse(outcome.GetProperty("credit").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        Math.Abs(runner.Engine.Store.CreditIssued - paid).Should().BeLessThan(1e-20m);
+        Math.Abs(runner.Participant("u-1")!.Credit - paid).Should().BeLessThan(1e-20m);
+    }
 }
