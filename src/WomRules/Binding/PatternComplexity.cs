@@ -22,7 +22,9 @@ internal static class PatternComplexity
 
         // Each value is a pair: its cost where it stands (Plain) and its cost inside a repetition (Nested).
         // One frame per open group: the finished alternatives' sum and the current sequence's sum.
-        var frames = new Stack<(Cost Alternatives, Cost Sequence)>();
+        // Each frame also keeps the x option (IgnorePatternWhitespace) of the enclosing group, restored at its ')'.
+        var frames = new Stack<(Cost Alternatives, Cost Sequence, bool Extended)>();
+        var extended = false;
         Cost alternatives = default, sequence = default, last = default;
         var atom = new Cost(1, 1, false);
         // True right after a quantifier, where a '?' is the lazy mark rather than another quantifier.
@@ -30,6 +32,19 @@ internal static class PatternComplexity
         for (var i = 0; i < pattern.Length; i++)
         {
             var c = pattern[i];
+            // Under the x option, white space is nothing and '#' comments out the rest of the line; a '(' in such a
+            // comment must not open a group here, or the measure pairs the wrong parentheses.
+            if (extended && (c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v'))
+            {
+                continue;
+            }
+
+            if (extended && c == '#')
+            {
+                i = pattern.IndexOf('\n', i) is var eol and >= 0 ? eol : pattern.Length;
+                continue;
+            }
+
             var afterQuantifier = quantified;
             quantified = c is '*' or '+' or '?' || (c == '{' && TryReadBound(pattern, i, out _, out _));
             switch (c)
@@ -48,16 +63,24 @@ internal static class PatternComplexity
                     i = pattern.IndexOf(')', i) is var end and >= 0 ? end : pattern.Length;
                     last = default;
                     break;
+                case '(' when OptionsOnly(pattern, i, extended, out var options, out var close):
+                    // (?imnsx-imnsx) sets options for the rest of the enclosing group.
+                    extended = options;
+                    i = close;
+                    last = default;
+                    break;
                 case '(':
+                    var inner = GroupOptions(pattern, i, extended);
                     i = SkipGroupPrefix(pattern, i);
-                    frames.Push((alternatives, sequence));
+                    frames.Push((alternatives, sequence, extended));
+                    extended = inner;
                     alternatives = default;
                     sequence = default;
                     last = default;
                     break;
                 case ')' when frames.Count > 0:
                     var group = alternatives.Add(sequence, cap);
-                    (alternatives, sequence) = frames.Pop();
+                    (alternatives, sequence, extended) = frames.Pop();
                     last = group;
                     sequence = sequence.Add(group, cap);
                     break;
@@ -103,7 +126,7 @@ internal static class PatternComplexity
         var total = alternatives.Add(sequence, cap);
         while (frames.Count > 0)
         {
-            var (a, s) = frames.Pop();
+            var (a, s, _) = frames.Pop();
             total = a.Add(s.Add(total, cap), cap);
         }
 
@@ -220,6 +243,67 @@ internal static class PatternComplexity
     }
 
     // '(?:', '(?=', '(?!', '(?<=', '(?<!', '(?>', '(?<name>', '(?'name'' and '(?imnsx-imnsx:' add no positions.
+    /// <summary>True for <c>(?flags)</c> at <paramref name="open"/>, with the x option after it and its ')'.</summary>
+    private static bool OptionsOnly(string pattern, int open, bool extended, out bool options, out int close)
+    {
+        options = extended;
+        close = open;
+        var i = open + 2;
+        if (open + 1 >= pattern.Length || pattern[open + 1] != '?')
+        {
+            return false;
+        }
+
+        while (i < pattern.Length && (char.IsAsciiLetter(pattern[i]) || pattern[i] == '-'))
+        {
+            i++;
+        }
+
+        if (i == open + 2 || i >= pattern.Length || pattern[i] != ')')
+        {
+            return false;
+        }
+
+        options = ApplyOptions(pattern.AsSpan(open + 2, i - open - 2), extended);
+        close = i;
+        return true;
+    }
+
+    /// <summary>The x option inside the group opening at <paramref name="open"/>: changed by <c>(?flags:</c>, else inherited.</summary>
+    private static bool GroupOptions(string pattern, int open, bool extended)
+    {
+        var i = open + 2;
+        if (open + 1 >= pattern.Length || pattern[open + 1] != '?')
+        {
+            return extended;
+        }
+
+        while (i < pattern.Length && (char.IsAsciiLetter(pattern[i]) || pattern[i] == '-'))
+        {
+            i++;
+        }
+
+        return i > open + 2 && i < pattern.Length && pattern[i] == ':' ? ApplyOptions(pattern.AsSpan(open + 2, i - open - 2), extended) : extended;
+    }
+
+    private static bool ApplyOptions(ReadOnlySpan<char> flags, bool extended)
+    {
+        var on = true;
+        foreach (var flag in flags)
+        {
+            if (flag == '-')
+            {
+                on = false;
+            }
+            else if (flag == 'x')
+            {
+                extended = on;
+            }
+        }
+
+        return extended;
+    }
+
     private static int SkipGroupPrefix(string pattern, int open)
     {
         var i = open + 1;
