@@ -198,6 +198,12 @@ internal static class PatternComplexity
             return end < 0 ? pattern.Length - 1 : end;
         }
 
+        // \cX is one control character whatever X is: \c[ is ESC, not '\c' and a class.
+        if (i + 1 < pattern.Length && pattern[i] == 'c')
+        {
+            return i + 1;
+        }
+
         return Math.Min(i, pattern.Length - 1);
     }
 
@@ -225,7 +231,7 @@ internal static class PatternComplexity
             {
                 if (pattern[i] == '\\')
                 {
-                    i++;
+                    i = SkipEscape(pattern, i);
                 }
                 else if (pattern[i] == '-' && i + 1 < pattern.Length && pattern[i + 1] == '[')
                 {
@@ -242,7 +248,6 @@ internal static class PatternComplexity
         return pattern.Length - 1;
     }
 
-    // '(?:', '(?=', '(?!', '(?<=', '(?<!', '(?>', '(?<name>', '(?'name'' and '(?imnsx-imnsx:' add no positions.
     /// <summary>True for <c>(?flags)</c> at <paramref name="open"/>, with the x option after it and its ')'.</summary>
     private static bool OptionsOnly(string pattern, int open, bool extended, out bool options, out int close)
     {
@@ -304,6 +309,7 @@ internal static class PatternComplexity
         return extended;
     }
 
+    // '(?:', '(?=', '(?!', '(?<=', '(?<!', '(?>', '(?<name>', '(?'name'' and '(?imnsx-imnsx:' add no positions.
     private static int SkipGroupPrefix(string pattern, int open)
     {
         var i = open + 1;
