@@ -1,4 +1,5 @@
 using WomRules.Runtime;
+using WomRules.Text;
 
 namespace WomRules.Cli;
 
@@ -64,9 +65,11 @@ internal static class StateCommand
             campaign = result.Campaign;
         }
 
+        // Every message quotes the path escaped, as run does, so a file name cannot forge a line (docs/diagnostics.md).
+        var shown = MessageText.EscapePath(path);
         if (Directory.Exists(path) || !File.Exists(path))
         {
-            stderr.WriteLine($"womrules: cannot read the state file '{path}': no such file.");
+            stderr.WriteLine($"womrules: cannot read the state file '{shown}': no such file.");
             return ExitCodes.BadUsage;
         }
 
@@ -78,13 +81,13 @@ internal static class StateCommand
         }
         catch (InvalidDataException ex)
         {
-            stderr.WriteLine($"womrules: cannot seal the state file '{path}': {ex.Message}");
+            stderr.WriteLine($"womrules: cannot seal the state file '{shown}': {MessageText.Escape(ex.Message)}");
             return ExitCodes.BadUsage;
         }
 
         if (!contents.Versioned || contents.ChecksumDigitsOffset < 0)
         {
-            stderr.WriteLine($"womrules: '{path}' has no version, so it is read as spec §5's unversioned form, which has no checksum to seal; "
+            stderr.WriteLine($"womrules: '{shown}' has no version, so it is read as spec §5's unversioned form, which has no checksum to seal; "
                 + "'womrules run CAMPAIGN EVENTS.jsonl --state FILE --save-state FILE' turns it into a sealed file.");
             return ExitCodes.BadUsage;
         }
@@ -92,7 +95,7 @@ internal static class StateCommand
         var sealedBytes = text.Bytes.AsSpan(0, text.Length).ToArray();
         StateChecksum.Seal(sealedBytes, contents.ChecksumDigitsOffset);
         AtomicFile.Write(path, stream => stream.Write(sealedBytes));
-        stdout.WriteLine($"sealed {path}");
+        stdout.WriteLine($"sealed {shown}");
         return ExitCodes.Success;
     }
 }

@@ -169,6 +169,27 @@ public sealed partial class MalformedStateFileTests() : CliTestFolder("womrules-
         exit.Should().Be(0, $"'{shape}' is a valid unversioned state file: {error}");
     }
 
+    [Theory]
+    [InlineData("upper case", """{"participants": {"Ben": {"points": 2}}}""", "participants.Ben", "\"Ben\"")]
+    [InlineData("a zero-width space", """{"participants": {"b\u200ben": {"points": 2}}}""", "participants", "\"b\\u200ben\"")]
+    [InlineData("a fullwidth spelling beside the canonical one", """{"participants": {"ben": {}, "\uff42en": {}}}""", "participants", "\"\\uff42en\"")]
+    public void Under_the_ids_option_a_participant_id_that_is_not_canonical_is_refused(string shape, string content, string path, string? token)
+    {
+        // No event can reach such a participant (events are canonicalised), so its balance and limit usage would sit
+        // apart from the canonical participant's: "Ben" at its referral limit and "ben" starting afresh.
+        var campaign = Write("c.yaml", Campaign.Replace("campaign: ledger", "campaign: ledger\nids: { normalize: nfkc, case: insensitive, strip: [zero-width] }", StringComparison.Ordinal));
+        var state = WriteBytes("state.json", Bytes(content));
+        var (exit, output, error) = Run("run", campaign, Write("e.jsonl", ""), "--state", state);
+        AssertRefused(shape, exit, error, state, path, token, Bytes(content));
+        error.Should().Contain("canonical");
+        output.Should().BeEmpty();
+
+        // The same file is fine for a campaign that compares ids ordinally, and canonical ids are fine under the option.
+        Run("run", Write("ordinal.yaml", Campaign), Write("e.jsonl", ""), "--state", state).Exit.Should().Be(0);
+        Run("run", campaign, Write("e.jsonl", ""), "--state", Write("ok.json", """{"participants": {"ben": {"points": 2}, "straße": {}}}""")).Exit.Should().Be(2, "straße folds to strasse");
+        Run("run", campaign, Write("e.jsonl", ""), "--state", Write("ok.json", """{"participants": {"ben": {"points": 2}, "strasse": {}}}""")).Exit.Should().Be(0);
+    }
+
     private static void AssertRefused(string shape, int exit, string error, string file, string path, string? token, byte[] content)
     {
         exit.Should().Be(2, $"'{shape}' must be refused as unreadable input; stderr: {error}");

@@ -72,6 +72,32 @@ public sealed class StateSealTests() : CliTestFolder("womrules-seal-")
         u1.GetProperty("lifetime_points").GetInt64().Should().Be(u1.GetProperty("points").GetInt64());
     }
 
+    [Fact]
+    public void A_file_name_with_an_escape_sequence_or_a_line_break_cannot_forge_a_line_of_output()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Windows file names cannot hold control characters.
+        }
+
+        var (_, saved) = Saved();
+        const string forged = "\u001b[2J\nx.yaml(1,1): error WOM0000: forged\u2028\u202e";
+        var state = Path.Combine(Folder, forged + ".json");
+        File.Copy(saved, state);
+        File.WriteAllText(state, File.ReadAllText(state).Replace("\"points\": 5,", "\"points\": 3,", StringComparison.Ordinal));
+        var missing = Path.Combine(Folder, forged + "-missing.json");
+        var invalid = Write(forged + "-invalid.json", "{\"participants\": []}");
+
+        foreach (var (args, expectedExit) in new[] { (new[] { "state", "seal", state }, 0), (["state", "seal", missing], 2), (["state", "seal", invalid], 2) })
+        {
+            var (exit, output, error) = Run(args);
+            exit.Should().Be(expectedExit, error);
+            var printed = output + error;
+            printed.Should().Contain("\\u001b[2J\\nx.yaml").And.NotContain("\u001b").And.NotContain("\u2028").And.NotContain("\u202e");
+            printed.TrimEnd('\n').Should().NotContain("\n", "one message is one line: " + printed);
+        }
+    }
+
     private (string Campaign, string State) Saved()
     {
         var campaign = Write("c.yaml", MalformedStateFileTests.Campaign);

@@ -72,6 +72,48 @@ public sealed class PatternComplexityTests
         PatternComplexity.Measure($"(a{{{inner}}})+", Limit).Should().Be(innerCost * inner);
     }
 
+    [Theory]
+    [InlineData("a+", 3)]
+    [InlineData("a*", 7)]
+    [InlineData("a*b", 5)]
+    [InlineData("(a|b+)", 4)]
+    [InlineData("a?a?a?", 6)]
+    [InlineData("[ab]?a", 3)]
+    public void A_loop_inside_a_count_counts_squared(string looped, int count)
+    {
+        // An optional item counts as a loop: (a?a?a?){1,333}x measured 999 and took 4 s, (?:[ab]?a){1,333}x 7 s.
+        // (a+){1,999}x measured 999 but took 7 s on any text of 1,000 characters or more, building its automaton
+        // where the match timeout does not reach.
+        var cost = PatternComplexity.Measure(looped, Limit);
+        PatternComplexity.Measure($"(?:{looped}){{{count}}}", Limit).Should().Be(cost * count * count);
+        PatternComplexity.Measure($"(?:{looped}){{1,{count}}}", Limit).Should().Be(cost * count * count);
+    }
+
+    [Theory]
+    // A '#' comment hid a '(' from the measure, which then paired the wrong parentheses: this measured 101 and took
+    // 40 s on a 5,000-character text, since .NET reads it as (a{1,50}){1,50}x.
+    [InlineData("(?x)(a{1,50} #(\n){1,50}x", "(a{1,50}){1,50}x")]
+    [InlineData("(?x: a {1,9} b # a comment (\n)", "(?:a{1,9}b)")]
+    [InlineData("(?x)(?-x:# )a", "(?:# )a")]
+    [InlineData("(?ix)a  (b) # c\n", "a(b)")]
+    [InlineData("(?x:a)# b \\(", "(?:a)# b \\(")]
+    [InlineData("(?x)[ #(]{1,9}", "[ #(]{1,9}")]
+    public void In_the_x_option_spaces_and_comments_add_nothing_and_hide_nothing(string pattern, string plain)
+    {
+        new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.NonBacktracking); // a valid pattern
+        PatternComplexity.Measure(pattern, 1_000_000).Should().Be(PatternComplexity.Measure(plain, 1_000_000));
+    }
+
+    [Theory]
+    // \c[ is one character (ESC): read as '\c' and a class, it hid (a{1,50}){1,50}x, which took 34 s on 1,000 characters.
+    [InlineData(@"(?:\c[|a)(a{1,50}){1,50}x]", "(?:e|a)(a{1,50}){1,50}xe")]
+    [InlineData(@"[\c\](a{1,50}){1,50}x]", "e(a{1,50}){1,50}xe")]
+    public void A_control_escape_is_one_character_in_and_out_of_a_class(string pattern, string plain)
+    {
+        new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.NonBacktracking); // a valid pattern
+        PatternComplexity.Measure(pattern, 1_000_000).Should().Be(PatternComplexity.Measure(plain, 1_000_000));
+    }
+
     [Fact]
     public void The_measure_saturates_just_past_the_limit_instead_of_overflowing() =>
         PatternComplexity.Measure("((((a{1,99999}){1,99999}){1,99999}){1,99999})+", 1000).Should().Be(1001);

@@ -159,6 +159,8 @@ public sealed class RunawayExpressionTests() : CliTestFolder("womrules-runaway-"
 
     [Theory]
     [InlineData("event.text matches '(a{1,50}){1,50}x'", "WOM3036")]
+    [InlineData("event.text matches '(a+){1,999}x'", "WOM3036")]
+    [InlineData("event.text matches '(a?a?a?){1,333}x'", "WOM3036")]
     [InlineData("event.text matches 'LONG'", "WOM3037")]
     [InlineData("CONCATENATIONS", "WOM3038")]
     public void Check_exits_1_with_the_positioned_diagnostic(string shape, string id)

@@ -238,7 +238,8 @@ public sealed class MoneyOverflowTests
     public void Credit_issued_is_tested_as_it_is_committed_since_decimal_addition_rounds()
     {
         // Two rules of 0.3 credit each on a store total of decimal.MaxValue: added one at a time each rounds back to
-        // MaxValue, but the event's total 0.6 added at commit rounds past it. The check must see the commit's sum.
+        // MaxValue, and the event's total 0.6 added at commit rounds past it. Neither sum is exact, so neither is paid
+        // (a paid 0.3 that left the total at MaxValue would be credit the ledger never counted).
         var runner = new CampaignRunner("""
             womrules: 1
             campaign: rounding
@@ -260,10 +261,88 @@ public sealed class MoneyOverflowTests
         var outcomes = Parse(runner.Run(Event("e-2", "grant", "u-2", """{"c": 0.3}""", referrer: "u-3")));
 
         outcomes.Should().NotContain(o => o.GetProperty("kind").GetString() == "rejected");
-        Only(outcomes, "first").GetProperty("kind").GetString().Should().Be("reward");
-        var second = Only(outcomes, "second");
-        second.GetProperty("reason").GetString().Should().Be("error");
-        second.GetProperty("detail").GetString().Should().Contain("credit issued");
+        foreach (var rule in new[] { "first", "second" })
+        {
+            var skipped = Only(outcomes, rule);
+            skipped.GetProperty("reason").GetString().Should().Be("error", rule);
+            skipped.GetProperty("detail").GetString().Should().Contain("credit issued", rule);
+        }
+
         runner.Engine.Store.CreditIssued.Should().Be(decimal.MaxValue);
+    }
+    [Fact]
+    public void Credit_that_decimal_addition_would_round_is_never_paid_past_a_full_budget()
+    {
+        // CampaignRunner checks both evaluators agree. Near the decimal range a sum keeps only 28-29 digits: 7922816251426433759354395033.5 + 0.04 rounds back to
+        // the cap, so a test on the rounded sum would find the full budget "not exceeded" and pay forever.
+        const decimal cap = 7922816251426433759354395033.5m;
+        var runner = new CampaignRunner($$"""
+            womrules: 1
+            campaign: rounding
+            budget: { credit: {{cap}} }
+            events:
+              grant: { c: decimal }
+            rules:
+              - name: credit
+                on: grant
+                rewards:
+                  - credit: event.c
+            """);
+        runner.Run(Event("e-0", "grant", "u-0", $$"""{"c": {{cap}}}"""));
+        runner.Engine.Store.CreditIssued.Should().Be(cap);
+
+        for (var i = 1; i <= 3; i++)
+        {
+            var outcome = Only(Parse(runner.Run(Event($"e-{i}", "grant", $"u-{i}", """{"c": 0.04}"""))), "credit");
+            outcome.GetProperty("kind").GetString().Should().Be("skipped", "the budget is already used up");
+        }
+
+        runner.Engine.Store.CreditIssued.Should().Be(cap);
+    }
+
+    [Fact]
+    public void A_balance_grows_by_exactly_the_credit_its_outcomes_report()
+    {
+        // 79228162514264337593543950.335 + 0.60 has 30 digits: decimal rounds it to ...950.94, a balance 0.005 above
+        // what was paid. Such a sum must skip the rule (error), not round the ledger.
+        var runner = new CampaignRunner(Campaign());
+        runner.Run(Grant("e-0", "u-1", 0, c: 79228162514264337593543950.335m));
+        var before = runner.Participant("u-1")!.Credit;
+
+        var outcomes = Parse(runner.Run(Grant("e-1", "u-1", 0, c: 0.60m)));
+
+        var paid = outcomes.Where(o => o.GetProperty("kind").GetString() == "reward" && o.TryGetProperty("credit", out _))
+            .Sum(o => decimal.Parse(o.GetProperty("credit").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        (runner.Participant("u-1")!.Credit - before).Should().Be(paid);
+        Only(outcomes, "credit").GetProperty("reason").GetString().Should().Be("error");
+    }
+    [Fact]
+    public void Credit_of_28_decimals_keeps_paying_when_the_sum_rounds_only_past_its_20th_digit()
+    {
+        // event.t / 3 gives 3.3333333333333333333333333333; from a balance of 7.92 on, the sum has more digits than a
+        // decimal holds and rounds by about 1e-28. That is no lost money: the rule must keep paying, and the budget
+        // used must still follow the outcomes to within that rounding.
+        var runner = new CampaignRunner("""
+            womrules: 1
+            campaign: thirds
+            budget: { credit: 1000 }
+            events:
+              grant: { t: decimal }
+            rules:
+              - name: third
+                on: grant
+                rewards:
+                  - credit: event.t / 3
+            """);
+        var paid = 0m;
+        for (var i = 1; i <= 6; i++)
+        {
+            var outcome = Only(Parse(runner.Run(Event($"e-{i}", "grant", "u-1", """{"t": 10}"""))), "third");
+            outcome.GetProperty("kind").GetString().Should().Be("reward", $"event {i} is far inside the budget");
+            paid += decimal.Parse(outcome.GetProperty("credit").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        Math.Abs(runner.Engine.Store.CreditIssued - paid).Should().BeLessThan(1e-20m);
+        Math.Abs(runner.Participant("u-1")!.Credit - paid).Should().BeLessThan(1e-20m);
     }
 }

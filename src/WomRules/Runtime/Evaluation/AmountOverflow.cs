@@ -11,6 +11,9 @@ namespace WomRules.Runtime;
 /// </summary>
 internal static class AmountOverflow
 {
+    /// <summary>The rounding of a credit sum that is kept, relative to the amount added (docs/semantics.md).</summary>
+    public const decimal RoundingTolerance = 1e-20m;
+
     public static bool TryAdd(long a, long b, out long sum)
     {
         sum = unchecked(a + b);
@@ -18,11 +21,25 @@ internal static class AmountOverflow
         return ((a ^ sum) & (b ^ sum)) >= 0;
     }
 
+    /// <summary>
+    /// False when the sum is past the decimal range, or when decimal would round it by more than
+    /// <see cref="RoundingTolerance"/> times <paramref name="b"/>: near the range a decimal keeps only 28-29 digits, and
+    /// a full budget of 7922816251426433759354395033.5 plus 0.04 rounds back to the budget, so nothing would ever exceed
+    /// it. Rounding past the amount's 20th significant digit is kept, since <c>/</c> gives 28-digit amounts
+    /// (10 / 3 = 3.3333333333333333333333333333) whose sums round at the 28th digit from a total of 7.92 on.
+    /// </summary>
     public static bool TryAdd(decimal a, decimal b, out decimal sum)
     {
         try
         {
             sum = a + b;
+            var error = Math.Abs(sum - a - b);
+            if (error != 0m && error > Math.Abs(b) * RoundingTolerance)
+            {
+                sum = 0m;
+                return false;
+            }
+
             return true;
         }
         catch (OverflowException)
@@ -42,7 +59,7 @@ internal static class AmountOverflow
         TryAdd(current, amount, out _) ? null : Detail(what, current.ToString(CultureInfo.InvariantCulture), amount.ToString(CultureInfo.InvariantCulture));
 
     public static string? Credit(string what, decimal current, decimal amount) =>
-        TryAdd(current, amount, out _) ? null : Detail(what, OutcomeJson.FormatDecimal(current), OutcomeJson.FormatDecimal(amount));
+        TryAdd(current, amount, out _) ? null : CreditDetail(what, OutcomeJson.FormatDecimal(current), OutcomeJson.FormatDecimal(amount));
 
     /// <summary>
     /// The first balance of a recipient that the rule's amounts would overflow, adding up every entry of the rule that
@@ -73,7 +90,7 @@ internal static class AmountOverflow
             points = checked(points + (amounts[i].Points ?? 0));
             if (creditOverflow is null && amounts[i].Credit is { } share && !TryAdd(credit, share, out credit))
             {
-                creditOverflow = Detail("credit", OutcomeJson.FormatDecimal(target.Credit), OutcomeJson.FormatDecimal(share));
+                creditOverflow = CreditDetail("credit", OutcomeJson.FormatDecimal(target.Credit), OutcomeJson.FormatDecimal(share));
             }
             if (rewards[i].Symbol.Counter is { } counter && FirstStep(rule, i, target, actor, referrer))
             {
@@ -120,4 +137,7 @@ internal static class AmountOverflow
         reward.Symbol.To == Binding.Recipient.Referrer ? referrer : actor;
 
     private static string Detail(string what, string current, string amount) => $"{what} overflow: {current} + {amount} exceeds the largest amount";
+
+    private static string CreditDetail(string what, string current, string amount) =>
+        $"{what} overflow: {current} + {amount} exceeds the largest amount or the digits a decimal holds";
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using WomRules.Text;
 
 namespace WomRules.Runtime;
 
@@ -89,8 +90,18 @@ internal static class StateFile
         {
             var path = top.Member("participants");
             StateFileValues.Expect(text, participants, JsonValueKind.Object, path);
+            // Under the ids option events are canonicalised, so no event could reach a participant stored under another
+            // spelling: its balance and limit usage would sit apart from the canonical participant's.
+            var ids = campaign?.Bound.Ids is { IsIdentity: false } option ? option : null;
             foreach (var entry in participants.EnumerateObject())
             {
+                if (ids is not null && ParticipantIds.Canonicalize(entry.Name, ids) is { } canonical && !string.Equals(canonical, entry.Name, StringComparison.Ordinal))
+                {
+                    throw text.ErrorAt(path.Member(entry.Name),
+                        $"this participant id is not canonical under the campaign's ids option (it reads as '{MessageText.Escape(canonical)}'), so no event could reach it; canonicalise the state's ids",
+                        atKey: true);
+                }
+
                 if (StateFileParticipant.Read(text, path.Member(entry.Name), entry.Name, entry.Value, schema, versioned) is { } state)
                 {
                     states.Add(state);
