@@ -52,8 +52,27 @@ internal sealed record FuzzCase(int Seed, FuzzTarget Target, string Origin, stri
                     bytes = JsonMutator.Mutate(bytes, random, indented: true) ?? ByteMutator.Mutate(bytes, random, corpus.AllStates);
                 }
 
+                // Half the mutated files are sealed again, as an operator's deliberate edit would be with `state seal`:
+                // otherwise nearly all stop at the checksum and never reach the checks of the values behind it.
+                if (random.Next(2) == 0)
+                {
+                    bytes = Reseal(bytes);
+                }
+
                 return new FuzzCase(seed, target, origin.Campaign.Name, "campaign.yaml", origin.Campaign.Yaml, origin.RestOfEvents, bytes);
             }
+        }
+    }
+
+    private static byte[] Reseal(byte[] state)
+    {
+        try
+        {
+            return WomRules.Tests.Support.StateChecksum.Seal(state);
+        }
+        catch (InvalidOperationException)
+        {
+            return state; // the mutation took the checksum member away
         }
     }
 
