@@ -11,6 +11,9 @@ public sealed class InMemoryParticipantStore : IParticipantStore
     private readonly Dictionary<string, ParticipantState> participants = new(StringComparer.Ordinal);
     private readonly HashSet<string> seenEvents = new(StringComparer.Ordinal);
 
+    /// <summary>The ledger of spec v1.1 §2, made for the first engine over this store (or read from a state file).</summary>
+    internal EventLedger? Ledger { get; set; }
+
     /// <inheritdoc />
     public long PointsIssued { get; private set; }
 
@@ -90,6 +93,9 @@ public sealed class InMemoryParticipantStore : IParticipantStore
         PointsIssued = pointsIssued;
         CreditIssued = creditIssued;
     }
+
+    /// <summary>The store's ledger, made with the campaign's <c>reversible_for</c> when the store has none yet.</summary>
+    internal EventLedger LedgerFor(CompiledCampaign campaign) => Ledger ??= new EventLedger(campaign.Bound.ReversibleFor);
 
     internal void Put(ParticipantState state) => participants[state.Id] = state;
 }
