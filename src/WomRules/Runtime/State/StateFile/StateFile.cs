@@ -4,7 +4,7 @@ namespace WomRules.Runtime;
 
 /// <summary>
 /// The state file of spec §5: <c>{"participants": {...}}</c>, plus what resuming needs (seen event ids, limit
-/// windows, budget used) so that running A then B from the saved state equals running A+B. It is the ledger of what
+/// windows, budget used, the ledger of spec v1.1 §2) so that running A then B from the saved state equals running A+B. It is the ledger of what
 /// is owed, so reading it validates everything, and a file this version writes carries a format version and a
 /// checksum (docs/semantics.md, "State file"). This reads the file; <see cref="StateFileWriter"/> writes it.
 /// </summary>
@@ -13,7 +13,7 @@ internal static class StateFile
     /// <summary>The format version written. A file without one is the unversioned form of spec §5, read without a checksum.</summary>
     public const int Version = 2;
 
-    private static readonly HashSet<string> RootMembers = ["version", "checksum", "campaign", "participants", "budget_used", "seen_events"];
+    private static readonly HashSet<string> RootMembers = ["version", "checksum", "campaign", "participants", "budget_used", "seen_events", "ledger"];
     private static readonly HashSet<string> BudgetMembers = ["points", "credit"];
 
     public static InMemoryParticipantStore Read(Stream stream, CompiledCampaign campaign)
@@ -21,6 +21,9 @@ internal static class StateFile
         var contents = Read(StateFileText.Read(stream), campaign, verifyChecksum: true);
         var store = new InMemoryParticipantStore();
         store.Restore(contents.Participants, contents.SeenEvents, contents.PointsUsed, contents.CreditUsed);
+        var ledger = new EventLedger(campaign.Bound.ReversibleFor);
+        ledger.Restore(contents.Ledger);
+        store.Ledger = ledger;
         return store;
     }
 
@@ -85,12 +88,14 @@ internal static class StateFile
 
         var schema = campaign?.Schema;
         var states = new List<ParticipantState>();
+        var participantIds = new HashSet<string>(StringComparer.Ordinal);
         if (root.TryGetProperty("participants", out var participants))
         {
             var path = top.Member("participants");
             StateFileValues.Expect(text, participants, JsonValueKind.Object, path);
             foreach (var entry in participants.EnumerateObject())
             {
+                participantIds.Add(entry.Name);
                 if (StateFileParticipant.Read(text, path.Member(entry.Name), entry.Name, entry.Value, schema, versioned) is { } state)
                 {
                     states.Add(state);
@@ -141,6 +146,12 @@ internal static class StateFile
             }
         }
 
-        return new StateContents(states, seen, pointsUsed, creditUsed, versioned, root.TryGetProperty("checksum", out _) ? text.ChecksumValueOffset + StateChecksum.Prefix.Length : -1);
+        var ledger = root.TryGetProperty("ledger", out var ledgerElement)
+            ? StateFileLedger.Read(text, ledgerElement, top.Member("ledger"), campaign, participantIds, new HashSet<string>(seen, StringComparer.Ordinal), versioned)
+            : [];
+        return new StateContents(states, seen, pointsUsed, creditUsed, versioned, root.TryGetProperty("checksum", out _) ? text.ChecksumValueOffset + StateChecksum.Prefix.Length : -1)
+        {
+            Ledger = ledger,
+        };
     }
 }

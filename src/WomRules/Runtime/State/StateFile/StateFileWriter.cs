@@ -60,6 +60,11 @@ internal static class StateFileWriter
             }
 
             writer.WriteEndArray();
+            if (store.Ledger is { } ledger)
+            {
+                StateFileLedger.Write(writer, ledger);
+            }
+
             writer.WriteEndObject();
         }
 
