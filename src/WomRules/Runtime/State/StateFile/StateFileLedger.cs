@@ -21,8 +21,16 @@ internal static class StateFileLedger
         writer.WriteStartObject("ledger");
         foreach (var (id, mark) in ledger.Entries.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
+            var at = mark.At.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", CultureInfo.InvariantCulture);
+            if (mark is { IsReversal: false, Reversed: false, Grant: null })
+            {
+                // Most events grant nothing: their entry is only their time, so the ledger stays small.
+                writer.WriteString(id, at);
+                continue;
+            }
+
             writer.WriteStartObject(id);
-            writer.WriteString("at", mark.At.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", CultureInfo.InvariantCulture));
+            writer.WriteString("at", at);
             if (mark.IsReversal)
             {
                 writer.WriteBoolean("reversal", true);
@@ -118,7 +126,17 @@ internal static class StateFileLedger
 
     private static LedgerMark ReadEntry(StateFileText text, JsonElement element, StateFilePath where, CompiledCampaign? campaign, ISet<string> participants, bool versioned)
     {
-        StateFileValues.Expect(text, element, JsonValueKind.Object, where);
+        if (element.ValueKind == JsonValueKind.String)
+        {
+            // An event that granted nothing: only its time.
+            return new LedgerMark(ReadTime(text, element, where), IsReversal: false, Reversed: false, Grant: null);
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw text.ErrorAt(where, $"a ledger entry is the event's time (\"2026-03-01T09:00:00Z\") or an object with \"at\", not {StateFileValues.Kind(element)}");
+        }
+
         if (versioned)
         {
             StateFileValues.RefuseUnknown(text, element, where, EntryMembers);
@@ -129,11 +147,7 @@ internal static class StateFileLedger
             throw text.ErrorAt(where, "a ledger entry must have the event's time (\"at\": \"2026-03-01T09:00:00Z\")");
         }
 
-        StateFileValues.Expect(text, atElement, JsonValueKind.String, where.Member("at"));
-        if (!EventTimestamp.TryParse(atElement.GetString(), out var at))
-        {
-            throw text.ErrorAt(where.Member("at"), "must be an ISO 8601 timestamp with an offset, such as \"2026-03-01T09:00:00Z\"");
-        }
+        var at = ReadTime(text, atElement, where.Member("at"));
 
         var isReversal = ReadFlag(text, element, where, "reversal");
         var reversed = ReadFlag(text, element, where, "reversed");
@@ -241,6 +255,14 @@ internal static class StateFileLedger
 
                 return new LedgerEntry(LedgerEntryKind.Counter, participant, rule, by, Name: counter, CounterIndex: index);
         }
+    }
+
+    private static DateTime ReadTime(StateFileText text, JsonElement element, StateFilePath path)
+    {
+        StateFileValues.Expect(text, element, JsonValueKind.String, path);
+        return EventTimestamp.TryParse(element.GetString(), out var at)
+            ? at
+            : throw text.ErrorAt(path, "must be an ISO 8601 timestamp with an offset, such as \"2026-03-01T09:00:00Z\"");
     }
 
     private static bool ReadFlag(StateFileText text, JsonElement element, StateFilePath where, string name)
