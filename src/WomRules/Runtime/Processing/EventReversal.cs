@@ -81,11 +81,12 @@ internal sealed class EventReversal
     /// <summary>Why the reversal is refused, or null when it may go ahead.</summary>
     private string? Refusal(EventData e, string target)
     {
-        if (!ledger.TryGet(target, out var mark))
+        // An entry past the ledger's horizon counts as gone whether or not it was dropped yet, so a restart (which
+        // saves only the horizon) cannot change the answer.
+        var tooOld = $"the target '{target}' is more than the campaign's reversible_for older than this reversal or the latest event, so it can no longer be reversed";
+        if (!ledger.TryGet(target, out var mark) || !ledger.IsWithinHorizon(mark.At))
         {
-            return application.Store.HasSeenEvent(target)
-                ? $"the target '{target}' is older than the campaign's reversible_for allows, so it can no longer be reversed"
-                : $"no event '{target}' was applied: it is unknown, or was rejected";
+            return application.Store.HasSeenEvent(target) ? tooOld : $"no event '{target}' was applied: it is unknown, or was rejected";
         }
 
         if (mark.IsReversal)
@@ -98,9 +99,7 @@ internal sealed class EventReversal
             return $"the target '{target}' was already reversed";
         }
 
-        return e.At - mark.At > application.Campaign.Bound.ReversibleFor
-            ? $"the target '{target}' is more than the campaign's reversible_for older than this reversal"
-            : null;
+        return e.At - mark.At > application.Campaign.Bound.ReversibleFor ? tooOld : null;
     }
 
     /// <summary>Takes one ledger entry back from its participant, with its outcome.</summary>
