@@ -149,6 +149,7 @@ internal static class StateFile
         var ledger = root.TryGetProperty("ledger", out var ledgerElement)
             ? StateFileLedger.Read(text, ledgerElement, top.Member("ledger"), campaign, participantIds, new HashSet<string>(seen, StringComparer.Ordinal), versioned)
             : [];
+        StateFileLedger.CheckOwed(text, top.Member("ledger"), ledger, states, pointsUsed, creditUsed);
         return new StateContents(states, seen, pointsUsed, creditUsed, versioned, root.TryGetProperty("checksum", out _) ? text.ChecksumValueOffset + StateChecksum.Prefix.Length : -1)
         {
             Ledger = ledger,

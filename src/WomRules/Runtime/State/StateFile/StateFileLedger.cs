@@ -72,6 +72,68 @@ internal static class StateFileLedger
         return result;
     }
 
+    /// <summary>
+    /// What the ledger says may be taken back must be there to take: per participant, no more lifetime points, credit
+    /// or counter steps than it holds, and in all no more budget than <c>budget_used</c>. Otherwise a reversal would
+    /// leave a state no file may hold (negative lifetime points, say).
+    /// </summary>
+    public static void CheckOwed(StateFileText text, StateFilePath where, IReadOnlyList<KeyValuePair<string, LedgerMark>> ledger, IReadOnlyList<ParticipantState> states, long pointsUsed, decimal creditUsed)
+    {
+        var byId = states.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var owed = new Dictionary<string, (Int128 Points, decimal Credit, Int128[] Counters)>(StringComparer.Ordinal);
+        Int128 budgetPoints = 0;
+        var budgetCredit = 0m;
+        try
+        {
+            foreach (var (_, mark) in ledger)
+            {
+                if (mark.Grant is not { } grant)
+                {
+                    continue;
+                }
+
+                budgetPoints += grant.PointsSpent;
+                budgetCredit = checked(budgetCredit + grant.CreditSpent);
+                foreach (var entry in grant.Entries)
+                {
+                    if (!byId.TryGetValue(entry.Participant, out var state))
+                    {
+                        continue; // read without a campaign: no participants are built
+                    }
+
+                    var sum = owed.TryGetValue(entry.Participant, out var o) ? o : (0, 0m, new Int128[state.Counters.Length]);
+                    switch (entry.Kind)
+                    {
+                        case LedgerEntryKind.Points: sum.Points += entry.Amount; break;
+                        case LedgerEntryKind.Credit: sum.Credit = checked(sum.Credit + entry.Credit); break;
+                        case LedgerEntryKind.Counter: sum.Counters[entry.CounterIndex] += entry.Amount; break;
+                    }
+
+                    owed[entry.Participant] = sum;
+                }
+            }
+        }
+        catch (OverflowException)
+        {
+            throw text.ErrorAt(where, "the ledger's amounts add up past the largest amount");
+        }
+
+        foreach (var (id, sum) in owed.OrderBy(o => o.Key, StringComparer.Ordinal))
+        {
+            var state = byId[id];
+            var counterShort = Enumerable.Range(0, sum.Counters.Length).FirstOrDefault(i => sum.Counters[i] > state.Counters[i], -1);
+            if (sum.Points > state.LifetimePoints || sum.Credit > state.Credit || counterShort >= 0)
+            {
+                throw text.ErrorAt(where, $"the ledger holds grants to '{StateFilePath.Escape(id)}' that are more than its {(sum.Points > state.LifetimePoints ? "lifetime_points" : sum.Credit > state.Credit ? "credit" : "counter '" + state.Schema.Counters[counterShort] + "'")}, so a reversal could not take them back");
+            }
+        }
+
+        if (budgetPoints > pointsUsed || budgetCredit > creditUsed)
+        {
+            throw text.ErrorAt(where, "the ledger's budget spent is more than budget_used, so a reversal could not return it");
+        }
+    }
+
     private static void WriteGrant(Utf8JsonWriter writer, LedgerGrant grant)
     {
         writer.WriteStartArray("grants");
