@@ -169,6 +169,14 @@ public sealed class ReversalTests
     }
 
     [Fact]
+    public void A_reversal_timed_before_its_target_is_accepted()
+    {
+        var runner = new CampaignRunner(Yaml);
+        runner.Run(Sale("s1", "ann", 150));
+        runner.Run(Reverse("r1", "s1", at: "2026-03-01T10:00:00Z")).Should().Contain(o => o.Contains("\"kind\":\"reversed\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_reversal_creates_no_participant_for_its_actor()
     {
         var runner = new CampaignRunner(Yaml);
