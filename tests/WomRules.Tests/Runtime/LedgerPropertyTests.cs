@@ -92,7 +92,7 @@ public sealed class LedgerPropertyTests
             engine.ProcessJson(line);
         }
 
-        ((InMemoryParticipantStore)engine.Store).Ledger!.Count.Should().BeLessThan(1500, "entries older than reversible_for are dropped");
+        ((InMemoryParticipantStore)engine.Store).Ledger.GrantsHeld.Should().BeLessThan(1000, "grants older than reversible_for are dropped");
     }
 
     [Fact]
@@ -125,6 +125,22 @@ public sealed class LedgerPropertyTests
             (store.PointsIssued, store.CreditIssued).Should().Be((0L, 0m), $"seed {seed}: the budget is unused again");
             Save(store, Campaign).Should().NotContain("\"limits\"", $"seed {seed}: every limit usage was released");
         }
+    }
+
+    [Fact]
+    public void A_ledger_mark_keeps_its_time_and_flags_at_every_extreme()
+    {
+        foreach (var at in new[] { new DateTime(1, 1, 1, 0, 0, 0, 1, DateTimeKind.Utc), new DateTime(2026, 3, 1, 9, 0, 0, DateTimeKind.Utc), DateTime.MaxValue })
+        {
+            foreach (var (reversal, reversed) in new[] { (false, false), (true, false), (false, true), (true, true) })
+            {
+                var mark = new LedgerMark(at, reversal, reversed, grant: null);
+                (mark.At.Ticks, mark.IsReversal, mark.Reversed).Should().Be((at.Ticks, reversal, reversed));
+                (mark.WithReversed().At.Ticks, mark.WithReversed().Reversed, mark.WithReversed().IsReversal).Should().Be((at.Ticks, true, reversal));
+            }
+        }
+
+        LedgerMark.Unknown.IsKnown.Should().BeFalse();
     }
 
     /// <summary>Runs the first <paramref name="split"/> lines, saves and reloads the state, runs the rest; returns every outcome and the final state file.</summary>

@@ -34,7 +34,7 @@ internal sealed class EventApplication
         rules = new RuleFiring(campaign, store, context, outcomes, recorder);
 
         // The in-memory store keeps the ledger, so the state file carries it; any other store's engine keeps its own.
-        ledger = memory is not null ? memory.LedgerFor(campaign) : new EventLedger(campaign.Bound.ReversibleFor);
+        ledger = memory is not null ? memory.LedgerFor(campaign) : new EventLedger { ReversibleFor = campaign.Bound.ReversibleFor };
         reversal = new EventReversal(this, ledger, outcomes);
     }
 
@@ -221,7 +221,6 @@ internal sealed class EventApplication
             // Our own store: changed states were changed in place, so only new ones need storing, and no
             // StateChange need be built. (Forget drops the checkpoints once the event is done.)
             memory.CommitEvent(
-                eventId,
                 participants.ActorIsNew ? participants.Actor : null,
                 participants.ReferrerIsNew && !participants.SameParticipant ? participants.Referrer : null,
                 pointsIssued,

@@ -180,7 +180,7 @@ internal sealed class EventReversal
     {
         if (application.Store is InMemoryParticipantStore memory)
         {
-            memory.CommitEvent(eventId, null, null, pointsReturned, creditReturned);
+            memory.CommitEvent(null, null, pointsReturned, creditReturned);
             return;
         }
 

@@ -20,10 +20,8 @@ internal static class StateFile
     {
         var contents = Read(StateFileText.Read(stream), campaign, verifyChecksum: true);
         var store = new InMemoryParticipantStore();
-        store.Restore(contents.Participants, contents.SeenEvents, contents.PointsUsed, contents.CreditUsed);
-        var ledger = new EventLedger(campaign.Bound.ReversibleFor);
-        ledger.Restore(contents.Ledger);
-        store.Ledger = ledger;
+        store.LedgerFor(campaign);
+        store.Restore(contents.Participants, contents.SeenEvents, contents.Ledger, contents.PointsUsed, contents.CreditUsed);
         return store;
     }
 

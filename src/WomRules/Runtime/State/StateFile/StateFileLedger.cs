@@ -191,7 +191,7 @@ internal static class StateFileLedger
         if (element.ValueKind == JsonValueKind.String)
         {
             // An event that granted nothing: only its time.
-            return new LedgerMark(ReadTime(text, element, where), IsReversal: false, Reversed: false, Grant: null);
+            return new LedgerMark(ReadTime(text, element, where), isReversal: false, reversed: false, grant: null);
         }
 
         if (element.ValueKind != JsonValueKind.Object)

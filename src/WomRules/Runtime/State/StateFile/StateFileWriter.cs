@@ -60,10 +60,7 @@ internal static class StateFileWriter
             }
 
             writer.WriteEndArray();
-            if (store.Ledger is { } ledger)
-            {
-                StateFileLedger.Write(writer, ledger);
-            }
+            StateFileLedger.Write(writer, store.Ledger);
 
             writer.WriteEndObject();
         }
