@@ -25,7 +25,7 @@ public sealed class CompiledCampaign
     /// <summary>The campaign's description, if it has one.</summary>
     public string? Description => Bound.Description;
 
-    /// <summary>The declared event types, and the built-in <c>points.redeemed</c>.</summary>
+    /// <summary>The declared event types, and the built-in <c>points.redeemed</c> and <c>event.reversed</c>.</summary>
     public ImmutableArray<string> EventTypes => [.. Bound.EventTypes.Keys.Order(StringComparer.Ordinal)];
 
     /// <summary>The tier names, lowest first.</summary>

@@ -60,6 +60,7 @@ internal sealed partial class Binder
         var campaign = new BoundCampaign(id, syntax.Description?.Text, from, until, eventTypes, schema, tiers, budget, disclosures, rules)
         {
             Ids = BindIds(syntax.Ids),
+            ReversibleFor = syntax.ReversibleFor is { } reversibleFor ? Duration.Bind(reversibleFor, diagnostics) ?? BoundCampaign.DefaultReversibleFor : BoundCampaign.DefaultReversibleFor,
         };
         CampaignWarnings.Report(campaign, syntax, diagnostics);
         return campaign;
@@ -127,7 +128,7 @@ internal sealed partial class Binder
         foreach (var eventType in events)
         {
             var name = eventType.Name.Text;
-            if (name == EventTypeSymbol.PointsRedeemed)
+            if (name is EventTypeSymbol.PointsRedeemed or EventTypeSymbol.EventReversed)
             {
                 diagnostics.Report(DiagnosticDescriptors.BuiltInEventDeclared, eventType.Name.Span, name);
                 continue;
@@ -153,6 +154,11 @@ internal sealed partial class Binder
         result[EventTypeSymbol.PointsRedeemed] = new EventTypeSymbol(
             EventTypeSymbol.PointsRedeemed,
             [new AttributeSymbol("points", ValueType.Int, 0, null)]);
+
+        // Spec v1.1 §2: 'target' is required; 'reason' is only for the host's records.
+        result[EventTypeSymbol.EventReversed] = new EventTypeSymbol(
+            EventTypeSymbol.EventReversed,
+            [new AttributeSymbol("target", ValueType.String, 0, null), new AttributeSymbol("reason", ValueType.String, 1, "")]);
         return result.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
@@ -538,6 +544,12 @@ internal sealed partial class Binder
             return null;
         }
 
+        if (eventType.IsReversal)
+        {
+            diagnostics.Report(DiagnosticDescriptors.RuleOnReversal, rule.On.Span);
+            return null;
+        }
+
         var scope = new BindingScope(schema, eventType, isTierCondition: false);
         var when = rule.When is null ? null : BindAs(rule.When, scope, ValueType.Bool, "A rule's 'when'");
         var priority = 0;
@@ -696,7 +708,7 @@ internal sealed partial class Binder
         var requests = new List<CSharpExpressionRequest>();
         foreach (var rule in rules)
         {
-            if (rule.Language?.Text != "csharp" || rule.On is null || !eventTypes.TryGetValue(rule.On.Text, out var eventType))
+            if (rule.Language?.Text != "csharp" || rule.On is null || !eventTypes.TryGetValue(rule.On.Text, out var eventType) || eventType.IsReversal)
             {
                 continue;
             }

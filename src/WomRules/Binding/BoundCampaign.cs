@@ -18,4 +18,10 @@ internal sealed record BoundCampaign(
 {
     /// <summary>How participant ids are canonicalised; null: compared ordinally, as given.</summary>
     public IdsSymbol? Ids { get; init; }
+
+    /// <summary>Spec v1.1 §2: the default of 'reversible_for'.</summary>
+    public static readonly TimeSpan DefaultReversibleFor = TimeSpan.FromDays(365);
+
+    /// <summary>How long after its 'at' an event may be reversed (spec v1.1 §2), and how long its ledger entries are kept.</summary>
+    public TimeSpan ReversibleFor { get; init; } = DefaultReversibleFor;
 }

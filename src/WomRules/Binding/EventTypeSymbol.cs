@@ -8,6 +8,9 @@ internal sealed class EventTypeSymbol
 {
     public const string PointsRedeemed = "points.redeemed";
 
+    /// <summary>Spec v1.1 §2: takes back what an earlier event granted.</summary>
+    public const string EventReversed = "event.reversed";
+
     public EventTypeSymbol(string name, ImmutableArray<AttributeSymbol> attributes)
     {
         Name = name;
@@ -21,5 +24,7 @@ internal sealed class EventTypeSymbol
 
     public FrozenDictionary<string, AttributeSymbol> ByName { get; }
 
-    public bool IsBuiltIn => Name == PointsRedeemed;
+    public bool IsBuiltIn => Name is PointsRedeemed or EventReversed;
+
+    public bool IsReversal => Name == EventReversed;
 }

@@ -55,6 +55,7 @@ internal sealed class CommentMap
         yield return c.Description;
         yield return c.Active;
         yield return c.Ids;
+        yield return c.ReversibleFor;
         foreach (var e in c.Events)
         {
             yield return e.Name;

@@ -48,6 +48,11 @@ internal static class DslWriter
                 ids);
         }
 
+        if (c.ReversibleFor is { } reversibleFor)
+        {
+            w.Line(0, "reversible for " + Value(reversibleFor.Text), reversibleFor);
+        }
+
         w.Blank();
         foreach (var e in c.Events)
         {

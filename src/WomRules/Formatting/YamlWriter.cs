@@ -39,6 +39,11 @@ internal static class YamlWriter
             w.Line(0, "ids: " + Ids(ids), ids);
         }
 
+        if (c.ReversibleFor is { } reversibleFor)
+        {
+            w.Line(0, "reversible_for: " + Scalar(reversibleFor.Text), reversibleFor);
+        }
+
         if (!c.Events.IsEmpty)
         {
             Section(w, "events:", c.Events[0].Name);

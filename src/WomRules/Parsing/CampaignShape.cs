@@ -14,6 +14,9 @@ internal static class CampaignShape
     private static readonly ScalarShape Recipient = new("Who: the event's actor or its referrer.", ScalarKind.String, ["actor", "referrer"]);
     private static readonly ScalarShape Date = new("A date (YYYY-MM-DD, midnight UTC) or an ISO 8601 timestamp.", ScalarKind.String, Pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
+    /// <summary>Spec v1.1: an int and one letter, m, h, d or w; more than zero.</summary>
+    public static readonly ScalarShape Duration = new("A duration: a whole number and a unit, m (minutes), h (hours), d (days) or w (weeks), such as 90m, 24h, 14d, 52w; more than zero.", ScalarKind.String, Pattern: "^[0-9]+[mhdw]$");
+
     public static readonly ScalarShape AttributeType = new("The attribute's type.", ScalarKind.String, ["int", "decimal", "bool", "string", "list"]);
 
     public static readonly MappingShape Attribute = new("attribute", "An optional attribute with its type and default.",
@@ -101,6 +104,7 @@ internal static class CampaignShape
         new("description", Text),
         new("active", Active),
         new("ids", Ids),
+        new("reversible_for", Duration with { Description = "How long after its 'at' an event may still be reversed by an event.reversed (default 365d)." }),
         new("events", new NamedMapShape("The event types the campaign reacts to, with their attributes.", "^[A-Za-z0-9][A-Za-z0-9_.-]*$", Attributes)),
         new("participant", Attributes),
         new("counters", new ListShape("Per-participant integer counters, starting at 0.", new ScalarShape("A counter name.", ScalarKind.String, Pattern: IdentifierPattern))),

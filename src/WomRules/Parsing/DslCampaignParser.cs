@@ -30,6 +30,7 @@ internal sealed class DslCampaignParser
     private ActiveWindowSyntax? active;
     private BudgetSyntax? budget;
     private IdsSyntax? ids;
+    private SyntaxToken? reversibleFor;
     private int offset;
 
     private DslCampaignParser(SourceText source, string masked, ReaderLimits limits, DiagnosticBag diagnostics)
@@ -141,6 +142,7 @@ internal sealed class DslCampaignParser
                     d.Clauses.FirstOrDefault(c => c.Keyword.Text == "strip") is { } strip ? Tokens(strip) : [],
                     Span(d.Keyword.Start, d.Clauses.Select(ClauseEnd).DefaultIfEmpty(d.Keyword.End).Max())));
                 break;
+            case "reversible": Once(d.Keyword, "the file", () => reversibleFor = Token(d.Name!)); break;
             case "budget":
                 Once(d.Keyword, "the file", () => budget = new BudgetSyntax(Word(d, "points"), Word(d, "credit"), DeclarationSpan(d)));
                 break;
@@ -167,7 +169,7 @@ internal sealed class DslCampaignParser
             diagnostics.Report(DiagnosticDescriptors.UnsupportedVersion, version.Span, version.Text);
         }
 
-        return new CampaignSyntax(version, id, description, active, [.. events], [.. participant], [.. counters], [.. tiers], budget, [.. disclosures], [.. rules], ids);
+        return new CampaignSyntax(version, id, description, active, [.. events], [.. participant], [.. counters], [.. tiers], budget, [.. disclosures], [.. rules], ids, reversibleFor);
     }
 
     private void Once(DslWord keyword, string where, Action add)

@@ -73,7 +73,8 @@ internal sealed class YamlCampaignReader
             map.TryGetValue("budget", out var budget) ? ReadBudget(budget.Value) : null,
             map.TryGetValue("disclosures", out var disclosures) ? Items(disclosures.Value, "disclosures").Select(ReadDisclosure).OfType<DisclosureSyntax>().ToImmutableArray() : [],
             map.TryGetValue("rules", out var rules) ? Items(rules.Value, "rules").Select(ReadRule).OfType<RuleSyntax>().ToImmutableArray() : [],
-            map.TryGetValue("ids", out var ids) ? ReadIds(ids.Value) : null);
+            map.TryGetValue("ids", out var ids) ? ReadIds(ids.Value) : null,
+            Token(map, "reversible_for"));
     }
 
     private ActiveWindowSyntax? ReadActive(YamlNode node)

@@ -16,7 +16,8 @@ internal sealed class CampaignSyntax(
     BudgetSyntax? budget,
     ImmutableArray<DisclosureSyntax> disclosures,
     ImmutableArray<RuleSyntax> rules,
-    IdsSyntax? ids = null) : SyntaxNode
+    IdsSyntax? ids = null,
+    SyntaxToken? reversibleFor = null) : SyntaxNode
 {
     public SyntaxToken? Version { get; } = version;
 
@@ -28,6 +29,9 @@ internal sealed class CampaignSyntax(
 
     /// <summary>How participant ids are canonicalised; null: compared as given.</summary>
     public IdsSyntax? Ids { get; } = ids;
+
+    /// <summary>How long after its time an event may still be reversed (spec v1.1 §2), a duration; null: 365d.</summary>
+    public SyntaxToken? ReversibleFor { get; } = reversibleFor;
 
     public ImmutableArray<EventTypeSyntax> Events { get; } = events;
 
@@ -46,5 +50,5 @@ internal sealed class CampaignSyntax(
     public override TextSpan Span => UnionOf([.. Children]);
 
     public override IEnumerable<SyntaxNode> Children =>
-        NonNull([Version, Id, Description, Active, Ids, .. Events, .. Participant, .. Counters, .. Tiers, Budget, .. Disclosures, .. Rules]);
+        NonNull([Version, Id, Description, Active, Ids, ReversibleFor, .. Events, .. Participant, .. Counters, .. Tiers, Budget, .. Disclosures, .. Rules]);
 }

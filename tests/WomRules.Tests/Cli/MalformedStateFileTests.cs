@@ -61,6 +61,27 @@ public sealed partial class MalformedStateFileTests() : CliTestFolder("womrules-
         { "another campaign's state", """{"campaign": "other", "participants": {}}""", "campaign", "\"other\"" },
         { "unknown tier", """{"participants": {"u": {"tier": "platinum"}}}""", "participants.u.tier", "\"platinum\"" },
         { "points as text", """{"participants": {"u": {"points": "many"}}}""", "participants.u.points", "\"many\"" },
+        { "negative balance without lifetime points", """{"participants": {"u": {"points": -7}}}""", "participants.u.points", "-7" },
+
+        // Spec v1.1 §2: the ledger.
+        { "ledger entry of an event never seen", """{"seen_events": [], "ledger": {"e1": "2026-03-01T00:00:00Z"}}""", "ledger.e1", "\"e1\"" },
+        { "ledger entry neither a time nor an object", """{"seen_events": ["e1"], "ledger": {"e1": 5}}""", "ledger.e1", "5" },
+        { "ledger time that is no time", """{"seen_events": ["e1"], "ledger": {"e1": "yesterday"}}""", "ledger.e1", "\"yesterday\"" },
+        { "ledger entry without a time", """{"seen_events": ["e1"], "ledger": {"e1": {"reversed": true}}}""", "ledger.e1", null },
+        { "ledger grant to a participant not held", """{"seen_events": ["e1"], "ledger": {"e1": {"at": "2026-03-01T00:00:00Z", "grants": [{"participant": "ghost", "rule": "grant", "points": 5}]}}}""", "ledger.e1.grants[0].participant", "\"ghost\"" },
+        { "ledger grant of negative points", """{"participants": {"u": {}}, "seen_events": ["e1"], "ledger": {"e1": {"at": "2026-03-01T00:00:00Z", "grants": [{"participant": "u", "rule": "grant", "points": -5}]}}}""", "ledger.e1.grants[0].points", "-5" },
+        { "ledger grant of negative credit", """{"participants": {"u": {}}, "seen_events": ["e1"], "ledger": {"e1": {"at": "2026-03-01T00:00:00Z", "grants": [{"participant": "u", "rule": "grant", "credit": "-1.00"}]}}}""", "ledger.e1.grants[0].credit", "\"-1.00\"" },
+        { "ledger grant of two amounts", """{"participants": {"u": {}}, "seen_events": ["e1"], "ledger": {"e1": {"at": "2026-03-01T00:00:00Z", "grants": [{"participant": "u", "rule": "grant", "points": 5, "credit": "1"}]}}}""", "ledger.e1.grants[0]", null },
+        { "ledger grant without a rule", """{"participants": {"u": {}}, "seen_events": ["e1"], "ledger": {"e1": {"at": "2026-03-01T00:00:00Z", "grants": [{"participant": "u", "points": 5}]}}}""", "ledger.e1.grants[0]", null },
+        { "ledger redemption of zero points", """{"participants": {"u": {}}, "seen_events": ["e1"], "ledger": {"e1": {"at": "2026-03-01T00:00:00Z", "grants": [{"participant": "u", "redeemed": 0}]}}}""", "ledger.e1.grants[0].redeemed", "0" },
+        { "ledger reversed event still owing", """{"participants": {"u": {}}, "seen_events": ["e1"], "ledger": {"e1": {"at": "2026-03-01T00:00:00Z", "reversed": true, "grants": [{"participant": "u", "rule": "grant", "points": 5}]}}}""", "ledger.e1", null },
+        { "ledger flag that is no flag", """{"seen_events": ["e1"], "ledger": {"e1": {"at": "2026-03-01T00:00:00Z", "reversal": "yes"}}}""", "ledger.e1.reversal", "\"yes\"" },
+        { "ledger limit use without a window", """{"participants": {"u": {}}, "seen_events": ["e1"], "ledger": {"e1": {"at": "2026-03-01T00:00:00Z", "limits": [{"participant": "u", "rule": "grant"}]}}}""", "ledger.e1.limits[0]", null },
+        { "ledger grants more points than the participant's lifetime points", """{"participants": {"u": {"points": 1}}, "seen_events": ["e1"], "ledger": {"e1": {"at": "2026-03-01T00:00:00Z", "grants": [{"participant": "u", "rule": "grant", "points": 5}]}}}""", "ledger", null },
+        { "ledger grants more credit than the participant holds", """{"participants": {"u": {"credit": "0.50"}}, "seen_events": ["e1"], "ledger": {"e1": {"at": "2026-03-01T00:00:00Z", "grants": [{"participant": "u", "rule": "grant", "credit": "1.00"}]}}}""", "ledger", null },
+        { "ledger grants more counter steps than the counter", """{"participants": {"u": {"counters": {"pings": 1}}}, "seen_events": ["e1"], "ledger": {"e1": {"at": "2026-03-01T00:00:00Z", "grants": [{"participant": "u", "rule": "grant", "counter": "pings", "by": 2}]}}}""", "ledger", null },
+        { "ledger spent more budget than budget_used", """{"budget_used": {"points": 4}, "seen_events": ["e1"], "ledger": {"e1": {"at": "2026-03-01T00:00:00Z", "budget": {"points": 5}}}}""", "ledger", null },
+        { "ledger budget of negative points", """{"seen_events": ["e1"], "ledger": {"e1": {"at": "2026-03-01T00:00:00Z", "budget": {"points": -1}}}}""", "ledger.e1.budget.points", "-1" },
 
         // Defect 4: duplicate keys, at every level; an escape spells the same key.
         { "duplicate root key", """{"participants": {}, "participants": {"u": {}}}""", "participants", "\"participants\": {\"u\"" },
@@ -92,6 +113,7 @@ public sealed partial class MalformedStateFileTests() : CliTestFolder("womrules-
         { "versioned file without a campaign", """{"version": 2, "checksum": "sha256:0000000000000000000000000000000000000000000000000000000000000000", "participants": {}}""", "campaign", null },
         { "unknown member in a versioned file", """{"version": 2, "checksum": "sha256:0000000000000000000000000000000000000000000000000000000000000000", "campaign": "ledger", "participants": {"u": {"pionts": 5}}}""", "participants.u.pionts", "\"pionts\"" },
         { "unknown root member in a versioned file", """{"version": 2, "checksum": "sha256:0000000000000000000000000000000000000000000000000000000000000000", "campaign": "ledger", "extra": 1}""", "extra", "\"extra\"" },
+        { "unknown ledger member in a versioned file", """{"version": 2, "checksum": "sha256:0000000000000000000000000000000000000000000000000000000000000000", "campaign": "ledger", "seen_events": ["e1"], "ledger": {"e1": {"at": "2026-03-01T00:00:00Z", "granted": []}}}""", "ledger.e1.granted", "\"granted\"" },
         { "negative points in a sealed file", """{"version": 2, "checksum": "sha256:0000000000000000000000000000000000000000000000000000000000000000", "campaign": "ledger", "participants": {"u": {"points": -3}}}""", "participants.u.points", "-3" },
     };
 
@@ -159,6 +181,8 @@ public sealed partial class MalformedStateFileTests() : CliTestFolder("womrules-
     [Theory]
     [InlineData("spec §5 with only points", """{"participants": {"u-1": {"points": 600}}}""")]
     [InlineData("saved before versions existed", """{"campaign": "ledger", "participants": {"u-1": {"tier": "bronze", "points": 5, "lifetime_points": 5, "credit": "1.00", "counters": {"pings": 1}, "badges": [], "attributes": {"country": "MY"}, "limits": {"grant": {"campaign": 1}}}}, "budget_used": {"points": 5, "credit": "1.00"}, "seen_events": ["e-1"]}""")]
+    [InlineData("a negative balance a reversal left, with its lifetime points", """{"participants": {"u-1": {"points": -120, "lifetime_points": 280}}}""")]
+    [InlineData("a ledger of a grant, a nothing-granted event and a reversal", """{"participants": {"u-1": {"points": 5, "counters": {"pings": 1}, "limits": {"grant": {"campaign": 1}}}}, "budget_used": {"points": 5}, "seen_events": ["e1", "e2", "e3"], "ledger": {"e1": {"at": "2026-03-01T00:00:00Z", "grants": [{"participant": "u-1", "rule": "grant", "points": 5}, {"participant": "u-1", "rule": "grant", "counter": "pings", "by": 1}], "limits": [{"participant": "u-1", "rule": "grant", "window": "campaign"}], "budget": {"points": 5, "credit": "0"}}, "e2": "2026-03-02T00:00:00+08:00", "e3": {"at": "2026-03-03T00:00:00Z", "reversal": true}}}""")]
     [InlineData("with a byte order mark", "\u00ef\u00bb\u00bf{\"participants\": {}}")]
     [InlineData("with members a host added", """{"participants": {"u-1": {"points": 1, "note": "vip"}}, "exported_at": "2026-03-01"}""")]
     [InlineData("a counter and an attribute the campaign dropped", """{"participants": {"u-1": {"counters": {"old": 3}, "attributes": {"gone": true}}}}""")]

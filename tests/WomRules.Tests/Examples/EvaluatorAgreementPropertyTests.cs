@@ -10,7 +10,8 @@ namespace WomRules.Tests.Examples;
 
 /// <summary>
 /// Property: on randomly generated events (valid, mistyped, duplicated, out of window), the compiled delegates and
-/// the tree-walking reference evaluator give identical outcomes and identical final state. Seeds are fixed, so a
+/// the tree-walking reference evaluator give identical outcomes and identical final state. The events include
+/// reversals (spec v1.1 §2) of earlier events, of unknown ones and of reversals. Seeds are fixed, so a
 /// failure reproduces; the seed is in the test name.
 /// </summary>
 public sealed class EvaluatorAgreementPropertyTests
@@ -40,13 +41,17 @@ public sealed class EvaluatorAgreementPropertyTests
         var b = new CampaignEngine(reference);
         var random = new Random(seed);
         var fired = 0;
+        var reversed = 0;
         foreach (var line in Generate(compiled.Bound, random, 400))
         {
             var x = a.ProcessJson(line).Select(o => o.ToJson()).ToList();
             var y = b.ProcessJson(line).Select(o => o.ToJson()).ToList();
             y.Should().Equal(x, "both evaluators must agree on " + line);
             fired += x.Count(o => o.Contains("\"kind\":\"reward\"", StringComparison.Ordinal));
+            reversed += x.Count(o => o.Contains("\"kind\":\"reversed\"", StringComparison.Ordinal));
         }
+
+        reversed.Should().BePositive("the generator should produce reversals that take something back");
 
         fired.Should().BePositive("the generator should produce events that make rules fire, or the property proves little");
         var ids = Enumerable.Range(0, 12).Select(i => $"u-{i}");
@@ -85,7 +90,10 @@ public sealed class EvaluatorAgreementPropertyTests
                     attributes.Append(", ");
                 }
 
-                attributes.Append('"').Append(attribute.Name).Append("\": ").Append(random.Next(30) == 0 ? "\"wrong\"" : Value(attribute.Type, random));
+                var value = type.IsReversal && attribute.Name == "target"
+                    ? $"\"e-{random.Next(i + 1)}\"" // an earlier event (or a duplicate id, or itself)
+                    : random.Next(30) == 0 ? "\"wrong\"" : Value(attribute.Type, random);
+                attributes.Append('"').Append(attribute.Name).Append("\": ").Append(value);
             }
 
             attributes.Append('}');

@@ -69,6 +69,18 @@ public sealed partial class FormatterTests
     public static TheoryData<string> Examples => new(RepositoryPaths.ExampleCampaignFiles.Order(StringComparer.Ordinal));
 
     [Fact]
+    public void Reversible_for_is_laid_out_on_one_line_in_both_forms_and_converts_between_them()
+    {
+        const string dsl = "campaign shop\nreversible    for   30d   # refunds within a month\n\nevent sale\n  total: int\n";
+        var formatted = Forms.Print(dsl, CampaignFormat.Dsl, CampaignFormat.Dsl);
+        formatted.Should().Contain("reversible for 30d  # refunds within a month\n");
+        var yaml = Forms.Print(dsl, CampaignFormat.Dsl, CampaignFormat.Yaml);
+        yaml.Should().Contain("reversible_for: 30d");
+        Forms.Print(yaml, CampaignFormat.Yaml, CampaignFormat.Dsl).Should().Contain("reversible for 30d  # refunds within a month\n");
+        Forms.ShouldBeSameTree(Forms.Parse(yaml, CampaignFormat.Yaml), Forms.Parse(dsl, CampaignFormat.Dsl), "convert keeps reversible_for");
+    }
+
+    [Fact]
     public void Comments_survive_conversion_and_back_where_the_form_allows()
     {
         var dsl = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tests", "WomRules.Tests", "Formatting", "inputs", "comments-everywhere.wom"));

@@ -160,6 +160,29 @@ public sealed class InPlaceStateTests
                 ReadsReferrer: false))];
     }
 
+    [Fact]
+    public void Reversals_give_the_same_outcomes_and_states_in_place_and_copied_on_write()
+    {
+        // Conformance case c1 (spec v1.1 §2): clawbacks, a negative balance, restored points, refusals.
+        var folder = Path.Combine(RepositoryPaths.Root, "..", "shared", "conformance", "v1.1", "c1-reversal");
+        var campaign = CampaignCompilation.FromFile(Path.Combine(folder, "campaign.yaml")).Emit().Campaign!;
+        var memory = new CampaignEngine(campaign);
+        var copying = new CopyingStore();
+        var host = new CampaignEngine(campaign, copying);
+        foreach (var line in File.ReadAllLines(Path.Combine(folder, "events.jsonl")).Where(l => l.Length > 0))
+        {
+            host.ProcessJson(line).Select(o => o.ToJson()).Should().Equal(memory.ProcessJson(line).Select(o => o.ToJson()), line);
+        }
+
+        copying.Ids.Should().NotBeEmpty();
+        foreach (var id in copying.Ids)
+        {
+            CampaignRunner.StateText(host.GetParticipant(id)!).Should().Be(CampaignRunner.StateText(memory.GetParticipant(id)!));
+        }
+
+        (copying.PointsIssued, copying.CreditIssued).Should().Be((memory.Store.PointsIssued, memory.Store.CreditIssued));
+    }
+
     /// <summary>A host's store: keeps exactly the states committed, so the engine must copy before it changes one.</summary>
     private sealed class CopyingStore : IParticipantStore
     {

@@ -76,6 +76,13 @@ internal sealed class CampaignGenerator(int seed, bool withCSharp = false, bool 
             y.Append("ids: { ").Append(string.Join(", ", keys)).Append(keys.Count > 0 ? " }\n" : "}\n");
         }
 
+        // reversible_for (spec v1.1 §2) on a third of the seeds, chosen from the seed so the random stream (and every
+        // other seed's campaign) stays as it was.
+        if (seed % 3 == 1)
+        {
+            y.Append("reversible_for: ").Append(new[] { "90m", "24h", "14d", "52w" }[seed / 3 % 4]).Append('\n');
+        }
+
         y.Append("\nevents:\n");
         var typeCount = random.Next(1, 4);
         for (var t = 0; t < typeCount; t++)

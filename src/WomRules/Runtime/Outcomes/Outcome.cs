@@ -17,7 +17,7 @@ public abstract record Outcome
     /// <summary>The id of the event that produced this outcome; null for a line that had no usable id.</summary>
     public string? EventId { get; }
 
-    /// <summary>The kind as it appears in JSON: reward, tier, violation, skipped, redeemed, rejected or duplicate.</summary>
+    /// <summary>The kind as it appears in JSON: reward, tier, violation, skipped, redeemed, reversed, restored, rejected or duplicate.</summary>
     public abstract string Kind { get; }
 
     /// <summary>The outcome as one line of JSON, fields in a stable order.</summary>

@@ -15,6 +15,9 @@ internal sealed class EventApplication
     private readonly EvaluationContext context;
     private readonly List<Outcome> outcomes;
     private readonly RuleFiring rules;
+    private readonly EventLedger ledger;
+    private readonly LedgerRecorder recorder = new();
+    private readonly EventReversal reversal;
 
     // The in-memory store's states are changed in place; these save them first, so a failed event is undone.
     private readonly InMemoryParticipantStore? memory;
@@ -28,8 +31,27 @@ internal sealed class EventApplication
         this.context = context;
         this.outcomes = outcomes;
         memory = store as InMemoryParticipantStore;
-        rules = new RuleFiring(campaign, store, context, outcomes);
+        rules = new RuleFiring(campaign, store, context, outcomes, recorder);
+
+        // The in-memory store keeps the ledger, so the state file carries it; any other store's engine keeps its own.
+        ledger = memory is not null ? memory.LedgerFor(campaign) : new EventLedger { ReversibleFor = campaign.Bound.ReversibleFor };
+        reversal = new EventReversal(this, ledger, outcomes);
     }
+
+    /// <summary>The engine's ledger (spec v1.1 §2).</summary>
+    internal EventLedger Ledger => ledger;
+
+    internal CompiledCampaign Campaign => campaign;
+
+    internal EvaluationContext Context => context;
+
+    internal IParticipantStore Store => store;
+
+    internal ParticipantCheckpoint ActorCheckpoint => actorCheckpoint;
+
+    internal ParticipantCheckpoint ReferrerCheckpoint => referrerCheckpoint;
+
+    internal bool InPlace => memory is not null;
 
     /// <summary>The state as stored, which for the in-memory store is the live one the engine changes in place.</summary>
     public ParticipantState? FindStored(string participantId) => memory is not null ? memory.FindLive(participantId) : store.Find(participantId);
@@ -39,6 +61,12 @@ internal sealed class EventApplication
 
     public void Apply(EventData e, CompiledEventType compiledType)
     {
+        if (compiledType.Symbol.IsReversal)
+        {
+            reversal.Apply(e);
+            return;
+        }
+
         var participants = FindParticipants(e);
         var tally = default(EventTally);
 
@@ -81,6 +109,7 @@ internal sealed class EventApplication
         }
 
         Commit(e.Id, participants, tally.PointsIssued, tally.CreditIssued);
+        ledger.Record(e.Id, e.At, isReversal: false, recorder.Build(tally.PointsIssued, tally.CreditIssued));
     }
 
     /// <summary>Puts back the in-place states of an event that failed; nothing of it was committed.</summary>
@@ -95,6 +124,7 @@ internal sealed class EventApplication
     {
         actorCheckpoint.Clear();
         referrerCheckpoint.Clear();
+        recorder.Clear();
         context.Event = null;
         context.Participant = null!;
         context.Referrer = null;
@@ -140,6 +170,7 @@ internal sealed class EventApplication
         var redeemer = participants.WritableActor(context);
         redeemer.Points -= points;
         outcomes.Add(new RedeemedOutcome(e.Id, redeemer.Id, points));
+        recorder.Add(new LedgerEntry(LedgerEntryKind.Redeemed, redeemer.Id, null, points));
         return true;
     }
 
@@ -171,7 +202,7 @@ internal sealed class EventApplication
         return withhold;
     }
 
-    private void UpdateTier(string eventId, ParticipantState subject)
+    internal void UpdateTier(string eventId, ParticipantState subject)
     {
         context.Participant = subject;
         var reached = campaign.TierSearch(context, subject.TierIndex);
@@ -183,14 +214,13 @@ internal sealed class EventApplication
         }
     }
 
-    private void Commit(string eventId, in EventParticipants participants, long pointsIssued, decimal creditIssued)
+    internal void Commit(string eventId, in EventParticipants participants, long pointsIssued, decimal creditIssued)
     {
         if (memory is not null)
         {
             // Our own store: changed states were changed in place, so only new ones need storing, and no
             // StateChange need be built. (Forget drops the checkpoints once the event is done.)
             memory.CommitEvent(
-                eventId,
                 participants.ActorIsNew ? participants.Actor : null,
                 participants.ReferrerIsNew && !participants.SameParticipant ? participants.Referrer : null,
                 pointsIssued,

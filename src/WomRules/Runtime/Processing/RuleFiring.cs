@@ -19,8 +19,11 @@ internal sealed class RuleFiring
     private readonly List<(long? Points, decimal? Credit, long? By)> amounts = [];
     private readonly LimitWindowKeys windowKeys = new();
 
-    public RuleFiring(CompiledCampaign campaign, IParticipantStore store, EvaluationContext context, List<Outcome> outcomes)
+    private readonly LedgerRecorder ledger;
+
+    public RuleFiring(CompiledCampaign campaign, IParticipantStore store, EvaluationContext context, List<Outcome> outcomes, LedgerRecorder ledger)
     {
+        this.ledger = ledger;
         this.campaign = campaign;
         this.store = store;
         this.context = context;
@@ -102,7 +105,7 @@ internal sealed class RuleFiring
             var reward = rule.Rewards[i].Symbol;
             var toReferrer = reward.To == Recipient.Referrer;
             var target = toReferrer ? participants.WritableReferrer(context) : participants.WritableActor(context);
-            var changed = RewardGrants.Grant(e.Id, symbol.Name, reward, amounts[i], target, outcomes);
+            var changed = RewardGrants.Grant(e.Id, symbol.Name, reward, amounts[i], target, outcomes, ledger);
             if (!toReferrer || participants.SameParticipant)
             {
                 tally.ActorChanged |= changed;
@@ -117,6 +120,7 @@ internal sealed class RuleFiring
         {
             var limited = firedLimit.Of == Recipient.Referrer ? participants.WritableReferrer(context) : participants.WritableActor(context);
             limited.AddLimitUsage(symbol.Name, window!);
+            ledger.AddLimitUse(limited.Id, symbol.Name, window!);
         }
 
         tally.PointsIssued = checked(tally.PointsIssued + rulePoints);

@@ -9,7 +9,9 @@ namespace WomRules.Runtime;
 public sealed class InMemoryParticipantStore : IParticipantStore
 {
     private readonly Dictionary<string, ParticipantState> participants = new(StringComparer.Ordinal);
-    private readonly HashSet<string> seenEvents = new(StringComparer.Ordinal);
+
+    /// <summary>The ledger of spec v1.1 §2, which is also the set of seen event ids (one lookup an event, not two).</summary>
+    internal EventLedger Ledger { get; } = new();
 
     /// <inheritdoc />
     public long PointsIssued { get; private set; }
@@ -24,7 +26,7 @@ public sealed class InMemoryParticipantStore : IParticipantStore
     internal IEnumerable<ParticipantState> LiveParticipants => participants.Values;
 
     /// <summary>The ids of every event applied so far.</summary>
-    public IEnumerable<string> SeenEventIds => seenEvents;
+    public IEnumerable<string> SeenEventIds => Ledger.Ids;
 
     /// <summary>A snapshot of the participant's current state, or null for a participant never seen.</summary>
     public ParticipantState? Find(string participantId) => participants.GetValueOrDefault(participantId)?.Snapshot();
@@ -33,7 +35,7 @@ public sealed class InMemoryParticipantStore : IParticipantStore
     internal ParticipantState? FindLive(string participantId) => participants.GetValueOrDefault(participantId);
 
     /// <inheritdoc />
-    public bool HasSeenEvent(string eventId) => seenEvents.Contains(eventId);
+    public bool HasSeenEvent(string eventId) => Ledger.Contains(eventId);
 
     /// <summary>Applies everything one event changed. The store keeps the given states as they are (it does not copy them).</summary>
     public void Commit(StateChange change)
@@ -46,15 +48,19 @@ public sealed class InMemoryParticipantStore : IParticipantStore
 
         if (change.EventId is not null)
         {
-            seenEvents.Add(change.EventId);
+            Ledger.MarkSeen(change.EventId);
         }
         // Checked: a total that wraps would lift the budget (issue 10); the engine checks before it commits.
         PointsIssued = checked(PointsIssued + change.PointsIssued);
         CreditIssued += change.CreditIssued;
     }
 
-    /// <summary>What <see cref="Commit"/> does, for the engine's own use, without building a <see cref="StateChange"/>: stores the states an event created or changed (null: none).</summary>
-    internal void CommitEvent(string eventId, ParticipantState? actor, ParticipantState? referrer, long pointsIssued, decimal creditIssued)
+    /// <summary>
+    /// What <see cref="Commit"/> does, for the engine's own use, without building a <see cref="StateChange"/>: stores the
+    /// states an event created or changed (null: none). The engine then records the event in <see cref="Ledger"/>, which
+    /// marks its id seen.
+    /// </summary>
+    internal void CommitEvent(ParticipantState? actor, ParticipantState? referrer, long pointsIssued, decimal creditIssued)
     {
         if (actor is not null)
         {
@@ -66,7 +72,6 @@ public sealed class InMemoryParticipantStore : IParticipantStore
             participants[referrer.Id] = referrer;
         }
 
-        seenEvents.Add(eventId);
         PointsIssued = checked(PointsIssued + pointsIssued);
         CreditIssued += creditIssued;
     }
@@ -77,18 +82,24 @@ public sealed class InMemoryParticipantStore : IParticipantStore
     /// <summary>Reads a state file written by <see cref="WriteTo"/> (or by hand). Throws <see cref="InvalidDataException"/> with a readable message when it does not fit the campaign.</summary>
     public static InMemoryParticipantStore ReadFrom(Stream stream, CompiledCampaign campaign) => StateFile.Read(stream, campaign);
 
-    internal void Restore(IEnumerable<ParticipantState> states, IEnumerable<string> seen, long pointsIssued, decimal creditIssued)
+    internal void Restore(IEnumerable<ParticipantState> states, IEnumerable<string> seen, IEnumerable<KeyValuePair<string, LedgerMark>> ledger, long pointsIssued, decimal creditIssued)
     {
         participants.Clear();
-        seenEvents.Clear();
         foreach (var state in states)
         {
             participants[state.Id] = state;
         }
 
-        seenEvents.UnionWith(seen);
+        Ledger.Restore(seen, ledger);
         PointsIssued = pointsIssued;
         CreditIssued = creditIssued;
+    }
+
+    /// <summary>The store's ledger, made with the campaign's <c>reversible_for</c> when the store has none yet.</summary>
+    internal EventLedger LedgerFor(CompiledCampaign campaign)
+    {
+        Ledger.ReversibleFor = campaign.Bound.ReversibleFor;
+        return Ledger;
     }
 
     internal void Put(ParticipantState state) => participants[state.Id] = state;

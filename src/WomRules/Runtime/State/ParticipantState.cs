@@ -52,10 +52,10 @@ public sealed class ParticipantState
     /// <summary>The current tier's name, or null when the campaign declares no tiers.</summary>
     public string? Tier => Schema.Tiers.IsEmpty ? null : Schema.Tiers[TierIndex];
 
-    /// <summary>The points balance (lowered by redemptions).</summary>
+    /// <summary>The points balance (lowered by redemptions; below zero when a reversal took back points already spent).</summary>
     public long Points { get; internal set; }
 
-    /// <summary>All points ever earned (never lowered).</summary>
+    /// <summary>All points ever earned, less those a reversal took back (spec v1.1 §2).</summary>
     public long LifetimePoints { get; internal set; }
 
     /// <summary>The credit balance.</summary>
@@ -177,6 +177,27 @@ public sealed class ParticipantState
 
         BadgeList.Add(badge);
         return true;
+    }
+
+    /// <summary>Removes a badge (a reversal took back its grant, spec v1.1 §2). Always a new list: a checkpoint's undo assumes a saved list only grew.</summary>
+    internal void RemoveBadge(string badge)
+    {
+        BadgeList = BadgeList.Where(b => !string.Equals(b, badge, StringComparison.Ordinal)).ToList();
+        badgesShared = false;
+    }
+
+    /// <summary>Gives back one firing of a rule's limit in a window (a reversal, spec v1.1 §2); a window left with none is dropped.</summary>
+    internal void ReleaseLimitUsage(string rule, string window)
+    {
+        var count = GetLimitUsage(rule, window);
+        if (count > 1)
+        {
+            SetLimitUsage(rule, window, count - 1);
+        }
+        else if (count == 1)
+        {
+            limits = limits.Where(l => !l.Is(rule, window)).ToArray();
+        }
     }
 
     internal long GetLimitUsage(string rule, string window)

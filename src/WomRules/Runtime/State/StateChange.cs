@@ -17,9 +17,9 @@ public sealed class StateChange
     /// <summary>The new states of the participants the event touched (replace the stored ones).</summary>
     public IReadOnlyList<ParticipantState> Participants { get; }
 
-    /// <summary>Points issued by this event (add to the total).</summary>
+    /// <summary>Points issued by this event (add to the total); negative for a reversal, which returns what its target spent of the budget.</summary>
     public long PointsIssued { get; }
 
-    /// <summary>Credit issued by this event (add to the total).</summary>
+    /// <summary>Credit issued by this event (add to the total); negative for a reversal, which returns what its target spent of the budget.</summary>
     public decimal CreditIssued { get; }
 }

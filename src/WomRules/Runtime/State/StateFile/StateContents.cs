@@ -10,4 +10,8 @@ internal sealed record StateContents(
     long PointsUsed,
     decimal CreditUsed,
     bool Versioned,
-    int ChecksumDigitsOffset);
+    int ChecksumDigitsOffset)
+{
+    /// <summary>The ledger's entries (spec v1.1 §2), validated against the participants and seen events.</summary>
+    public IReadOnlyList<KeyValuePair<string, LedgerMark>> Ledger { get; init; } = [];
+}

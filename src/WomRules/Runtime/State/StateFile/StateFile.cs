@@ -5,7 +5,7 @@ namespace WomRules.Runtime;
 
 /// <summary>
 /// The state file of spec §5: <c>{"participants": {...}}</c>, plus what resuming needs (seen event ids, limit
-/// windows, budget used) so that running A then B from the saved state equals running A+B. It is the ledger of what
+/// windows, budget used, the ledger of spec v1.1 §2) so that running A then B from the saved state equals running A+B. It is the ledger of what
 /// is owed, so reading it validates everything, and a file this version writes carries a format version and a
 /// checksum (docs/semantics.md, "State file"). This reads the file; <see cref="StateFileWriter"/> writes it.
 /// </summary>
@@ -14,14 +14,15 @@ internal static class StateFile
     /// <summary>The format version written. A file without one is the unversioned form of spec §5, read without a checksum.</summary>
     public const int Version = 2;
 
-    private static readonly HashSet<string> RootMembers = ["version", "checksum", "campaign", "participants", "budget_used", "seen_events"];
+    private static readonly HashSet<string> RootMembers = ["version", "checksum", "campaign", "participants", "budget_used", "seen_events", "ledger"];
     private static readonly HashSet<string> BudgetMembers = ["points", "credit"];
 
     public static InMemoryParticipantStore Read(Stream stream, CompiledCampaign campaign)
     {
         var contents = Read(StateFileText.Read(stream), campaign, verifyChecksum: true);
         var store = new InMemoryParticipantStore();
-        store.Restore(contents.Participants, contents.SeenEvents, contents.PointsUsed, contents.CreditUsed);
+        store.LedgerFor(campaign);
+        store.Restore(contents.Participants, contents.SeenEvents, contents.Ledger, contents.PointsUsed, contents.CreditUsed);
         return store;
     }
 
@@ -86,6 +87,7 @@ internal static class StateFile
 
         var schema = campaign?.Schema;
         var states = new List<ParticipantState>();
+        var participantIds = new HashSet<string>(StringComparer.Ordinal);
         if (root.TryGetProperty("participants", out var participants))
         {
             var path = top.Member("participants");
@@ -102,6 +104,7 @@ internal static class StateFile
                         atKey: true);
                 }
 
+                participantIds.Add(entry.Name);
                 if (StateFileParticipant.Read(text, path.Member(entry.Name), entry.Name, entry.Value, schema, versioned) is { } state)
                 {
                     states.Add(state);
@@ -152,6 +155,13 @@ internal static class StateFile
             }
         }
 
-        return new StateContents(states, seen, pointsUsed, creditUsed, versioned, root.TryGetProperty("checksum", out _) ? text.ChecksumValueOffset + StateChecksum.Prefix.Length : -1);
+        var ledger = root.TryGetProperty("ledger", out var ledgerElement)
+            ? StateFileLedger.Read(text, ledgerElement, top.Member("ledger"), campaign, participantIds, new HashSet<string>(seen, StringComparer.Ordinal), versioned)
+            : [];
+        StateFileLedger.CheckOwed(text, top.Member("ledger"), ledger, states, pointsUsed, creditUsed);
+        return new StateContents(states, seen, pointsUsed, creditUsed, versioned, root.TryGetProperty("checksum", out _) ? text.ChecksumValueOffset + StateChecksum.Prefix.Length : -1)
+        {
+            Ledger = ledger,
+        };
     }
 }

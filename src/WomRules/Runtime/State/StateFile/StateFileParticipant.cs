@@ -38,7 +38,8 @@ internal static class StateFileParticipant
 
                     break;
                 case "points":
-                    points = StateFileValues.ReadCount(text, value, path);
+                    // Negative once a reversal took back points already redeemed (spec v1.1 §2).
+                    points = StateFileValues.ReadBalance(text, value, path);
                     break;
                 case "lifetime_points":
                     lifetime = StateFileValues.ReadCount(text, value, path);
@@ -118,8 +119,15 @@ internal static class StateFileParticipant
             }
         }
 
-        // Lifetime points are all points ever earned, so never below the balance (until reversals exist); a file that
-        // gives only the balance means the participant has earned that much.
+        // Lifetime points are all points ever earned less those reversals took back. A reversal takes the same points off
+        // both, and only a redemption (which a reversal may give back, to points alone) parts them, so lifetime points
+        // are never below the balance and never negative (spec v1.1 §2). A file that gives only the balance means the
+        // participant has earned that much; a negative balance then needs its lifetime points.
+        if (lifetime is null && points < 0)
+        {
+            throw text.ErrorAt(where.Member("points"), $"a negative balance ({points}) needs lifetime_points, the points earned before a reversal took them back");
+        }
+
         if (lifetime is { } earned && earned < points)
         {
             throw text.ErrorAt(where.Member("lifetime_points"), $"lifetime_points ({earned}) is below points ({points}); all points ever earned cannot be fewer than the balance");

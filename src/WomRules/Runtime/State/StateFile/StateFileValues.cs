@@ -36,6 +36,10 @@ internal static class StateFileValues
         return value >= 0 ? value : throw text.ErrorAt(path, $"must not be negative, but is {value}");
     }
 
+    /// <summary>A points balance: a whole number, negative when a reversal took back points already spent (spec v1.1 §2).</summary>
+    public static long ReadBalance(StateFileText text, JsonElement element, StateFilePath path) =>
+        element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out var value) ? value : throw text.ErrorAt(path, "must be a whole number");
+
     /// <summary>Credit: a decimal, as a string ("10.00") or a number, never negative.</summary>
     public static decimal ReadAmount(StateFileText text, JsonElement element, StateFilePath path)
     {

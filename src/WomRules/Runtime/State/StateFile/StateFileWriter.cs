@@ -60,6 +60,8 @@ internal static class StateFileWriter
             }
 
             writer.WriteEndArray();
+            StateFileLedger.Write(writer, store.Ledger);
+
             writer.WriteEndObject();
         }
 

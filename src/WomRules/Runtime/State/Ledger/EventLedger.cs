@@ -1,0 +1,109 @@
+using System.Runtime.InteropServices;
+
+namespace WomRules.Runtime;
+
+/// <summary>
+/// The ledger of spec v1.1 §2, which is also the in-memory store's set of seen event ids: for every applied event, a
+/// <see cref="LedgerMark"/> (its time and flags, 16 bytes) and, while it is inside <c>reversible_for</c> of the clock,
+/// what it granted, so that <c>event.reversed</c> can take it back. Grants that leave the horizon are dropped (from the
+/// oldest recorded, a few at a time as new ones come), so what the ledger owes stays bounded by the grants of one
+/// <c>reversible_for</c>. Whether a grant was already dropped never shows: a target older than the horizon is refused
+/// either way.
+/// </summary>
+internal sealed class EventLedger
+{
+    private readonly Dictionary<string, LedgerMark> marks = new(StringComparer.Ordinal);
+
+    // The ids of events recorded with a grant, in the order recorded; the head is dropped once out of the horizon.
+    private readonly Queue<string> granted = new();
+    private long clockTicks;
+
+    /// <summary>How long after its time an event may be reversed, and its grant kept (the campaign's <c>reversible_for</c>).</summary>
+    public TimeSpan ReversibleFor { get; set; } = Binding.BoundCampaign.DefaultReversibleFor;
+
+    /// <summary>The latest time of an event recorded (spec v1.1 §1's clock, as far as the ledger needs it); null before any.</summary>
+    public DateTime? Clock => clockTicks == 0 ? null : new DateTime(clockTicks, DateTimeKind.Utc);
+
+    /// <summary>How many grants the ledger still holds (at most those of one horizon, plus a few not dropped yet).</summary>
+    public int GrantsHeld => granted.Count;
+
+    public IEnumerable<string> Ids => marks.Keys;
+
+    /// <summary>The entries inside the horizon, for the state file (ids outside it are written as seen ids only).</summary>
+    public IEnumerable<KeyValuePair<string, LedgerMark>> Entries => marks.Where(m => m.Value.IsKnown && IsWithinHorizon(m.Value.At));
+
+    public bool Contains(string eventId) => marks.ContainsKey(eventId);
+
+    /// <summary>True when an event at <paramref name="at"/> is inside the horizon: not older than the clock less <c>reversible_for</c>.</summary>
+    public bool IsWithinHorizon(DateTime at) => clockTicks == 0 || at.Ticks >= clockTicks - ReversibleFor.Ticks;
+
+    public bool TryGet(string eventId, out LedgerMark mark) => marks.TryGetValue(eventId, out mark);
+
+    /// <summary>Records an applied event, and so marks its id seen; <paramref name="grant"/> is null when it granted nothing.</summary>
+    public void Record(string eventId, DateTime at, bool isReversal, LedgerGrant? grant)
+    {
+        if (at.Ticks > clockTicks)
+        {
+            clockTicks = at.Ticks;
+        }
+
+        marks[eventId] = new LedgerMark(at, isReversal, reversed: false, grant);
+        if (grant is not null)
+        {
+            granted.Enqueue(eventId);
+            DropOld();
+        }
+    }
+
+    /// <summary>Marks an id seen without a time (a host's own commit of a change with an id).</summary>
+    public void MarkSeen(string eventId) => marks.TryAdd(eventId, LedgerMark.Unknown);
+
+    /// <summary>Marks an event reversed: it cannot be reversed again, and it no longer owes anything back.</summary>
+    public void MarkReversed(string eventId)
+    {
+        ref var mark = ref CollectionsMarshal.GetValueRefOrNullRef(marks, eventId);
+        mark = mark.WithReversed();
+    }
+
+    /// <summary>Puts back the seen ids and the ledger entries read from a state file.</summary>
+    public void Restore(IEnumerable<string> seen, IEnumerable<KeyValuePair<string, LedgerMark>> entries)
+    {
+        marks.Clear();
+        granted.Clear();
+        clockTicks = 0;
+        foreach (var id in seen)
+        {
+            marks[id] = LedgerMark.Unknown;
+        }
+
+        foreach (var (id, mark) in entries)
+        {
+            marks[id] = mark;
+            clockTicks = Math.Max(clockTicks, mark.At.Ticks);
+            if (mark.Grant is not null)
+            {
+                granted.Enqueue(id);
+            }
+        }
+    }
+
+    /// <summary>Drops the grants at the head of the queue that have left the horizon (or were reversed): amortized O(1) a grant.</summary>
+    private void DropOld()
+    {
+        while (granted.TryPeek(out var id))
+        {
+            ref var mark = ref CollectionsMarshal.GetValueRefOrNullRef(marks, id);
+            if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref mark) && mark.Grant is not null && IsWithinHorizon(mark.At))
+            {
+                return;
+            }
+
+            if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref mark))
+            {
+                mark = mark.WithoutGrant();
+            }
+
+            granted.Dequeue();
+        }
+    }
+}
