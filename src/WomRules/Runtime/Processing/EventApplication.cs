@@ -74,14 +74,19 @@ internal sealed class EventApplication
         context.Participant = participants.Actor;
         context.Referrer = participants.Referrer;
 
+        // A redemption the balance cannot pay is rejected before anything else: it creates no participant (spec v1.1 §1).
+        if (compiledType.Symbol.IsBuiltIn && RedemptionRefusal(e, participants.Actor) is { } refusal)
+        {
+            outcomes.Add(refusal);
+            return;
+        }
+
+        FirstSightTiers(e.Id, participants);
+
         // Built-in redemption (spec §4.9).
         if (compiledType.Symbol.IsBuiltIn)
         {
-            if (!Redeem(e, ref participants))
-            {
-                return;
-            }
-
+            Redeem(e, ref participants);
             tally.ActorChanged = true;
         }
 
@@ -151,27 +156,26 @@ internal sealed class EventApplication
         return new EventParticipants(actor, actorIsNew, storedReferrer ?? NewParticipant(e.Referrer), storedReferrer is null, actorSaves, referrerSaves);
     }
 
-    /// <summary>Lowers the actor's points by the event's 'points' (spec §4.9); false when the event is rejected instead.</summary>
-    private bool Redeem(EventData e, ref EventParticipants participants)
+    /// <summary>Why a redemption (spec §4.9) is rejected, or null when the actor's balance pays it.</summary>
+    private static RejectedOutcome? RedemptionRefusal(EventData e, ParticipantState actor)
     {
         var points = (long)e.Values[0]!;
         if (points <= 0)
         {
-            outcomes.Add(new RejectedOutcome(e.Id, "'points' to redeem must be more than 0"));
-            return false;
+            return new RejectedOutcome(e.Id, "'points' to redeem must be more than 0");
         }
 
-        if (points > participants.Actor.Points)
-        {
-            outcomes.Add(new RejectedOutcome(e.Id, $"redeeming {points} points but '{participants.Actor.Id}' has {participants.Actor.Points}"));
-            return false;
-        }
+        return points > actor.Points ? new RejectedOutcome(e.Id, $"redeeming {points} points but '{actor.Id}' has {actor.Points}") : null;
+    }
 
+    /// <summary>Lowers the actor's points by the event's 'points' (spec §4.9), which <see cref="RedemptionRefusal"/> allowed.</summary>
+    private void Redeem(EventData e, ref EventParticipants participants)
+    {
+        var points = (long)e.Values[0]!;
         var redeemer = participants.WritableActor(context);
         redeemer.Points -= points;
         outcomes.Add(new RedeemedOutcome(e.Id, redeemer.Id, points));
         recorder.Add(new LedgerEntry(LedgerEntryKind.Redeemed, redeemer.Id, null, points));
-        return true;
     }
 
     /// <summary>Checks the event's disclosures (spec §4.5), giving a violation for each unmet; true when one withholds rewards.</summary>
@@ -200,6 +204,25 @@ internal sealed class EventApplication
         }
 
         return withhold;
+    }
+
+    /// <summary>
+    /// Spec v1.1 §5: a participant on first sight gets the tier its attributes already qualify for, before any rule
+    /// runs (actor, then referrer, spec v1.1 §1). A newcomer is the event's own state, so this writes nothing stored.
+    /// </summary>
+    internal void FirstSightTiers(string eventId, in EventParticipants participants)
+    {
+        if (participants.ActorIsNew)
+        {
+            UpdateTier(eventId, participants.Actor);
+        }
+
+        if (participants.ReferrerIsNew && !participants.SameParticipant && participants.Referrer is { } referrer)
+        {
+            UpdateTier(eventId, referrer);
+        }
+
+        context.Participant = participants.Actor;
     }
 
     internal void UpdateTier(string eventId, ParticipantState subject)
