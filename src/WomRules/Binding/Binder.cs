@@ -46,9 +46,9 @@ internal sealed partial class Binder
         }
 
         var (from, until) = BindActive(syntax.Active);
-        var eventTypes = BindEventTypes(syntax.Events);
         var counters = BindCounters(syntax.Counters);
         var participantAttributes = BindAttributes(syntax.Participant, "participant attribute", ["points", "lifetime_points", "credit", "tier", "badges", .. counters], isParticipant: true);
+        var eventTypes = BindEventTypes(syntax.Events, participantAttributes);
         var tierNames = BindTierNames(syntax.Tiers);
         var schema = new ParticipantSchema(participantAttributes, counters, tierNames);
         var tiers = BindTiers(syntax.Tiers, schema);
@@ -122,13 +122,13 @@ internal sealed partial class Binder
         return null;
     }
 
-    private FrozenDictionary<string, EventTypeSymbol> BindEventTypes(ImmutableArray<EventTypeSyntax> events)
+    private FrozenDictionary<string, EventTypeSymbol> BindEventTypes(ImmutableArray<EventTypeSyntax> events, ImmutableArray<AttributeSymbol> participantAttributes)
     {
         var result = new Dictionary<string, EventTypeSymbol>(StringComparer.Ordinal);
         foreach (var eventType in events)
         {
             var name = eventType.Name.Text;
-            if (name is EventTypeSymbol.PointsRedeemed or EventTypeSymbol.EventReversed)
+            if (EventTypeSymbol.IsBuiltInName(name))
             {
                 diagnostics.Report(DiagnosticDescriptors.BuiltInEventDeclared, eventType.Name.Span, name);
                 continue;
@@ -159,6 +159,11 @@ internal sealed partial class Binder
         result[EventTypeSymbol.EventReversed] = new EventTypeSymbol(
             EventTypeSymbol.EventReversed,
             [new AttributeSymbol("target", ValueType.String, 0, null), new AttributeSymbol("reason", ValueType.String, 1, "")]);
+
+        // Spec v1.1 §5: 'attributes' (optional) names declared participant attributes only.
+        result[EventTypeSymbol.ParticipantUpdated] = new EventTypeSymbol(
+            EventTypeSymbol.ParticipantUpdated,
+            [new AttributeSymbol("attributes", ValueType.Assignments, 0, Runtime.AttributeAssignments.Empty) { Members = participantAttributes.ToFrozenDictionary(a => a.Name, StringComparer.Ordinal) }]);
         return result.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
@@ -467,6 +472,12 @@ internal sealed partial class Binder
                     continue;
                 }
 
+                if (eventType.IsParticipantUpdate)
+                {
+                    diagnostics.Report(DiagnosticDescriptors.OnParticipantUpdated, on.Span, "disclosure");
+                    continue;
+                }
+
                 if (checks.ContainsKey(on.Text) || disclosure.Require is null)
                 {
                     continue;
@@ -547,6 +558,12 @@ internal sealed partial class Binder
         if (eventType.IsReversal)
         {
             diagnostics.Report(DiagnosticDescriptors.RuleOnReversal, rule.On.Span);
+            return null;
+        }
+
+        if (eventType.IsParticipantUpdate)
+        {
+            diagnostics.Report(DiagnosticDescriptors.OnParticipantUpdated, rule.On.Span, "rule");
             return null;
         }
 
@@ -708,7 +725,7 @@ internal sealed partial class Binder
         var requests = new List<CSharpExpressionRequest>();
         foreach (var rule in rules)
         {
-            if (rule.Language?.Text != "csharp" || rule.On is null || !eventTypes.TryGetValue(rule.On.Text, out var eventType) || eventType.IsReversal)
+            if (rule.Language?.Text != "csharp" || rule.On is null || !eventTypes.TryGetValue(rule.On.Text, out var eventType) || eventType.IsReversal || eventType.IsParticipantUpdate)
             {
                 continue;
             }

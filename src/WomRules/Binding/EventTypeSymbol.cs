@@ -11,6 +11,12 @@ internal sealed class EventTypeSymbol
     /// <summary>Spec v1.1 §2: takes back what an earlier event granted.</summary>
     public const string EventReversed = "event.reversed";
 
+    /// <summary>Spec v1.1 §5: sets a participant's declared attributes; no rule runs on it.</summary>
+    public const string ParticipantUpdated = "participant.updated";
+
+    /// <summary>Whether <paramref name="name"/> is a built-in type, which a campaign may not declare.</summary>
+    public static bool IsBuiltInName(string name) => name is PointsRedeemed or EventReversed or ParticipantUpdated;
+
     public EventTypeSymbol(string name, ImmutableArray<AttributeSymbol> attributes)
     {
         Name = name;
@@ -24,7 +30,11 @@ internal sealed class EventTypeSymbol
 
     public FrozenDictionary<string, AttributeSymbol> ByName { get; }
 
-    public bool IsBuiltIn => Name is PointsRedeemed or EventReversed;
+    public bool IsBuiltIn => IsBuiltInName(Name);
+
+    public bool IsRedemption => Name == PointsRedeemed;
 
     public bool IsReversal => Name == EventReversed;
+
+    public bool IsParticipantUpdate => Name == ParticipantUpdated;
 }

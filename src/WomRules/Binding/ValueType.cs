@@ -10,6 +10,12 @@ internal enum ValueType
     String,
     List,
     Tier,
+
+    /// <summary>
+    /// An object of participant attribute values (the built-in <c>participant.updated</c>'s <c>attributes</c>, spec
+    /// v1.1 §5); no expression has this type. Runtime form: <see cref="Runtime.AttributeAssignments"/>.
+    /// </summary>
+    Assignments,
 }
 
 internal static class ValueTypeExtensions
@@ -22,6 +28,7 @@ internal static class ValueTypeExtensions
         ValueType.String => "string",
         ValueType.List => "list",
         ValueType.Tier => "tier",
+        ValueType.Assignments => "object of participant attributes",
         _ => "invalid value",
     };
 

@@ -162,6 +162,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor RuleOnReversal = Error("WOM3052", "Rule on event.reversed",
         "Rules cannot react to 'event.reversed': a reversal only takes back what its target granted; put the rule on the event type the reversal undoes.");
 
+    // WOM3060-WOM3064: tiers that move, spec v1.1 §5.
+    public static readonly DiagnosticDescriptor OnParticipantUpdated = Error("WOM3060", "Rule or disclosure on participant.updated",
+        "A {0} cannot be on 'participant.updated': that built-in event only sets participant attributes, and no rule or disclosure runs on it.");
+
     // WOM4xxx: warnings about the campaign's behaviour.
     public static readonly DiagnosticDescriptor UnboundedLiability = Warning("WOM4001", "Unbounded liability",
         "The rule '{0}' grants points or credit with no 'limit' and the campaign has no 'budget'; add a limit or a budget so the liability is bounded.");

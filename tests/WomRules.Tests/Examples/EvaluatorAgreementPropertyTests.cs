@@ -92,7 +92,9 @@ public sealed class EvaluatorAgreementPropertyTests
 
                 var value = type.IsReversal && attribute.Name == "target"
                     ? $"\"e-{random.Next(i + 1)}\"" // an earlier event (or a duplicate id, or itself)
-                    : random.Next(30) == 0 ? "\"wrong\"" : Value(attribute.Type, random);
+                    : random.Next(30) == 0 ? "\"wrong\""
+                    : attribute.Type == ValueType.Assignments ? Assignments(attribute, random)
+                    : Value(attribute.Type, random);
                 attributes.Append('"').Append(attribute.Name).Append("\": ").Append(value);
             }
 
@@ -108,6 +110,14 @@ public sealed class EvaluatorAgreementPropertyTests
         "Paid partnership with Acme", "好用广告", "meh", "terrible, broke in a day", "#sponsored: nice", "#collab vibes",
         "https://shop.example.com/p/123", "http://other.example.org", "employee", "influencer", "customer", "affiliate",
     ];
+
+    /// <summary>A participant.updated's object (spec v1.1 §5): some of the declared participant attributes, now and then a wrong one.</summary>
+    private static string Assignments(AttributeSymbol attribute, Random random)
+    {
+        var members = attribute.Members!.Values.OrderBy(m => m.Slot).Where(_ => random.Next(2) == 0)
+            .Select(m => $"\"{m.Name}\": {(random.Next(20) == 0 ? "\"wrong\"" : Value(m.Type, random))}");
+        return "{" + string.Join(", ", members) + "}";
+    }
 
     private static string Value(ValueType type, Random random) => type switch
     {

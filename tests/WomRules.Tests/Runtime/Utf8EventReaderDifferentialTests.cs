@@ -30,6 +30,16 @@ public sealed class Utf8EventReaderDifferentialTests
             rating: int
             text: { type: string, default: "" }
         counters: [orders]
+        participant:
+          followers: { type: int, default: 0 }
+          score: { type: decimal, default: 0 }
+          vip: { type: bool, default: false }
+          nick: { type: string, default: "" }
+          labels: { type: list, default: [] }
+        tiers:
+          - name: base
+          - name: known
+            when: participant.followers > 5 or participant.vip or participant.score >= 20 or participant.nick == "app" or participant.labels contains "vip"
         rules:
           - name: items
             on: order.placed
@@ -119,7 +129,9 @@ public sealed class Utf8EventReaderDifferentialTests
         kinds.Should().Contain(["reward", "duplicate", "rejected: the line is not valid JSON", "rejected: the line is not valid UTF-8",
             "rejected: the line is not a JSON object", "rejected: the event has no 'id' string", "rejected: 'at' is not an ISO 8601 timestamp",
             "rejected: missing required attribute 'items'", "rejected: attribute 'items' must be an int", "rejected: 'attributes' must be a JSON object",
-            "rejected: attribute 'tags' must be a list", "rejected: the event has no 'actor' string", "rejected: 'referrer' must be a string"]);
+            "rejected: attribute 'tags' must be a list", "rejected: the event has no 'actor' string", "rejected: 'referrer' must be a string",
+            "tier", "rejected: 'attributes'", "rejected: attribute 'attributes' must be an object of participant attributes"]);
+        kinds.Should().Contain(k => k.StartsWith("rejected: 'attributes' names '", StringComparison.Ordinal), "participant.updated naming an undeclared attribute");
     }
 
     [Theory]
@@ -294,6 +306,7 @@ public sealed class Utf8EventReaderDifferentialTests
         null => "null",
         decimal d => "decimal " + d.ToString(CultureInfo.InvariantCulture),
         string[] list => "list " + list.Length.ToString(CultureInfo.InvariantCulture) + ": " + string.Join("\u0001", list),
+        AttributeAssignments assignments => "assignments " + string.Join("\u0002", assignments.Items.Select(i => i.Attribute.Name + "=" + Describe(i.Value))),
         _ => value.GetType().Name + " " + Convert.ToString(value, CultureInfo.InvariantCulture),
     };
 

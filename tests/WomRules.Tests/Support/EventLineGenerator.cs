@@ -12,7 +12,7 @@ namespace WomRules.Tests.Support;
 /// </summary>
 internal sealed class EventLineGenerator(int seed)
 {
-    private static readonly string[] EventTypes = ["order.placed", "order.placed", "order.placed", "review.posted", "review.posted", "points.redeemed", "signup.done"];
+    private static readonly string[] EventTypes = ["order.placed", "order.placed", "order.placed", "review.posted", "review.posted", "points.redeemed", "signup.done", "participant.updated"];
     private static readonly string[] Texts = ["great", "#ad", "广告 é 😀", "app", "web", "vip", "", "say \"hi\"", "back\\slash", "tab\there", "line\nbreak", "nul\0byte", "great product, I use it every day #ad", "ünïcödé", "🎉🎉"];
     private static readonly string[] Tags = ["vip", "new", "广告", "😀", "a\"b", "", "Vip"];
     private static readonly string[] Ints = ["0", "1", "5", "-3", "42", "120", "9223372036854775807", "-9223372036854775808", "100000", "-0"];
@@ -49,6 +49,9 @@ internal sealed class EventLineGenerator(int seed)
     private readonly Random random = new(seed);
     private readonly List<string> ids = [];
 
+    // Set when the line's participant.updated object was made malformed, so the line counts as mutated.
+    private bool nestedMutation;
+
     /// <summary>The next line, and whether it was mutated (an unmutated line has the shape the fast reader takes).</summary>
     public (byte[] Line, bool Mutated) Next()
     {
@@ -65,6 +68,7 @@ internal sealed class EventLineGenerator(int seed)
             fields.Add(("referrer", random.Next(6) == 0 ? "null" : Str("u-" + random.Next(12))));
         }
 
+        nestedMutation = false;
         var attributes = Attributes(type);
         if (random.Next(10) > 0)
         {
@@ -83,7 +87,7 @@ internal sealed class EventLineGenerator(int seed)
 
         if (random.Next(2) == 0)
         {
-            return (Encoding.UTF8.GetBytes(Render(fields, attributes)), false);
+            return (Encoding.UTF8.GetBytes(Render(fields, attributes)), nestedMutation);
         }
 
         var mutations = 1 + random.Next(3);
@@ -147,6 +151,9 @@ internal sealed class EventLineGenerator(int seed)
             case "points.redeemed":
                 Add("points", Pick(["1", "5", "0", "-1", "1000"]), required: true);
                 break;
+            case "participant.updated":
+                Add("attributes", ParticipantValues(), required: false);
+                break;
             default:
                 Add("plan", Str("pro"), required: false);
                 break;
@@ -163,6 +170,57 @@ internal sealed class EventLineGenerator(int seed)
         }
 
         return attributes;
+    }
+
+    /// <summary>
+    /// The object of a participant.updated (spec v1.1 §5) over the differential campaign's participant attributes:
+    /// declared names with values of their type, or nulls; a quarter of them malformed (an undeclared, repeated or
+    /// escaped name, a value of the wrong kind, a nested object).
+    /// </summary>
+    private string ParticipantValues()
+    {
+        var members = new List<(string Name, string Value)>();
+        foreach (var (name, value) in new[]
+        {
+            ("followers", Pick(Ints)), ("score", Pick(Decimals)), ("vip", random.Next(2) == 0 ? "true" : "false"),
+            ("nick", Str(Pick(Texts))), ("labels", "[" + string.Join(",", Enumerable.Range(0, random.Next(3)).Select(_ => Str(Pick(Tags)))) + "]"),
+        })
+        {
+            var roll = random.Next(4);
+            if (roll == 0)
+            {
+                continue;
+            }
+
+            members.Add((name, roll == 1 && random.Next(4) == 0 ? "null" : value));
+        }
+
+        Shuffle(members);
+        if (random.Next(4) == 0)
+        {
+            nestedMutation = true;
+            switch (random.Next(5))
+            {
+                case 0:
+                    members.Insert(random.Next(members.Count + 1), (Pick(["followerz", "points", "tier", "Followers"]), "1"));
+                    break;
+                case 1:
+                    members.Insert(random.Next(members.Count + 1), (Pick(["followers", "vip", "nick"]), Pick(WrongValues)));
+                    break;
+                case 2:
+                    members.Add(("followers", "1"));
+                    members.Add(("followers", Pick(["2", "1", "null"])));
+                    break;
+                case 3:
+                    members.Insert(random.Next(members.Count + 1), ("f\u006fllowers", "3"));
+                    break;
+                default:
+                    members.Insert(random.Next(members.Count + 1), ("nick", Nested(1 + random.Next(3), random.Next(2) == 0)));
+                    break;
+            }
+        }
+
+        return "{" + string.Join(",", members.Select(m => "\"" + m.Name + "\":" + m.Value)) + "}";
     }
 
     private void Mutate(List<(string Name, string Value)> fields, List<(string Name, string Value)> attributes)

@@ -48,6 +48,8 @@ internal static class AttributeValues
             case ValueType.String when value is string:
                 result = value;
                 return null;
+            case ValueType.Assignments when value is IEnumerable<KeyValuePair<string, object?>> members:
+                return TryConvertAssignments(members, attribute, out result);
             case ValueType.List when value is IEnumerable<string> items:
                 var list = items.ToArray();
                 if (list.Any(i => i is null))
@@ -120,14 +122,50 @@ internal static class AttributeValues
 
                 result = items;
                 return null;
+            case ValueType.Assignments when json.ValueKind == JsonValueKind.Object:
+                return TryConvertAssignments(json.EnumerateObject().Select(p => new KeyValuePair<string, object?>(p.Name, p.Value)), attribute, out result);
             default:
                 return Mismatch(attribute);
         }
     }
 
+    /// <summary>
+    /// A <c>participant.updated</c>'s object (spec v1.1 §5): every name a declared participant attribute, named once,
+    /// with a value of its type (JSON elements or host objects); a null value is absent.
+    /// </summary>
+    private static string? TryConvertAssignments(IEnumerable<KeyValuePair<string, object?>> members, AttributeSymbol attribute, out object? result)
+    {
+        result = null;
+        var items = new List<(AttributeSymbol, object?)>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, raw) in members)
+        {
+            if (AttributeAssignments.Refusal(attribute, name, repeated: !names.Add(name)) is { } refusal)
+            {
+                return refusal;
+            }
+
+            if (raw is null or JsonElement { ValueKind: JsonValueKind.Null })
+            {
+                continue;
+            }
+
+            var member = attribute.Members![name];
+            if (TryConvert(raw, member, out var value) is { } error)
+            {
+                return $"'{attribute.Name}': {error}";
+            }
+
+            items.Add((member, value));
+        }
+
+        result = items.Count == 0 ? AttributeAssignments.Empty : new AttributeAssignments([.. items]);
+        return null;
+    }
+
     private static string Mismatch(AttributeSymbol attribute)
     {
-        var article = attribute.Type is ValueType.Int ? "an" : "a";
+        var article = attribute.Type is ValueType.Int or ValueType.Assignments ? "an" : "a";
         return $"attribute '{attribute.Name}' must be {article} {attribute.Type.DisplayName()}";
     }
 

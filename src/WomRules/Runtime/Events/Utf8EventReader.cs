@@ -10,7 +10,8 @@ namespace WomRules.Runtime;
 /// Reads an events-file line in one pass of <see cref="Utf8JsonReader"/> over its UTF-8 bytes: the header fields, and
 /// the attributes straight into the engine's value slots, with no document and no line string.
 /// It takes only the common, well-formed shape of a line and gives up (<see cref="TryRead"/> is false) on anything
-/// else: invalid JSON, a repeated or escaped property name, nesting other than a list attribute's array of strings,
+/// else: invalid JSON, a repeated or escaped property name, nesting other than a list attribute's array of strings
+/// (or the object of <c>participant.updated</c>, whose names must be declared participant attributes),
 /// a value of the wrong kind, an id that is not a non-empty string. <see cref="EventDecoder"/> then reads the line with
 /// <see cref="JsonDocument"/>, which defines the semantics and words every rejection, so both give the same outcome.
 /// It only reads: giving up leaves nothing to undo but the value slots, which the caller clears.
@@ -367,7 +368,7 @@ internal sealed class Utf8EventReader
                 continue;
             }
 
-            if (!TryConvert(ref reader, attribute.Type, out var value))
+            if (!(attribute.Type == ValueType.Assignments ? TryReadAssignments(ref reader, attribute, out var value) : TryConvert(ref reader, attribute.Type, out value)))
             {
                 return false;
             }
@@ -418,6 +419,52 @@ internal sealed class Utf8EventReader
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// A <c>participant.updated</c>'s object of participant attributes (spec v1.1 §5), as
+    /// <see cref="AttributeValues.TryConvertJson"/> reads it; false, for the document path to word, on a name that is
+    /// escaped, undeclared or repeated, or a value it would refuse.
+    /// </summary>
+    private bool TryReadAssignments(ref Utf8JsonReader reader, AttributeSymbol attribute, out object? value)
+    {
+        value = null;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        var members = attribute.Members!;
+        List<(AttributeSymbol, object?)>? assigned = null;
+        var named = new HashSet<AttributeSymbol>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueIsEscaped || !members.TryGetValue(reader.GetString()!, out var member) || !named.Add(member))
+            {
+                return false;
+            }
+
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                continue;
+            }
+
+            if (!TryConvert(ref reader, member.Type, out var converted))
+            {
+                return false;
+            }
+
+            (assigned ??= []).Add((member, converted));
+        }
+
+        if (reader.TokenType != JsonTokenType.EndObject)
+        {
+            return false;
+        }
+
+        value = assigned is null ? AttributeAssignments.Empty : new AttributeAssignments([.. assigned]);
+        return true;
     }
 
     /// <summary>A decimal given as a string, parsed by the same call as the document path, without a string when short.</summary>

@@ -18,6 +18,7 @@ internal sealed class EventApplication
     private readonly EventLedger ledger;
     private readonly LedgerRecorder recorder = new();
     private readonly EventReversal reversal;
+    private readonly ParticipantUpdate update;
 
     // The in-memory store's states are changed in place; these save them first, so a failed event is undone.
     private readonly InMemoryParticipantStore? memory;
@@ -36,6 +37,7 @@ internal sealed class EventApplication
         // The in-memory store keeps the ledger, so the state file carries it; any other store's engine keeps its own.
         ledger = memory is not null ? memory.LedgerFor(campaign) : new EventLedger { ReversibleFor = campaign.Bound.ReversibleFor };
         reversal = new EventReversal(this, ledger, outcomes);
+        update = new ParticipantUpdate(this);
     }
 
     /// <summary>The engine's ledger (spec v1.1 §2).</summary>
@@ -67,6 +69,12 @@ internal sealed class EventApplication
             return;
         }
 
+        if (compiledType.Symbol.IsParticipantUpdate)
+        {
+            update.Apply(e);
+            return;
+        }
+
         var participants = FindParticipants(e);
         var tally = default(EventTally);
 
@@ -75,7 +83,7 @@ internal sealed class EventApplication
         context.Referrer = participants.Referrer;
 
         // A redemption the balance cannot pay is rejected before anything else: it creates no participant (spec v1.1 §1).
-        if (compiledType.Symbol.IsBuiltIn && RedemptionRefusal(e, participants.Actor) is { } refusal)
+        if (compiledType.Symbol.IsRedemption && RedemptionRefusal(e, participants.Actor) is { } refusal)
         {
             outcomes.Add(refusal);
             return;
@@ -84,7 +92,7 @@ internal sealed class EventApplication
         FirstSightTiers(e.Id, participants);
 
         // Built-in redemption (spec §4.9).
-        if (compiledType.Symbol.IsBuiltIn)
+        if (compiledType.Symbol.IsRedemption)
         {
             Redeem(e, ref participants);
             tally.ActorChanged = true;

@@ -17,6 +17,8 @@ internal sealed class ParticipantCheckpoint
     private int badgeCount;
     private bool badgesShared;
     private ParticipantState.LimitCount[]? limits;
+    private object?[]? attributes;
+    private bool attributesShared;
 
     /// <summary>True while it holds a participant's saved state.</summary>
     public bool IsSaved => subject is not null;
@@ -38,6 +40,10 @@ internal sealed class ParticipantCheckpoint
         badgeCount = badges.Count;
         this.badgesShared = badgesShared;
         this.limits = limits;
+
+        // Attributes change only by a new array (ParticipantState.ReplaceAttributeValues), so the old one is the save.
+        attributes = state.AttributeValues;
+        attributesShared = state.AttributesShared;
     }
 
     /// <summary>Undoes the event's changes to the saved participant.</summary>
@@ -50,6 +56,10 @@ internal sealed class ParticipantCheckpoint
 
         counters.CopyTo(subject.Counters, 0);
         subject.RestoreFrom(tierIndex, points, lifetimePoints, credit, badgeList!, badgeCount, badgesShared, limits!);
+        if (!ReferenceEquals(subject.AttributeValues, attributes))
+        {
+            subject.ReplaceAttributeValues(attributes!, attributesShared);
+        }
         Clear();
     }
 
@@ -64,5 +74,6 @@ internal sealed class ParticipantCheckpoint
         subject = null;
         badgeList = null;
         limits = null;
+        attributes = null;
     }
 }

@@ -161,6 +161,18 @@ public sealed class ParticipantState
         AttributeValues[slot] = value;
     }
 
+    /// <summary>
+    /// Puts in a whole new array of attribute values (spec v1.1 §5, <c>participant.updated</c>), never changing the old
+    /// one, so that a checkpoint holding the old array can put it back.
+    /// </summary>
+    internal void ReplaceAttributeValues(object?[] values, bool shared = false)
+    {
+        AttributeValues = values;
+        attributesShared = shared;
+    }
+
+    internal bool AttributesShared => attributesShared;
+
     /// <summary>Adds a badge the participant does not hold yet; false when it already holds it.</summary>
     internal bool AddBadge(string badge)
     {
