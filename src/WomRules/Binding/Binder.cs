@@ -60,6 +60,7 @@ internal sealed partial class Binder
         var campaign = new BoundCampaign(id, syntax.Description?.Text, from, until, eventTypes, schema, tiers, budget, disclosures, rules)
         {
             Ids = BindIds(syntax.Ids),
+            TierDowngrade = BindTierDowngrade(syntax.TiersPolicy),
             ReversibleFor = syntax.ReversibleFor is { } reversibleFor ? Duration.Bind(reversibleFor, diagnostics) ?? BoundCampaign.DefaultReversibleFor : BoundCampaign.DefaultReversibleFor,
         };
         CampaignWarnings.Report(campaign, syntax, diagnostics);
@@ -120,6 +121,19 @@ internal sealed partial class Binder
 
         diagnostics.Report(DiagnosticDescriptors.InvalidDate, token.Span, token.Text);
         return null;
+    }
+
+    private bool BindTierDowngrade(TiersPolicySyntax? policy)
+    {
+        switch (policy?.Downgrade)
+        {
+            case null: return false;
+            case { Text: "true" }: return true;
+            case { Text: "false" }: return false;
+            case { } other:
+                diagnostics.Report(DiagnosticDescriptors.InvalidValue, other.Span, other.Text, "downgrade", "true or false");
+                return false;
+        }
     }
 
     private FrozenDictionary<string, EventTypeSymbol> BindEventTypes(ImmutableArray<EventTypeSyntax> events, ImmutableArray<AttributeSymbol> participantAttributes)

@@ -24,4 +24,7 @@ internal sealed record BoundCampaign(
 
     /// <summary>How long after its 'at' an event may be reversed (spec v1.1 §2), and how long its ledger entries are kept.</summary>
     public TimeSpan ReversibleFor { get; init; } = DefaultReversibleFor;
+
+    /// <summary>Spec v1.1 §5 'tiers_policy.downgrade': a tier whose 'when' no longer holds is left at the next change.</summary>
+    public bool TierDowngrade { get; init; }
 }

@@ -53,6 +53,11 @@ internal static class DslWriter
             w.Line(0, "reversible for " + Value(reversibleFor.Text), reversibleFor);
         }
 
+        if (c.TiersPolicy is { Downgrade: { } downgrade } tiersPolicy)
+        {
+            w.Line(0, downgrade.Text == "true" ? "tiers downgrade" : "tiers downgrade " + Value(downgrade.Text), tiersPolicy);
+        }
+
         w.Blank();
         foreach (var e in c.Events)
         {

@@ -44,6 +44,11 @@ internal static class YamlWriter
             w.Line(0, "reversible_for: " + Scalar(reversibleFor.Text), reversibleFor);
         }
 
+        if (c.TiersPolicy is { } tiersPolicy)
+        {
+            w.Line(0, "tiers_policy: " + Flow(("downgrade", tiersPolicy.Downgrade?.Text)), tiersPolicy);
+        }
+
         if (!c.Events.IsEmpty)
         {
             Section(w, "events:", c.Events[0].Name);

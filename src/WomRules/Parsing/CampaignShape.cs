@@ -56,6 +56,11 @@ internal static class CampaignShape
         new("credit", new ScalarShape("Most credit the campaign grants in all.", ScalarKind.Decimal)),
     ]);
 
+    public static readonly MappingShape TiersPolicy = new("tiers_policy", "How tiers move (spec v1.1 §5).",
+    [
+        new("downgrade", new ScalarShape("true: a participant whose tier's 'when' no longer holds moves down to the highest tier whose 'when' holds, at its next change; false (default): tiers only go up.", ScalarKind.Boolean)),
+    ]);
+
     public static readonly MappingShape Disclosure = new("disclosure", "A disclosure requirement for endorsements.",
     [
         new("name", new ScalarShape("The disclosure's name, as violations report it.", ScalarKind.String), Required: true),
@@ -105,6 +110,7 @@ internal static class CampaignShape
         new("active", Active),
         new("ids", Ids),
         new("reversible_for", Duration with { Description = "How long after its 'at' an event may still be reversed by an event.reversed (default 365d)." }),
+        new("tiers_policy", TiersPolicy),
         new("events", new NamedMapShape("The event types the campaign reacts to, with their attributes.", "^[A-Za-z0-9][A-Za-z0-9_.-]*$", Attributes)),
         new("participant", Attributes),
         new("counters", new ListShape("Per-participant integer counters, starting at 0.", new ScalarShape("A counter name.", ScalarKind.String, Pattern: IdentifierPattern))),

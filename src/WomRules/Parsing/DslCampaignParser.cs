@@ -31,6 +31,7 @@ internal sealed class DslCampaignParser
     private BudgetSyntax? budget;
     private IdsSyntax? ids;
     private SyntaxToken? reversibleFor;
+    private TiersPolicySyntax? tiersPolicy;
     private int offset;
 
     private DslCampaignParser(SourceText source, string masked, ReaderLimits limits, DiagnosticBag diagnostics)
@@ -143,6 +144,7 @@ internal sealed class DslCampaignParser
                     Span(d.Keyword.Start, d.Clauses.Select(ClauseEnd).DefaultIfEmpty(d.Keyword.End).Max())));
                 break;
             case "reversible": Once(d.Keyword, "the file", () => reversibleFor = Token(d.Name!)); break;
+            case "tiers": Once(d.Keyword, "the file", () => tiersPolicy = TiersPolicy(d)); break;
             case "budget":
                 Once(d.Keyword, "the file", () => budget = new BudgetSyntax(Word(d, "points"), Word(d, "credit"), DeclarationSpan(d)));
                 break;
@@ -169,7 +171,15 @@ internal sealed class DslCampaignParser
             diagnostics.Report(DiagnosticDescriptors.UnsupportedVersion, version.Span, version.Text);
         }
 
-        return new CampaignSyntax(version, id, description, active, [.. events], [.. participant], [.. counters], [.. tiers], budget, [.. disclosures], [.. rules], ids, reversibleFor);
+        return new CampaignSyntax(version, id, description, active, [.. events], [.. participant], [.. counters], [.. tiers], budget, [.. disclosures], [.. rules], ids, reversibleFor, tiersPolicy);
+    }
+
+    private TiersPolicySyntax TiersPolicy(DslDeclaration d)
+    {
+        // A bare 'downgrade' means 'downgrade true'.
+        var downgrade = d.Clauses[0];
+        var value = downgrade.Value is DslWord word ? Token(word) : new SyntaxToken("true", Span(downgrade.Keyword.Start, downgrade.Keyword.End));
+        return new TiersPolicySyntax(value, DeclarationSpan(d));
     }
 
     private void Once(DslWord keyword, string where, Action add)

@@ -15,6 +15,7 @@ internal sealed class YamlCampaignReader
     private static readonly string[] IdsKeys = CampaignShape.Ids.KeyNames;
     private static readonly string[] TierKeys = CampaignShape.Tier.KeyNames;
     private static readonly string[] BudgetKeys = CampaignShape.Budget.KeyNames;
+    private static readonly string[] TiersPolicyKeys = CampaignShape.TiersPolicy.KeyNames;
     private static readonly string[] DisclosureKeys = CampaignShape.Disclosure.KeyNames;
     private static readonly string[] RuleKeys = CampaignShape.Rule.KeyNames;
     private static readonly string[] LimitKeys = CampaignShape.Limit.KeyNames;
@@ -74,7 +75,14 @@ internal sealed class YamlCampaignReader
             map.TryGetValue("disclosures", out var disclosures) ? Items(disclosures.Value, "disclosures").Select(ReadDisclosure).OfType<DisclosureSyntax>().ToImmutableArray() : [],
             map.TryGetValue("rules", out var rules) ? Items(rules.Value, "rules").Select(ReadRule).OfType<RuleSyntax>().ToImmutableArray() : [],
             map.TryGetValue("ids", out var ids) ? ReadIds(ids.Value) : null,
-            Token(map, "reversible_for"));
+            Token(map, "reversible_for"),
+            map.TryGetValue("tiers_policy", out var tiersPolicy) ? ReadTiersPolicy(tiersPolicy.Value) : null);
+    }
+
+    private TiersPolicySyntax? ReadTiersPolicy(YamlNode node)
+    {
+        var map = Mapping(node, "tiers_policy", TiersPolicyKeys);
+        return map is null ? null : new TiersPolicySyntax(Token(map, "downgrade"), node.Span);
     }
 
     private ActiveWindowSyntax? ReadActive(YamlNode node)

@@ -80,6 +80,19 @@ public sealed partial class FormatterTests
         Forms.ShouldBeSameTree(Forms.Parse(yaml, CampaignFormat.Yaml), Forms.Parse(dsl, CampaignFormat.Dsl), "convert keeps reversible_for");
     }
 
+    [Theory]
+    [InlineData("tiers   downgrade   # follow the audience down", "tiers downgrade  # follow the audience down\n", "tiers_policy: { downgrade: true }")]
+    [InlineData("tiers downgrade false", "tiers downgrade false\n", "tiers_policy: { downgrade: false }")]
+    public void Tiers_policy_is_laid_out_on_one_line_in_both_forms_and_converts_between_them(string line, string laidOut, string yamlLine)
+    {
+        var dsl = "campaign shop\n" + line + "\n\nevent sale\n  total: int\n";
+        Forms.Print(dsl, CampaignFormat.Dsl, CampaignFormat.Dsl).Should().Contain(laidOut);
+        var yaml = Forms.Print(dsl, CampaignFormat.Dsl, CampaignFormat.Yaml);
+        yaml.Should().Contain(yamlLine);
+        Forms.Print(yaml, CampaignFormat.Yaml, CampaignFormat.Dsl).Should().Contain(laidOut);
+        Forms.ShouldBeSameTree(Forms.Parse(yaml, CampaignFormat.Yaml), Forms.Parse(dsl, CampaignFormat.Dsl), "convert keeps tiers_policy");
+    }
+
     [Fact]
     public void Comments_survive_conversion_and_back_where_the_form_allows()
     {

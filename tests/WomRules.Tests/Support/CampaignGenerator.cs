@@ -83,6 +83,12 @@ internal sealed class CampaignGenerator(int seed, bool withCSharp = false, bool 
             y.Append("reversible_for: ").Append(new[] { "90m", "24h", "14d", "52w" }[seed / 3 % 4]).Append('\n');
         }
 
+        // tiers_policy (spec v1.1 §5) on a fifth of the seeds, also chosen from the seed.
+        if (seed % 5 == 2)
+        {
+            y.Append("tiers_policy: { downgrade: ").Append(seed / 5 % 2 == 0 ? "true" : "false").Append(" }\n");
+        }
+
         y.Append("\nevents:\n");
         var typeCount = random.Next(1, 4);
         for (var t = 0; t < typeCount; t++)

@@ -237,11 +237,36 @@ internal sealed class EventApplication
     {
         context.Participant = subject;
         var reached = campaign.TierSearch(context, subject.TierIndex);
-        if (reached > subject.TierIndex)
+        if (reached == subject.TierIndex && subject.TierIndex > 0 && campaign.Bound.TierDowngrade && !TierHolds(subject.TierIndex))
+        {
+            // Spec v1.1 §5, downgrade: the current tier's 'when' no longer holds, so the highest tier whose 'when' holds.
+            reached = campaign.TierSearch(context, 0);
+        }
+
+        if (reached != subject.TierIndex)
         {
             var tiers = campaign.CompiledTiers;
             outcomes.Add(new TierOutcome(eventId, subject.Id, tiers[subject.TierIndex].Symbol.Name, tiers[reached].Symbol.Name));
             subject.TierIndex = reached;
+        }
+    }
+
+    /// <summary>Whether the participant in the context still meets a tier's 'when'; the first tier always holds, and a 'when' that fails to evaluate does not.</summary>
+    private bool TierHolds(int tier)
+    {
+        if (campaign.CompiledTiers[tier].When is not { } when)
+        {
+            return true;
+        }
+
+        context.BuiltCharacters = 0;
+        try
+        {
+            return when(context);
+        }
+        catch (Exception ex) when (EvaluationFailures.Is(ex))
+        {
+            return false;
         }
     }
 
