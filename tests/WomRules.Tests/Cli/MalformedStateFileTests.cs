@@ -83,6 +83,11 @@ public sealed partial class MalformedStateFileTests() : CliTestFolder("womrules-
         { "ledger spent more budget than budget_used", """{"budget_used": {"points": 4}, "seen_events": ["e1"], "ledger": {"e1": {"at": "2026-03-01T00:00:00Z", "budget": {"points": 5}}}}""", "ledger", null },
         { "ledger budget of negative points", """{"seen_events": ["e1"], "ledger": {"e1": {"at": "2026-03-01T00:00:00Z", "budget": {"points": -1}}}}""", "ledger.e1.budget.points", "-1" },
 
+        // Spec v1.1 §5: tier_since.
+        { "tier_since that is no time", """{"participants": {"u": {"tier_since": "last spring"}}}""", "participants.u.tier_since", "\"last spring\"" },
+        { "tier_since as a number", """{"participants": {"u": {"tier_since": 1772323200}}}""", "participants.u.tier_since", "1772323200" },
+        { "tier_since null", """{"participants": {"u": {"tier_since": null}}}""", "participants.u.tier_since", "null" },
+
         // Defect 4: duplicate keys, at every level; an escape spells the same key.
         { "duplicate root key", """{"participants": {}, "participants": {"u": {}}}""", "participants", "\"participants\": {\"u\"" },
         { "duplicate participant", """{"participants": {"u": {"points": 1}, "u": {}}}""", "participants.u", "\"u\": {}" },
@@ -183,6 +188,7 @@ public sealed partial class MalformedStateFileTests() : CliTestFolder("womrules-
     [InlineData("saved before versions existed", """{"campaign": "ledger", "participants": {"u-1": {"tier": "bronze", "points": 5, "lifetime_points": 5, "credit": "1.00", "counters": {"pings": 1}, "badges": [], "attributes": {"country": "MY"}, "limits": {"grant": {"campaign": 1}}}}, "budget_used": {"points": 5, "credit": "1.00"}, "seen_events": ["e-1"]}""")]
     [InlineData("a negative balance a reversal left, with its lifetime points", """{"participants": {"u-1": {"points": -120, "lifetime_points": 280}}}""")]
     [InlineData("a ledger of a grant, a nothing-granted event and a reversal", """{"participants": {"u-1": {"points": 5, "counters": {"pings": 1}, "limits": {"grant": {"campaign": 1}}}}, "budget_used": {"points": 5}, "seen_events": ["e1", "e2", "e3"], "ledger": {"e1": {"at": "2026-03-01T00:00:00Z", "grants": [{"participant": "u-1", "rule": "grant", "points": 5}, {"participant": "u-1", "rule": "grant", "counter": "pings", "by": 1}], "limits": [{"participant": "u-1", "rule": "grant", "window": "campaign"}], "budget": {"points": 5, "credit": "0"}}, "e2": "2026-03-02T00:00:00+08:00", "e3": {"at": "2026-03-03T00:00:00Z", "reversal": true}}}""")]
+    [InlineData("tier_since with an offset", """{"participants": {"u-1": {"tier": "bronze", "tier_since": "2026-03-01T09:00:00+08:00"}}}""")]
     [InlineData("with a byte order mark", "\u00ef\u00bb\u00bf{\"participants\": {}}")]
     [InlineData("with members a host added", """{"participants": {"u-1": {"points": 1, "note": "vip"}}, "exported_at": "2026-03-01"}""")]
     [InlineData("a counter and an attribute the campaign dropped", """{"participants": {"u-1": {"counters": {"old": 3}, "attributes": {"gone": true}}}}""")]

@@ -61,8 +61,15 @@ internal sealed class EventApplication
     /// <summary>A participant on first sight (spec §4.4): first tier, zero points and counters, attribute defaults.</summary>
     public ParticipantState NewParticipant(string id) => new(campaign.Schema, id);
 
+    /// <summary>
+    /// The clock once the event being applied is accepted (spec v1.1 §1: the latest 'at' of the accepted events): what
+    /// the timestamps it sets, such as a tier's <c>tier_since</c>, take, so a late event sets no time in the past.
+    /// </summary>
+    internal DateTime Now { get; private set; }
+
     public void Apply(EventData e, CompiledEventType compiledType)
     {
+        Now = ledger.Clock is { } clock && clock > e.At ? clock : e.At;
         if (compiledType.Symbol.IsReversal)
         {
             reversal.Apply(e);
@@ -222,15 +229,22 @@ internal sealed class EventApplication
     {
         if (participants.ActorIsNew)
         {
-            UpdateTier(eventId, participants.Actor);
+            FirstSight(eventId, participants.Actor);
         }
 
         if (participants.ReferrerIsNew && !participants.SameParticipant && participants.Referrer is { } referrer)
         {
-            UpdateTier(eventId, referrer);
+            FirstSight(eventId, referrer);
         }
 
         context.Participant = participants.Actor;
+    }
+
+    /// <summary>A newcomer's first tier, and its <c>tier_since</c>: its first sight, or the move if it moves at once (spec v1.1 §5).</summary>
+    internal void FirstSight(string eventId, ParticipantState newcomer)
+    {
+        newcomer.TierSinceTicks = Now.Ticks;
+        UpdateTier(eventId, newcomer);
     }
 
     internal void UpdateTier(string eventId, ParticipantState subject)
@@ -248,6 +262,7 @@ internal sealed class EventApplication
             var tiers = campaign.CompiledTiers;
             outcomes.Add(new TierOutcome(eventId, subject.Id, tiers[subject.TierIndex].Symbol.Name, tiers[reached].Symbol.Name));
             subject.TierIndex = reached;
+            subject.TierSinceTicks = Now.Ticks;
         }
     }
 

@@ -39,7 +39,11 @@ internal sealed class ParticipantUpdate
             participants.WritableActor(context).ReplaceAttributeValues(updated);
         }
 
-        if (participants.ActorIsNew || updated is not null)
+        if (participants.ActorIsNew)
+        {
+            application.FirstSight(e.Id, participants.Actor);
+        }
+        else if (updated is not null)
         {
             application.UpdateTier(e.Id, participants.Actor);
         }

@@ -9,6 +9,7 @@ internal sealed class ParticipantCheckpoint
 {
     private ParticipantState? subject;
     private int tierIndex;
+    private long tierSinceTicks;
     private long points;
     private long lifetimePoints;
     private decimal credit;
@@ -43,6 +44,7 @@ internal sealed class ParticipantCheckpoint
 
         // Attributes change only by a new array (ParticipantState.ReplaceAttributeValues), so the old one is the save.
         attributes = state.AttributeValues;
+        tierSinceTicks = state.TierSinceTicks;
         attributesShared = state.AttributesShared;
     }
 
@@ -55,6 +57,7 @@ internal sealed class ParticipantCheckpoint
         }
 
         counters.CopyTo(subject.Counters, 0);
+        subject.TierSinceTicks = tierSinceTicks;
         subject.RestoreFrom(tierIndex, points, lifetimePoints, credit, badgeList!, badgeCount, badgesShared, limits!);
         if (!ReferenceEquals(subject.AttributeValues, attributes))
         {

@@ -33,6 +33,7 @@ public sealed class ParticipantState
         Schema = other.Schema;
         Id = other.Id;
         TierIndex = other.TierIndex;
+        TierSinceTicks = other.TierSinceTicks;
         Points = other.Points;
         LifetimePoints = other.LifetimePoints;
         Credit = other.Credit;
@@ -51,6 +52,13 @@ public sealed class ParticipantState
 
     /// <summary>The current tier's name, or null when the campaign declares no tiers.</summary>
     public string? Tier => Schema.Tiers.IsEmpty ? null : Schema.Tiers[TierIndex];
+
+    /// <summary>
+    /// When the participant reached its current tier, or was first seen if it never moved (spec v1.1 §5), in UTC;
+    /// null for a participant no event has named yet (created by <see cref="CampaignEngine.SetParticipantAttributes"/>)
+    /// or read from a state file that does not say.
+    /// </summary>
+    public DateTimeOffset? TierSince => TierSinceTicks == 0 ? null : new DateTimeOffset(TierSinceTicks, TimeSpan.Zero);
 
     /// <summary>The points balance (lowered by redemptions; below zero when a reversal took back points already spent).</summary>
     public long Points { get; internal set; }
@@ -73,6 +81,9 @@ public sealed class ParticipantState
         new ReadOnlyDictionary<string, object?>(Schema.Attributes.ToDictionary(a => a.Name, a => AttributeValues[a.Slot], StringComparer.Ordinal));
 
     internal int TierIndex;
+
+    /// <summary>UTC ticks of <see cref="TierSince"/>; 0 when unknown.</summary>
+    internal long TierSinceTicks;
 
 #pragma warning disable CA1051, SA1401 // Fields on purpose: the compiled delegates read them directly.
     internal readonly long[] Counters;

@@ -319,7 +319,7 @@ internal static class StateFileLedger
         }
     }
 
-    private static DateTime ReadTime(StateFileText text, JsonElement element, StateFilePath path)
+    internal static DateTime ReadTime(StateFileText text, JsonElement element, StateFilePath path)
     {
         StateFileValues.Expect(text, element, JsonValueKind.String, path);
         return EventTimestamp.TryParse(element.GetString(), out var at)

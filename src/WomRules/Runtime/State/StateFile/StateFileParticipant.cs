@@ -37,6 +37,11 @@ internal static class StateFileParticipant
                     }
 
                     break;
+                case "tier_since":
+                    // Spec v1.1 §5: when the tier was reached (or the participant first seen).
+                    var since = StateFileLedger.ReadTime(text, value, path);
+                    state?.TierSinceTicks = since.Ticks;
+                    break;
                 case "points":
                     // Negative once a reversal took back points already redeemed (spec v1.1 §2).
                     points = StateFileValues.ReadBalance(text, value, path);
@@ -112,7 +117,7 @@ internal static class StateFileParticipant
                     // Spec §5's unversioned form "may hold more"; a versioned file is this tool's own, so a stray key is an edit gone wrong.
                     if (versioned)
                     {
-                        throw text.ErrorAt(path, "a participant has no such field; expected tier, points, lifetime_points, credit, counters, badges, attributes or limits", atKey: true);
+                        throw text.ErrorAt(path, "a participant has no such field; expected tier, tier_since, points, lifetime_points, credit, counters, badges, attributes or limits", atKey: true);
                     }
 
                     break;

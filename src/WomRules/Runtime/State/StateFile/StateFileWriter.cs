@@ -28,6 +28,12 @@ internal static class StateFileWriter
             {
                 writer.WriteStartObject(p.Id);
                 WriteStanding(writer, p);
+                if (p.TierSinceTicks != 0)
+                {
+                    // Spec v1.1 §5, §12: the state carries tier_since, written as the ledger writes times.
+                    writer.WriteString("tier_since", new DateTime(p.TierSinceTicks, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", System.Globalization.CultureInfo.InvariantCulture));
+                }
+
                 if (p.LimitUsage.Count > 0)
                 {
                     writer.WriteStartObject("limits");
