@@ -76,6 +76,28 @@ public sealed class LedgerPropertyTests
     }
 
     [Fact]
+    public void A_then_B_equals_A_plus_B_at_random_split_points_of_streams_with_sweeps()
+    {
+        for (var seed = 0; seed < 200; seed++)
+        {
+            var random = new Random(seed);
+            var lines = Generate(random, 30 + random.Next(30), withReversals: true).ToList();
+
+            // Sweeps at random places, some ahead of the events that follow them (which are then late), some behind.
+            for (var k = random.Next(1, 4); k > 0; k--)
+            {
+                var at = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(random.Next(24 * 70));
+                lines.Insert(random.Next(lines.Count + 1), "sweep " + at.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+            }
+
+            var all = lines.ToArray();
+            var whole = RunSplit(Campaign, all, all.Length);
+            var split = random.Next(all.Length + 1);
+            RunSplit(Campaign, all, split).Should().Be(whole, $"seed {seed}, split after {split} lines");
+        }
+    }
+
+    [Fact]
     public void A_then_B_equals_A_plus_B_on_a_stream_long_enough_that_the_ledger_drops_old_entries()
     {
         var random = new Random(2026);
@@ -156,7 +178,11 @@ public sealed class LedgerPropertyTests
                 engine = new CampaignEngine(campaign, InMemoryParticipantStore.ReadFrom(new MemoryStream(Encoding.UTF8.GetBytes(saved)), campaign));
             }
 
-            foreach (var outcome in engine.ProcessJson(lines[i]))
+            // A line "sweep TIME" is a sweep (spec v1.1 §1), so splits fall between sweeps and events too.
+            var outcomes = lines[i].StartsWith("sweep ", StringComparison.Ordinal)
+                ? engine.AdvanceTo(DateTimeOffset.Parse(lines[i]["sweep ".Length..], CultureInfo.InvariantCulture))
+                : engine.ProcessJson(lines[i]);
+            foreach (var outcome in outcomes)
             {
                 output.Append(outcome.ToJson()).Append('\n');
             }

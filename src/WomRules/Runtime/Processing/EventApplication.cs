@@ -18,6 +18,7 @@ internal sealed class EventApplication
     private readonly EventLedger ledger;
     private readonly LedgerRecorder recorder = new();
     private readonly EventReversal reversal;
+    private readonly ClockAdvance clock;
 
     // The in-memory store's states are changed in place; these save them first, so a failed event is undone.
     private readonly InMemoryParticipantStore? memory;
@@ -36,7 +37,13 @@ internal sealed class EventApplication
         // The in-memory store keeps the ledger, so the state file carries it; any other store's engine keeps its own.
         ledger = memory is not null ? memory.LedgerFor(campaign) : new EventLedger { ReversibleFor = campaign.Bound.ReversibleFor };
         reversal = new EventReversal(this, ledger, outcomes);
+
+        // Likewise the clock and the time-driven effects (spec v1.1 §1).
+        clock = new ClockAdvance(memory is not null ? memory.Timeline : new EngineTimeline());
     }
+
+    /// <summary>The engine's clock and what is due (spec v1.1 §1).</summary>
+    internal ClockAdvance Clock => clock;
 
     /// <summary>The engine's ledger (spec v1.1 §2).</summary>
     internal EventLedger Ledger => ledger;

@@ -14,7 +14,7 @@ internal static class StateFile
     /// <summary>The format version written. A file without one is the unversioned form of spec §5, read without a checksum.</summary>
     public const int Version = 2;
 
-    private static readonly HashSet<string> RootMembers = ["version", "checksum", "campaign", "participants", "budget_used", "seen_events", "ledger"];
+    private static readonly HashSet<string> RootMembers = ["version", "checksum", "campaign", "participants", "budget_used", "seen_events", "ledger", "clock"];
     private static readonly HashSet<string> BudgetMembers = ["points", "credit"];
 
     public static InMemoryParticipantStore Read(Stream stream, CompiledCampaign campaign)
@@ -23,6 +23,7 @@ internal static class StateFile
         var store = new InMemoryParticipantStore();
         store.LedgerFor(campaign);
         store.Restore(contents.Participants, contents.SeenEvents, contents.Ledger, contents.PointsUsed, contents.CreditUsed);
+        store.Timeline.Restore(contents.Clock);
         return store;
     }
 
@@ -159,9 +160,41 @@ internal static class StateFile
             ? StateFileLedger.Read(text, ledgerElement, top.Member("ledger"), campaign, participantIds, new HashSet<string>(seen, StringComparer.Ordinal), versioned)
             : [];
         StateFileLedger.CheckOwed(text, top.Member("ledger"), ledger, states, pointsUsed, creditUsed);
+        var clock = ReadClock(text, root, top, ledger);
         return new StateContents(states, seen, pointsUsed, creditUsed, versioned, root.TryGetProperty("checksum", out _) ? text.ChecksumValueOffset + StateChecksum.Prefix.Length : -1)
         {
             Ledger = ledger,
+            Clock = clock,
         };
+    }
+
+    /// <summary>
+    /// The clock (spec v1.1 §1). It is never earlier than an event the ledger holds, since every applied event moved
+    /// it; a file without one (written before v1.1) resumes at the latest of those.
+    /// </summary>
+    private static DateTime? ReadClock(StateFileText text, JsonElement root, StateFilePath top, IReadOnlyList<KeyValuePair<string, LedgerMark>> ledger)
+    {
+        DateTime? latest = null;
+        foreach (var (_, mark) in ledger)
+        {
+            if (mark.IsKnown && (latest is null || mark.At > latest))
+            {
+                latest = mark.At;
+            }
+        }
+
+        if (!root.TryGetProperty("clock", out var element))
+        {
+            return latest;
+        }
+
+        var path = top.Member("clock");
+        var clock = StateFileLedger.ReadTime(text, element, path);
+        if (latest is { } last && clock < last)
+        {
+            throw text.ErrorAt(path, $"the clock is earlier than the ledger's latest event ({OutcomeJson.FormatTime(last)}); the clock never goes back, so it was edited");
+        }
+
+        return clock;
     }
 }

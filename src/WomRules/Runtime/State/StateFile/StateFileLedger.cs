@@ -21,7 +21,7 @@ internal static class StateFileLedger
         writer.WriteStartObject("ledger");
         foreach (var (id, mark) in ledger.Entries.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
-            var at = mark.At.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", CultureInfo.InvariantCulture);
+            var at = OutcomeJson.FormatTime(mark.At);
             if (mark is { IsReversal: false, Reversed: false, Grant: null })
             {
                 // Most events grant nothing: their entry is only their time, so the ledger stays small.
@@ -319,7 +319,7 @@ internal static class StateFileLedger
         }
     }
 
-    private static DateTime ReadTime(StateFileText text, JsonElement element, StateFilePath path)
+    internal static DateTime ReadTime(StateFileText text, JsonElement element, StateFilePath path)
     {
         StateFileValues.Expect(text, element, JsonValueKind.String, path);
         return EventTimestamp.TryParse(element.GetString(), out var at)

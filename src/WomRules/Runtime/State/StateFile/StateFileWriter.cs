@@ -23,6 +23,11 @@ internal static class StateFileWriter
             // The value's closing quote is the last byte written; the comma comes with the next member.
             digitsOffset = (int)(writer.BytesCommitted + writer.BytesPending) - 1 - StateChecksum.DigitCount;
             writer.WriteString("campaign", campaign.Id);
+            if (store.Timeline.Clock is { } clock)
+            {
+                writer.WriteString("clock", OutcomeJson.FormatTime(clock));
+            }
+
             writer.WriteStartObject("participants");
             foreach (var p in store.LiveParticipants.OrderBy(p => p.Id, StringComparer.Ordinal))
             {
