@@ -48,7 +48,7 @@ internal sealed partial class Binder
         var (from, until) = BindActive(syntax.Active);
         var eventTypes = BindEventTypes(syntax.Events);
         var counters = BindCounters(syntax.Counters);
-        var participantAttributes = BindAttributes(syntax.Participant, "participant attribute", ["points", "lifetime_points", "credit", "tier", "badges", .. counters], isParticipant: true);
+        var participantAttributes = BindAttributes(syntax.Participant, "participant attribute", [.. ParticipantSchema.BuiltIns, .. counters], isParticipant: true);
         var tierNames = BindTierNames(syntax.Tiers);
         var schema = new ParticipantSchema(participantAttributes, counters, tierNames);
         var tiers = BindTiers(syntax.Tiers, schema);
@@ -672,7 +672,18 @@ internal sealed partial class Binder
             diagnostics.Report(DiagnosticDescriptors.RewardWithoutEffect, reward.Span);
         }
 
-        return new RewardSymbol(to, points, credit, reward.Badge?.Text, counterIndex, reward.Counter?.Text, by, reward.Alert?.Text);
+        // Spec v1.1 §3: only points and credit are ever pending.
+        TimeSpan? pending = null;
+        if (reward.Pending is { } pendingToken)
+        {
+            pending = Duration.Bind(pendingToken, diagnostics);
+            if (reward.Points is null && reward.Credit is null)
+            {
+                diagnostics.Report(DiagnosticDescriptors.PendingWithoutAmount, pendingToken.Span);
+            }
+        }
+
+        return new RewardSymbol(to, points, credit, reward.Badge?.Text, counterIndex, reward.Counter?.Text, by, reward.Alert?.Text) { Pending = pending };
     }
 
     /// <summary>Binds a campaign-language expression, or picks up the delegate compiled for a C# one.</summary>

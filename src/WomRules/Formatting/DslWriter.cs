@@ -241,6 +241,11 @@ internal static class DslWriter
             effects.Add("alert " + Name(alert.Text));
         }
 
+        if (r.Pending is { } pending)
+        {
+            effects.Add("pending " + Value(pending.Text));
+        }
+
         var to = r.To is null ? "" : r.To.Text is "actor" or "referrer" ? r.To.Text + " " : "to " + Name(r.To.Text) + " ";
         return "reward " + to + string.Join(", ", effects);
     }

@@ -196,6 +196,7 @@ internal static class YamlWriter
         Add("counter", r.Counter?.Text);
         Add("by", ExpressionText(r.By));
         Add("alert", r.Alert?.Text);
+        Add("pending", r.Pending?.Text);
         if (entries.Count == 0)
         {
             w.Line(3, "- {}", r);

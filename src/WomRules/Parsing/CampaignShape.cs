@@ -82,6 +82,7 @@ internal static class CampaignShape
         new("counter", new ScalarShape("A counter to step (by 1, or by 'by').", ScalarKind.String)),
         new("by", new ScalarShape("The counter's step: an int expression.", ScalarKind.Expression), Requires: ["counter"]),
         new("alert", new ScalarShape("An alert to raise.", ScalarKind.String)),
+        new("pending", Duration with { Description = "Hold the entry's points and credit this long after the event's 'at' before they can be spent (spec v1.1 §3), such as 14d." }),
     ],
     AtLeastOneOf: ["points", "credit", "badge", "counter", "alert"]);
 

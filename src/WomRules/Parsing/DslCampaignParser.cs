@@ -263,7 +263,7 @@ internal sealed class DslCampaignParser
 
         return new RewardSyntax(
             Optional(raw.To), Amount("points"), Amount("credit"), Name("badge"), Name("counter"), Amount("by"), Name("alert"),
-            Span(clause.Keyword.Start, raw.End));
+            Span(clause.Keyword.Start, raw.End), Name("pending"));
     }
 
     /// <summary>The declaration's clauses by keyword, reporting a clause given twice (except <paramref name="repeatable"/> ones).</summary>

@@ -102,7 +102,7 @@ internal static class DslGrammar
         var disclosure = from k in Keyword("disclosure") from n in name from e in EndOfLine() from body in Lines(disclosureClause) select new DslDeclaration(k, n, body);
 
         var ruleOn = from k in Keyword("on") from v in name select new DslClause(k, v);
-        var rewardClause = RewardClause(name, comma);
+        var rewardClause = RewardClause(name, value, comma);
         var limitClause =
             from k in Keyword("limit")
             from count in value
@@ -135,7 +135,7 @@ internal static class DslGrammar
     }
 
     /// <summary><c>reward [actor | referrer | to NAME] EFFECT, EFFECT…</c>; amounts are written <c>500 points</c> or <c>points 500</c>.</summary>
-    private static Parser<DslClause> RewardClause(Parser<DslWord> name, Parser<DslWord> comma)
+    private static Parser<DslClause> RewardClause(Parser<DslWord> name, Parser<DslWord> value, Parser<DslWord> comma)
     {
         var recipient =
             (from to in Keyword("to") from n in name select n)
@@ -153,10 +153,12 @@ internal static class DslGrammar
             select new DslEffect(k, n, null, step.GetOrDefault());
         var badge = Named("badge", name);
         var alert = Named("alert", name);
-        var named = badge.Or(alert);
+        // 'pending 14d' (spec v1.1 §3): not an effect but a modifier of the entry, written among its effects.
+        var pending = Named("pending", value);
+        var named = badge.Or(alert).Or(pending);
         var effect = Dispatch(
             prefixed.Or(counter).Or(named).Or(AmountWithUnit()),
-            ("points", points), ("credit", credit), ("by", by), ("counter", counter), ("badge", badge), ("alert", alert));
+            ("points", points), ("credit", credit), ("by", by), ("counter", counter), ("badge", badge), ("alert", alert), ("pending", pending));
         return
             from k in Keyword("reward")
             from to in recipient.XOptional()

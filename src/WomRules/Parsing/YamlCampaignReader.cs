@@ -223,7 +223,8 @@ internal sealed class YamlCampaignReader
             Token(map, "counter"),
             Expression(map, "by", csharp),
             Token(map, "alert"),
-            node.Span);
+            node.Span,
+            Token(map, "pending"));
     }
 
     private void ReportMissingName(Dictionary<string, KeyValuePair<YamlScalar, YamlNode>>? map, YamlNode node)

@@ -44,6 +44,11 @@ public sealed class LedgerPropertyTests
 
     private static readonly CompiledCampaign Campaign = CampaignRunner.Compile(Yaml);
 
+    // The same campaign with pending rewards (spec v1.1 §3), so splits fall between grants and their releases.
+    private static readonly CompiledCampaign PendingCampaign = CampaignRunner.Compile(Yaml
+        .Replace("badge: buyer, counter: sales }", "badge: buyer, counter: sales, pending: 2d }", StringComparison.Ordinal)
+        .Replace("- { credit: 1.00 }", "- { credit: 1.00, pending: 90m }", StringComparison.Ordinal));
+
     private static string C1 => Path.GetFullPath(Path.Combine(RepositoryPaths.Root, "..", "shared", "conformance", "v1.1", "c1-reversal"));
 
     [Fact]
@@ -75,9 +80,13 @@ public sealed class LedgerPropertyTests
         reversedSomething.Should().BeGreaterThan(150, "most streams should reverse something, or the property proves little");
     }
 
-    [Fact]
-    public void A_then_B_equals_A_plus_B_at_random_split_points_of_streams_with_sweeps()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_then_B_equals_A_plus_B_at_random_split_points_of_streams_with_sweeps(bool pending)
     {
+        var campaign = pending ? PendingCampaign : Campaign;
+        var released = 0;
         for (var seed = 0; seed < 200; seed++)
         {
             var random = new Random(seed);
@@ -91,9 +100,31 @@ public sealed class LedgerPropertyTests
             }
 
             var all = lines.ToArray();
-            var whole = RunSplit(Campaign, all, all.Length);
+            var whole = RunSplit(campaign, all, all.Length);
+            released += whole.Contains("\"kind\":\"released\"", StringComparison.Ordinal) ? 1 : 0;
             var split = random.Next(all.Length + 1);
-            RunSplit(Campaign, all, split).Should().Be(whole, $"seed {seed}, split after {split} lines");
+            RunSplit(campaign, all, split).Should().Be(whole, $"seed {seed}, split after {split} lines");
+        }
+
+        if (pending)
+        {
+            released.Should().BeGreaterThan(100, "most streams should release something, or the property proves little");
+        }
+    }
+
+    [Fact]
+    public void A_then_B_equals_A_plus_B_at_every_split_point_of_a_stream_with_pending_grants_and_sweeps()
+    {
+        var random = new Random(11);
+        var lines = Generate(random, 40, withReversals: true, days: 8).ToList();
+        lines.Insert(20, "sweep 2026-03-05T00:00:00Z");
+        lines.Add("sweep 2026-03-20T00:00:00Z");
+        var all = lines.ToArray();
+        var whole = RunSplit(PendingCampaign, all, all.Length);
+        whole.Should().Contain("\"pending\":true").And.Contain("\"kind\":\"released\"").And.Contain("\"pending_until\"");
+        for (var split = 0; split < all.Length; split++)
+        {
+            RunSplit(PendingCampaign, all, split).Should().Be(whole, $"split after {split} lines");
         }
     }
 
@@ -117,13 +148,16 @@ public sealed class LedgerPropertyTests
         ((InMemoryParticipantStore)engine.Store).Ledger.GrantsHeld.Should().BeLessThan(1000, "grants older than reversible_for are dropped");
     }
 
-    [Fact]
-    public void Reversing_every_applied_event_returns_every_participant_to_zero_and_the_budget_to_unused()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Reversing_every_applied_event_returns_every_participant_to_zero_and_the_budget_to_unused(bool pending)
     {
+        var campaign = pending ? PendingCampaign : Campaign;
         for (var seed = 0; seed < 300; seed++)
         {
             var random = new Random(seed);
-            var engine = new CampaignEngine(Campaign);
+            var engine = new CampaignEngine(campaign);
             var lines = Generate(random, 30 + random.Next(30), withReversals: false, days: 9).ToList();
             foreach (var line in lines)
             {
@@ -141,11 +175,11 @@ public sealed class LedgerPropertyTests
 
             foreach (var p in store.Participants)
             {
-                (p.Points, p.LifetimePoints, p.Credit, p.CounterValues.Values.Sum(), p.Badges.Count).Should().Be((0L, 0L, 0m, 0L, 0), $"seed {seed}: {p.Id}");
+                (p.Points, p.LifetimePoints, p.Credit, p.CounterValues.Values.Sum(), p.Badges.Count, p.PendingPoints, p.PendingCredit).Should().Be((0L, 0L, 0m, 0L, 0, 0L, 0m), $"seed {seed}: {p.Id}");
             }
 
             (store.PointsIssued, store.CreditIssued).Should().Be((0L, 0m), $"seed {seed}: the budget is unused again");
-            Save(store, Campaign).Should().NotContain("\"limits\"", $"seed {seed}: every limit usage was released");
+            Save(store, campaign).Should().NotContain("\"limits\"", $"seed {seed}: every limit usage was released").And.NotContain("\"pending\"", $"seed {seed}: nothing is left to release");
         }
     }
 

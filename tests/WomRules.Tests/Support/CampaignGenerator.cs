@@ -221,6 +221,13 @@ internal sealed class CampaignGenerator(int seed, bool withCSharp = false, bool 
                 entries.Add("alert: " + Quote("alert-" + i));
             }
 
+            // pending (spec v1.1 §3) on an entry with points or credit, chosen from the seed and the entry's place so
+            // the random stream (and every campaign generated before it existed) stays as it was.
+            if ((seed + i) % 5 == 0 && entries.Any(e => e.StartsWith("points:", StringComparison.Ordinal) || e.StartsWith("credit:", StringComparison.Ordinal)))
+            {
+                entries.Add("pending: " + new[] { "90m", "2d", "1w" }[(seed + i) / 5 % 3]);
+            }
+
             y.Append("      - { ").Append(string.Join(", ", entries)).Append(" }\n");
         }
 

@@ -20,6 +20,9 @@ internal sealed class EventApplication
     private readonly EventReversal reversal;
     private readonly ClockAdvance clock;
 
+    // The pending grants (spec v1.1 §3) of the event being applied: queued only once it commits.
+    private readonly List<PendingRelease> held = [];
+
     // The in-memory store's states are changed in place; these save them first, so a failed event is undone.
     private readonly InMemoryParticipantStore? memory;
     private readonly ParticipantCheckpoint actorCheckpoint = new();
@@ -32,14 +35,14 @@ internal sealed class EventApplication
         this.context = context;
         this.outcomes = outcomes;
         memory = store as InMemoryParticipantStore;
-        rules = new RuleFiring(campaign, store, context, outcomes, recorder);
+        rules = new RuleFiring(campaign, store, context, outcomes, recorder, held);
 
         // The in-memory store keeps the ledger, so the state file carries it; any other store's engine keeps its own.
         ledger = memory is not null ? memory.LedgerFor(campaign) : new EventLedger { ReversibleFor = campaign.Bound.ReversibleFor };
         reversal = new EventReversal(this, ledger, outcomes);
 
         // Likewise the clock and the time-driven effects (spec v1.1 §1).
-        clock = new ClockAdvance(memory is not null ? memory.Timeline : new EngineTimeline());
+        clock = new ClockAdvance(memory is not null ? memory.Timeline : new EngineTimeline(), this, outcomes);
     }
 
     /// <summary>The engine's clock and what is due (spec v1.1 §1).</summary>
@@ -117,6 +120,33 @@ internal sealed class EventApplication
 
         Commit(e.Id, participants, tally.PointsIssued, tally.CreditIssued);
         ledger.Record(e.Id, e.At, isReversal: false, recorder.Build(tally.PointsIssued, tally.CreditIssued));
+        if (held.Count > 0)
+        {
+            foreach (var release in held)
+            {
+                clock.Timeline.Schedule(release);
+            }
+
+            held.Clear();
+
+            // A late event's holds that already ended are released right after it (spec v1.1 §1).
+            clock.CatchUp();
+        }
+    }
+
+    /// <summary>A participant a time-driven effect changes, writable: the live state in place, or a copy to commit.</summary>
+    internal ParticipantState WritableForTime(string participantId) =>
+        memory is not null
+            ? memory.FindLive(participantId) ?? throw new InvalidOperationException($"a time-driven effect names '{participantId}', who is not in the store")
+            : (store.Find(participantId) ?? throw new InvalidOperationException($"a time-driven effect names '{participantId}', who is not in the store")).Clone();
+
+    /// <summary>Commits what a time-driven effect changed, on its own (it belongs to no event).</summary>
+    internal void CommitForTime(ParticipantState state)
+    {
+        if (memory is null)
+        {
+            store.Commit(new StateChange(null, [state], 0, 0m));
+        }
     }
 
     /// <summary>Puts back the in-place states of an event that failed; nothing of it was committed.</summary>
@@ -132,6 +162,7 @@ internal sealed class EventApplication
         actorCheckpoint.Clear();
         referrerCheckpoint.Clear();
         recorder.Clear();
+        held.Clear();
         context.Event = null;
         context.Participant = null!;
         context.Referrer = null;
@@ -209,14 +240,14 @@ internal sealed class EventApplication
         return withhold;
     }
 
-    internal void UpdateTier(string eventId, ParticipantState subject)
+    internal void UpdateTier(string? eventId, ParticipantState subject, DateTime? due = null)
     {
         context.Participant = subject;
         var reached = campaign.TierSearch(context, subject.TierIndex);
         if (reached > subject.TierIndex)
         {
             var tiers = campaign.CompiledTiers;
-            outcomes.Add(new TierOutcome(eventId, subject.Id, tiers[subject.TierIndex].Symbol.Name, tiers[reached].Symbol.Name));
+            outcomes.Add(new TierOutcome(eventId, subject.Id, tiers[subject.TierIndex].Symbol.Name, tiers[reached].Symbol.Name) { Due = due });
             subject.TierIndex = reached;
         }
     }

@@ -12,6 +12,9 @@ internal sealed class EventReversal
     private readonly EventLedger ledger;
     private readonly List<Outcome> outcomes;
 
+    // The pending grants this reversal cancels, taken out of the queue once it commits.
+    private readonly List<(string Participant, string? Rule, long? Points, decimal? Credit)> cancelled = [];
+
     public EventReversal(EventApplication application, EventLedger ledger, List<Outcome> outcomes)
     {
         this.application = application;
@@ -38,6 +41,7 @@ internal sealed class EventReversal
             return;
         }
 
+        cancelled.Clear();
         var participants = Participants(grant);
         var context = application.Context;
         context.Event = e;
@@ -74,6 +78,13 @@ internal sealed class EventReversal
         }
 
         application.Commit(e.Id, participants, -grant.PointsSpent, -grant.CreditSpent);
+        foreach (var (participant, rule, points, credit) in cancelled)
+        {
+            application.Clock.Timeline.Due.Remove(effect => effect is PendingRelease r
+                && r.Source == target && r.Participant == participant && r.Rule == rule && r.Points == points && r.Credit == credit);
+        }
+
+        cancelled.Clear();
         ledger.MarkReversed(target);
         ledger.Record(e.Id, e.At, isReversal: true, grant: null);
     }
@@ -105,6 +116,14 @@ internal sealed class EventReversal
     /// <summary>Takes one ledger entry back from its participant, with its outcome.</summary>
     private void TakeBack(string eventId, string target, in LedgerEntry entry, ParticipantState state)
     {
+        // Spec v1.1 §2: a grant still pending is cancelled. Everything due by the clock has been released, so a grant is
+        // still pending exactly while its hold ends after the clock.
+        if (entry.WasPending && entry.PendingUntil > application.Clock.Clock)
+        {
+            CancelPending(eventId, target, entry, state);
+            return;
+        }
+
         switch (entry.Kind)
         {
             case LedgerEntryKind.Points:
@@ -130,6 +149,22 @@ internal sealed class EventReversal
                 state.Points = checked(state.Points + entry.Amount);
                 outcomes.Add(new RestoredOutcome(eventId, target, state.Id, entry.Amount));
                 break;
+        }
+    }
+
+    private void CancelPending(string eventId, string target, in LedgerEntry entry, ParticipantState state)
+    {
+        var (participant, rule, points, credit) = (entry.Participant, entry.Rule, entry.Kind == LedgerEntryKind.Points ? entry.Amount : (long?)null, entry.Kind == LedgerEntryKind.Credit ? entry.Credit : (decimal?)null);
+        cancelled.Add((participant, rule, points, credit));
+        if (points is { } p)
+        {
+            state.PendingPoints -= p;
+            outcomes.Add(new ReversedOutcome(eventId, target, entry.Rule!, state.Id) { Points = p, Pending = true });
+        }
+        else
+        {
+            state.PendingCredit -= credit!.Value;
+            outcomes.Add(new ReversedOutcome(eventId, target, entry.Rule!, state.Id) { Credit = credit, Pending = true });
         }
     }
 

@@ -12,6 +12,8 @@ internal sealed class ParticipantCheckpoint
     private long points;
     private long lifetimePoints;
     private decimal credit;
+    private long pendingPoints;
+    private decimal pendingCredit;
     private long[] counters = [];
     private List<string>? badgeList;
     private int badgeCount;
@@ -21,9 +23,11 @@ internal sealed class ParticipantCheckpoint
     /// <summary>True while it holds a participant's saved state.</summary>
     public bool IsSaved => subject is not null;
 
-    public void Save(ParticipantState state, int tier, long points, long lifetimePoints, decimal credit, List<string> badges, bool badgesShared, ParticipantState.LimitCount[] limits)
+    public void Save(ParticipantState state, int tier, long points, long lifetimePoints, decimal credit, List<string> badges, bool badgesShared, ParticipantState.LimitCount[] limits, long pendingPoints, decimal pendingCredit)
     {
         subject = state;
+        this.pendingPoints = pendingPoints;
+        this.pendingCredit = pendingCredit;
         tierIndex = tier;
         this.points = points;
         this.lifetimePoints = lifetimePoints;
@@ -49,7 +53,7 @@ internal sealed class ParticipantCheckpoint
         }
 
         counters.CopyTo(subject.Counters, 0);
-        subject.RestoreFrom(tierIndex, points, lifetimePoints, credit, badgeList!, badgeCount, badgesShared, limits!);
+        subject.RestoreFrom(tierIndex, points, lifetimePoints, credit, badgeList!, badgeCount, badgesShared, limits!, pendingPoints, pendingCredit);
         Clear();
     }
 

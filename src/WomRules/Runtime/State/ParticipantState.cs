@@ -36,6 +36,8 @@ public sealed class ParticipantState
         Points = other.Points;
         LifetimePoints = other.LifetimePoints;
         Credit = other.Credit;
+        PendingPoints = other.PendingPoints;
+        PendingCredit = other.PendingCredit;
         Counters = (long[])other.Counters.Clone();
         AttributeValues = other.AttributeValues;
         attributesShared = true;
@@ -60,6 +62,12 @@ public sealed class ParticipantState
 
     /// <summary>The credit balance.</summary>
     public decimal Credit { get; internal set; }
+
+    /// <summary>Points granted but held (spec v1.1 §3): not in <see cref="Points"/> or <see cref="LifetimePoints"/> until released.</summary>
+    public long PendingPoints { get; internal set; }
+
+    /// <summary>Credit granted but held (spec v1.1 §3): not in <see cref="Credit"/> until released.</summary>
+    public decimal PendingCredit { get; internal set; }
 
     /// <summary>The counters, by name.</summary>
     public IReadOnlyDictionary<string, long> CounterValues =>
@@ -127,11 +135,13 @@ public sealed class ParticipantState
 
     /// <summary>Saves what an event may change (everything but the host-supplied attributes) into <paramref name="checkpoint"/>.</summary>
     internal void SaveTo(ParticipantCheckpoint checkpoint) =>
-        checkpoint.Save(this, TierIndex, Points, LifetimePoints, Credit, BadgeList, badgesShared, limits);
+        checkpoint.Save(this, TierIndex, Points, LifetimePoints, Credit, BadgeList, badgesShared, limits, PendingPoints, PendingCredit);
 
     /// <summary>Puts back what <see cref="SaveTo"/> saved; the counters are copied back by the checkpoint.</summary>
-    internal void RestoreFrom(int tierIndex, long points, long lifetimePoints, decimal credit, List<string> badgeList, int badgeCount, bool badgesWereShared, LimitCount[] savedLimits)
+    internal void RestoreFrom(int tierIndex, long points, long lifetimePoints, decimal credit, List<string> badgeList, int badgeCount, bool badgesWereShared, LimitCount[] savedLimits, long pendingPoints, decimal pendingCredit)
     {
+        PendingPoints = pendingPoints;
+        PendingCredit = pendingCredit;
         TierIndex = tierIndex;
         Points = points;
         LifetimePoints = lifetimePoints;

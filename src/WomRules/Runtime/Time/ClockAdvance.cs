@@ -8,13 +8,19 @@ namespace WomRules.Runtime;
 internal sealed class ClockAdvance
 {
     private readonly EngineTimeline timeline;
+    private readonly EventApplication application;
+    private readonly List<Outcome> outcomes;
 
-    public ClockAdvance(EngineTimeline timeline)
+    public ClockAdvance(EngineTimeline timeline, EventApplication application, List<Outcome> outcomes)
     {
         this.timeline = timeline;
+        this.application = application;
+        this.outcomes = outcomes;
     }
 
     public DateTime? Clock => timeline.Clock;
+
+    public EngineTimeline Timeline => timeline;
 
     /// <summary>Applies what is due up to <paramref name="to"/>, then moves the clock there; a time before the clock does nothing.</summary>
     public void To(DateTime to)
@@ -24,18 +30,59 @@ internal sealed class ClockAdvance
             return;
         }
 
-        while (timeline.Due.TryTakeDue(to, out var effect))
-        {
-            Apply(effect);
-        }
-
+        ApplyDue(to);
         timeline.MoveTo(to);
     }
 
-    private static void Apply(DueEffect effect)
+    /// <summary>
+    /// Applies what is already due at the clock: the grants of a late event whose hold ended before the clock happen
+    /// right after it (spec v1.1 §1).
+    /// </summary>
+    public void CatchUp()
     {
-        // Each kind of effect applies itself here, in the phase its DueKey gives it: releases and expiries
-        // (DuePhase.ReleaseOrExpiry), then tier keep ends (DuePhase.KeepEnd, spec v1.1 §5: the hook for tiers_policy).
-        throw new InvalidOperationException($"no time-driven effect of type {effect.GetType().Name} is known");
+        if (timeline.Clock is { } clock)
+        {
+            ApplyDue(clock);
+        }
+    }
+
+    private void ApplyDue(DateTime to)
+    {
+        while (timeline.Due.TryTakeDue(to, out var effect))
+        {
+            switch (effect)
+            {
+                case PendingRelease release:
+                    Release(release);
+                    break;
+
+                // Tier keep ends (DuePhase.KeepEnd, spec v1.1 §5) are applied here, after the releases and expiries of
+                // their instant, once tiers_policy exists.
+                default:
+                    throw new InvalidOperationException($"no time-driven effect of type {effect.GetType().Name} is known");
+            }
+        }
+    }
+
+    /// <summary>Spec v1.1 §3: held points or credit join the balance; then the participant's tier is computed at the due time.</summary>
+    private void Release(PendingRelease release)
+    {
+        var state = application.WritableForTime(release.Participant);
+        if (release.Points is { } points)
+        {
+            state.PendingPoints -= points;
+            state.Points = checked(state.Points + points);
+            state.LifetimePoints = checked(state.LifetimePoints + points);
+            outcomes.Add(new ReleasedOutcome(release.Due, release.Source, release.Rule, state.Id) { Points = points });
+        }
+        else if (release.Credit is { } credit)
+        {
+            state.PendingCredit -= credit;
+            state.Credit += credit;
+            outcomes.Add(new ReleasedOutcome(release.Due, release.Source, release.Rule, state.Id) { Credit = credit });
+        }
+
+        application.UpdateTier(null, state, release.Due);
+        application.CommitForTime(state);
     }
 }

@@ -29,4 +29,11 @@ internal sealed class DueQueue
     }
 
     public void Clear() => heap.Clear();
+
+    /// <summary>Removes the first effect (in due order) that <paramref name="match"/> accepts; false when there is none. O(n): only reversals of pending grants call it.</summary>
+    public bool Remove(Func<DueEffect, bool> match)
+    {
+        var found = InOrder.FirstOrDefault(match);
+        return found is not null && heap.Remove(found, out _, out _, ReferenceEqualityComparer.Instance);
+    }
 }

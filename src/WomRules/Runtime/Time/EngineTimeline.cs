@@ -12,6 +12,12 @@ internal sealed class EngineTimeline
 
     public DueQueue Due { get; } = new();
 
+    /// <summary>The place the next grant scheduled takes among effects due at one instant (spec v1.1 §1: grant order).</summary>
+    public long NextSequence { get; private set; }
+
+    /// <summary>Queues a pending grant, giving it the next place in grant order.</summary>
+    public void Schedule(PendingRelease release) => Due.Add(release.WithSequence(NextSequence++));
+
     /// <summary>Moves the clock to <paramref name="to"/> if that is later; false when it is not (the clock never goes back).</summary>
     public bool MoveTo(DateTime to)
     {
@@ -24,10 +30,15 @@ internal sealed class EngineTimeline
         return true;
     }
 
-    /// <summary>Puts back a clock read from a state file.</summary>
-    public void Restore(DateTime? clock)
+    /// <summary>Puts back a clock and the queue read from a state file, in the order they will happen.</summary>
+    public void Restore(DateTime? clock, IEnumerable<PendingRelease> pending)
     {
         Clock = clock;
         Due.Clear();
+        NextSequence = 0;
+        foreach (var release in pending)
+        {
+            Schedule(release);
+        }
     }
 }

@@ -17,4 +17,7 @@ internal sealed record StateContents(
 
     /// <summary>The engine's clock (spec v1.1 §1), null when the file has none.</summary>
     public DateTime? Clock { get; init; }
+
+    /// <summary>The pending grants not yet released (spec v1.1 §3), in release order.</summary>
+    public IReadOnlyList<PendingRelease> Pending { get; init; } = [];
 }

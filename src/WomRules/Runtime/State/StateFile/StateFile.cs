@@ -14,7 +14,7 @@ internal static class StateFile
     /// <summary>The format version written. A file without one is the unversioned form of spec §5, read without a checksum.</summary>
     public const int Version = 2;
 
-    private static readonly HashSet<string> RootMembers = ["version", "checksum", "campaign", "participants", "budget_used", "seen_events", "ledger", "clock"];
+    private static readonly HashSet<string> RootMembers = ["version", "checksum", "campaign", "participants", "budget_used", "seen_events", "ledger", "clock", "pending"];
     private static readonly HashSet<string> BudgetMembers = ["points", "credit"];
 
     public static InMemoryParticipantStore Read(Stream stream, CompiledCampaign campaign)
@@ -23,7 +23,7 @@ internal static class StateFile
         var store = new InMemoryParticipantStore();
         store.LedgerFor(campaign);
         store.Restore(contents.Participants, contents.SeenEvents, contents.Ledger, contents.PointsUsed, contents.CreditUsed);
-        store.Timeline.Restore(contents.Clock);
+        store.Timeline.Restore(contents.Clock, contents.Pending);
         return store;
     }
 
@@ -161,10 +161,12 @@ internal static class StateFile
             : [];
         StateFileLedger.CheckOwed(text, top.Member("ledger"), ledger, states, pointsUsed, creditUsed);
         var clock = ReadClock(text, root, top, ledger);
+        var pending = StateFilePending.Read(text, root, top, clock, states, participantIds, new HashSet<string>(seen, StringComparer.Ordinal), campaign is not null, versioned);
         return new StateContents(states, seen, pointsUsed, creditUsed, versioned, root.TryGetProperty("checksum", out _) ? text.ChecksumValueOffset + StateChecksum.Prefix.Length : -1)
         {
             Ledger = ledger,
             Clock = clock,
+            Pending = pending,
         };
     }
 

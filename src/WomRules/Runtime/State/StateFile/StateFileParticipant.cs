@@ -48,6 +48,15 @@ internal static class StateFileParticipant
                     var credit = StateFileValues.ReadAmount(text, value, path);
                     state?.Credit = credit;
                     break;
+                case "pending_points":
+                    // Held by pending rewards (spec v1.1 §3); the queue's grants must add up to it (StateFilePending).
+                    var pendingPoints = StateFileValues.ReadCount(text, value, path);
+                    state?.PendingPoints = pendingPoints;
+                    break;
+                case "pending_credit":
+                    var pendingCredit = StateFileValues.ReadAmount(text, value, path);
+                    state?.PendingCredit = pendingCredit;
+                    break;
                 case "counters":
                     StateFileValues.Expect(text, value, JsonValueKind.Object, path);
                     foreach (var counter in value.EnumerateObject())
@@ -112,7 +121,7 @@ internal static class StateFileParticipant
                     // Spec §5's unversioned form "may hold more"; a versioned file is this tool's own, so a stray key is an edit gone wrong.
                     if (versioned)
                     {
-                        throw text.ErrorAt(path, "a participant has no such field; expected tier, points, lifetime_points, credit, counters, badges, attributes or limits", atKey: true);
+                        throw text.ErrorAt(path, "a participant has no such field; expected tier, points, lifetime_points, credit, pending_points, pending_credit, counters, badges, attributes or limits", atKey: true);
                     }
 
                     break;

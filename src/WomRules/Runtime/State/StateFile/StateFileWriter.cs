@@ -66,6 +66,7 @@ internal static class StateFileWriter
 
             writer.WriteEndArray();
             StateFileLedger.Write(writer, store.Ledger);
+            StateFilePending.Write(writer, store.Timeline);
 
             writer.WriteEndObject();
         }
@@ -82,6 +83,18 @@ internal static class StateFileWriter
         writer.WriteNumber("points", p.Points);
         writer.WriteNumber("lifetime_points", p.LifetimePoints);
         writer.WriteString("credit", OutcomeJson.FormatDecimal(p.Credit));
+
+        // Only when held (spec v1.1 §3), so a campaign without pending rewards writes the state it always wrote.
+        if (p.PendingPoints != 0)
+        {
+            writer.WriteNumber("pending_points", p.PendingPoints);
+        }
+
+        if (p.PendingCredit != 0m)
+        {
+            writer.WriteString("pending_credit", OutcomeJson.FormatDecimal(p.PendingCredit));
+        }
+
         writer.WriteStartObject("counters");
         for (var i = 0; i < p.Schema.Counters.Length; i++)
         {
