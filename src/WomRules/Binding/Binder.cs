@@ -61,9 +61,21 @@ internal sealed partial class Binder
         {
             Ids = BindIds(syntax.Ids),
             ReversibleFor = syntax.ReversibleFor is { } reversibleFor ? Duration.Bind(reversibleFor, diagnostics) ?? BoundCampaign.DefaultReversibleFor : BoundCampaign.DefaultReversibleFor,
+            PointsExpiry = BindExpiry(syntax.Expiry),
         };
         CampaignWarnings.Report(campaign, syntax, diagnostics);
         return campaign;
+    }
+
+    /// <summary>Spec v1.1 §4: points may expire; credit never does (WOM3056, at the credit duration).</summary>
+    private TimeSpan? BindExpiry(ExpirySyntax? expiry)
+    {
+        if (expiry?.Credit is { } credit)
+        {
+            diagnostics.Report(DiagnosticDescriptors.CreditExpiry, credit.Span);
+        }
+
+        return expiry?.Points is { } points ? Duration.Bind(points, diagnostics) : null;
     }
 
     /// <summary>

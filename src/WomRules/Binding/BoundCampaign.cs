@@ -24,4 +24,7 @@ internal sealed record BoundCampaign(
 
     /// <summary>How long after its 'at' an event may be reversed (spec v1.1 §2), and how long its ledger entries are kept.</summary>
     public TimeSpan ReversibleFor { get; init; } = DefaultReversibleFor;
+
+    /// <summary>How long a points lot stays available (spec v1.1 §4); null: points never expire.</summary>
+    public TimeSpan? PointsExpiry { get; init; }
 }

@@ -162,6 +162,8 @@ internal static class DiagnosticDescriptors
         "The duration '{0}' is {1}; a duration must be more than zero.");
     public static readonly DiagnosticDescriptor RuleOnReversal = Error("WOM3052", "Rule on event.reversed",
         "Rules cannot react to 'event.reversed': a reversal only takes back what its target granted; put the rule on the event type the reversal undoes.");
+    public static readonly DiagnosticDescriptor CreditExpiry = Error("WOM3056", "Credit does not expire",
+        "Only points expire; credit is money owed and never expires, so remove 'credit' from 'expiry'.");
     public static readonly DiagnosticDescriptor PendingWithoutAmount = Error("WOM3055", "Pending without points or credit",
         "'pending' holds a reward's points and credit, but this entry grants neither; badges, counters and alerts are never pending, so remove 'pending' or add the points or credit to hold.");
 

@@ -56,6 +56,7 @@ internal sealed class CommentMap
         yield return c.Active;
         yield return c.Ids;
         yield return c.ReversibleFor;
+        yield return c.Expiry;
         foreach (var e in c.Events)
         {
             yield return e.Name;

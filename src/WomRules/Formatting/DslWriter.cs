@@ -53,6 +53,18 @@ internal static class DslWriter
             w.Line(0, "reversible for " + Value(reversibleFor.Text), reversibleFor);
         }
 
+        if (c.Expiry is { } expiry)
+        {
+            // One line a unit; a credit line is an error the binder reports, kept so convert loses nothing.
+            foreach (var (unit, duration) in new[] { ("points", expiry.Points), ("credit", expiry.Credit) })
+            {
+                if (duration is not null)
+                {
+                    w.Line(0, $"expire {unit} after " + Value(duration.Text), expiry);
+                }
+            }
+        }
+
         w.Blank();
         foreach (var e in c.Events)
         {

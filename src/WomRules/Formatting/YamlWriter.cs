@@ -44,6 +44,11 @@ internal static class YamlWriter
             w.Line(0, "reversible_for: " + Scalar(reversibleFor.Text), reversibleFor);
         }
 
+        if (c.Expiry is { } expiry)
+        {
+            w.Line(0, "expiry: " + Flow(("points", expiry.Points?.Text), ("credit", expiry.Credit?.Text)), expiry);
+        }
+
         if (!c.Events.IsEmpty)
         {
             Section(w, "events:", c.Events[0].Name);

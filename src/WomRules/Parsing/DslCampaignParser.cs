@@ -29,6 +29,7 @@ internal sealed class DslCampaignParser
     private SyntaxToken? description;
     private ActiveWindowSyntax? active;
     private BudgetSyntax? budget;
+    private ExpirySyntax? expiry;
     private IdsSyntax? ids;
     private SyntaxToken? reversibleFor;
     private int offset;
@@ -143,6 +144,7 @@ internal sealed class DslCampaignParser
                     Span(d.Keyword.Start, d.Clauses.Select(ClauseEnd).DefaultIfEmpty(d.Keyword.End).Max())));
                 break;
             case "reversible": Once(d.Keyword, "the file", () => reversibleFor = Token(d.Name!)); break;
+            case "expire": Once(d.Keyword, "the file", () => expiry = new ExpirySyntax(Word(d, "points"), Word(d, "credit"), DeclarationSpan(d))); break;
             case "budget":
                 Once(d.Keyword, "the file", () => budget = new BudgetSyntax(Word(d, "points"), Word(d, "credit"), DeclarationSpan(d)));
                 break;
@@ -169,7 +171,7 @@ internal sealed class DslCampaignParser
             diagnostics.Report(DiagnosticDescriptors.UnsupportedVersion, version.Span, version.Text);
         }
 
-        return new CampaignSyntax(version, id, description, active, [.. events], [.. participant], [.. counters], [.. tiers], budget, [.. disclosures], [.. rules], ids, reversibleFor);
+        return new CampaignSyntax(version, id, description, active, [.. events], [.. participant], [.. counters], [.. tiers], budget, [.. disclosures], [.. rules], ids, reversibleFor, expiry);
     }
 
     private void Once(DslWord keyword, string where, Action add)

@@ -13,7 +13,7 @@ namespace WomRules.Parsing;
 internal static class DslGrammar
 {
     public static readonly string[] DeclarationKeywords =
-        ["womrules", "campaign", "description", "active", "ids", "reversible", "event", "participant", "counters", "tier", "budget", "disclosure", "rule"];
+        ["womrules", "campaign", "description", "active", "ids", "reversible", "expire", "event", "participant", "counters", "tier", "budget", "disclosure", "rule"];
 
     public static readonly Parser<DslDeclaration> Declaration = BuildDeclaration();
 
@@ -62,6 +62,15 @@ internal static class DslGrammar
 
         // reversible for DURATION (spec v1.1 §2).
         var reversible = from k in Keyword("reversible") from f in Keyword("for") from v in value from e in EndOfLine() select new DslDeclaration(k, v, []);
+
+        // expire points after DURATION (spec v1.1 §4); 'credit' parses, for the binder to refuse with its place.
+        var expire =
+            from k in Keyword("expire")
+            from unit in Keyword("points").Or(Keyword("credit"))
+            from a in Keyword("after")
+            from v in value
+            from e in EndOfLine()
+            select new DslDeclaration(k, null, [new DslClause(unit, v)]);
 
         var counters = from k in Keyword("counters") from n in names from e in EndOfLine("','") select new DslDeclaration(k, null, [new DslClause(k, n)]);
 
@@ -128,7 +137,7 @@ internal static class DslGrammar
 
         var withBody = @event.Or(participant).Or(tier).Or(disclosure).Or(rule);
         var oneLine =
-            from d in womrules.Or(campaign).Or(description).Or(active).Or(ids).Or(reversible).Or(counters).Or(budget)
+            from d in womrules.Or(campaign).Or(description).Or(active).Or(ids).Or(reversible).Or(expire).Or(counters).Or(budget)
             from rest in NothingIndented()
             select d;
         return Dispatch(oneLine.Or(withBody), ("event", @event), ("participant", participant), ("tier", tier), ("disclosure", disclosure), ("rule", rule)).End();

@@ -15,6 +15,7 @@ internal sealed class YamlCampaignReader
     private static readonly string[] IdsKeys = CampaignShape.Ids.KeyNames;
     private static readonly string[] TierKeys = CampaignShape.Tier.KeyNames;
     private static readonly string[] BudgetKeys = CampaignShape.Budget.KeyNames;
+    private static readonly string[] ExpiryKeys = [.. CampaignShape.Expiry.KeyNames, "credit"];
     private static readonly string[] DisclosureKeys = CampaignShape.Disclosure.KeyNames;
     private static readonly string[] RuleKeys = CampaignShape.Rule.KeyNames;
     private static readonly string[] LimitKeys = CampaignShape.Limit.KeyNames;
@@ -74,7 +75,15 @@ internal sealed class YamlCampaignReader
             map.TryGetValue("disclosures", out var disclosures) ? Items(disclosures.Value, "disclosures").Select(ReadDisclosure).OfType<DisclosureSyntax>().ToImmutableArray() : [],
             map.TryGetValue("rules", out var rules) ? Items(rules.Value, "rules").Select(ReadRule).OfType<RuleSyntax>().ToImmutableArray() : [],
             map.TryGetValue("ids", out var ids) ? ReadIds(ids.Value) : null,
-            Token(map, "reversible_for"));
+            Token(map, "reversible_for"),
+            map.TryGetValue("expiry", out var expiry) ? ReadExpiry(expiry.Value) : null);
+    }
+
+    /// <summary>'expiry'; 'credit' is read too, so that the binder can say where it is that credit never expires.</summary>
+    private ExpirySyntax? ReadExpiry(YamlNode node)
+    {
+        var map = Mapping(node, "expiry", ExpiryKeys);
+        return map is null ? null : new ExpirySyntax(Token(map, "points"), Token(map, "credit"), node.Span);
     }
 
     private ActiveWindowSyntax? ReadActive(YamlNode node)

@@ -17,7 +17,8 @@ internal sealed class CampaignSyntax(
     ImmutableArray<DisclosureSyntax> disclosures,
     ImmutableArray<RuleSyntax> rules,
     IdsSyntax? ids = null,
-    SyntaxToken? reversibleFor = null) : SyntaxNode
+    SyntaxToken? reversibleFor = null,
+    ExpirySyntax? expiry = null) : SyntaxNode
 {
     public SyntaxToken? Version { get; } = version;
 
@@ -32,6 +33,9 @@ internal sealed class CampaignSyntax(
 
     /// <summary>How long after its time an event may still be reversed (spec v1.1 §2), a duration; null: 365d.</summary>
     public SyntaxToken? ReversibleFor { get; } = reversibleFor;
+
+    /// <summary>How long points stay available (spec v1.1 §4).</summary>
+    public ExpirySyntax? Expiry { get; } = expiry;
 
     public ImmutableArray<EventTypeSyntax> Events { get; } = events;
 
@@ -50,5 +54,5 @@ internal sealed class CampaignSyntax(
     public override TextSpan Span => UnionOf([.. Children]);
 
     public override IEnumerable<SyntaxNode> Children =>
-        NonNull([Version, Id, Description, Active, Ids, ReversibleFor, .. Events, .. Participant, .. Counters, .. Tiers, Budget, .. Disclosures, .. Rules]);
+        NonNull([Version, Id, Description, Active, Ids, ReversibleFor, Expiry, .. Events, .. Participant, .. Counters, .. Tiers, Budget, .. Disclosures, .. Rules]);
 }

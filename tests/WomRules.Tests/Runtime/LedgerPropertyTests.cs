@@ -49,6 +49,13 @@ public sealed class LedgerPropertyTests
         .Replace("badge: buyer, counter: sales }", "badge: buyer, counter: sales, pending: 2d }", StringComparison.Ordinal)
         .Replace("- { credit: 1.00 }", "- { credit: 1.00, pending: 90m }", StringComparison.Ordinal));
 
+    // And with points that expire (spec v1.1 §4), soon enough that generated streams see lots expire.
+    private static readonly CompiledCampaign ExpiringCampaign = CampaignRunner.Compile(Yaml
+        .Replace("reversible_for: 10d\n", "reversible_for: 10d\nexpiry: { points: 5d }\n", StringComparison.Ordinal)
+        .Replace("badge: buyer, counter: sales }", "badge: buyer, counter: sales, pending: 2d }", StringComparison.Ordinal));
+
+    private static string C2 => Path.GetFullPath(Path.Combine(RepositoryPaths.Root, "..", "shared", "conformance", "v1.1", "c2-pending-and-expiry"));
+
     private static string C1 => Path.GetFullPath(Path.Combine(RepositoryPaths.Root, "..", "shared", "conformance", "v1.1", "c1-reversal"));
 
     [Fact]
@@ -80,13 +87,29 @@ public sealed class LedgerPropertyTests
         reversedSomething.Should().BeGreaterThan(150, "most streams should reverse something, or the property proves little");
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void A_then_B_equals_A_plus_B_at_random_split_points_of_streams_with_sweeps(bool pending)
+    [Fact]
+    public void A_then_B_equals_A_plus_B_at_every_split_point_of_c2_and_its_final_sweep()
     {
-        var campaign = pending ? PendingCampaign : Campaign;
+        var campaign = CampaignCompilation.FromFile(Path.Combine(C2, "campaign.yaml")).Emit().Campaign!;
+        var lines = File.ReadAllLines(Path.Combine(C2, "events.jsonl")).Where(l => l.Length > 0)
+            .Append("sweep " + File.ReadAllText(Path.Combine(C2, "until")).Trim()).ToArray();
+        var whole = RunSplit(campaign, lines, lines.Length);
+        whole.Should().Contain("\"kind\":\"expired\"").And.Contain("\"lots\"");
+        for (var split = 0; split < lines.Length; split++)
+        {
+            RunSplit(campaign, lines, split).Should().Be(whole, $"splitting c2 after {split} lines");
+        }
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    public void A_then_B_equals_A_plus_B_at_random_split_points_of_streams_with_sweeps(bool pending, bool expiring)
+    {
+        var campaign = expiring ? ExpiringCampaign : pending ? PendingCampaign : Campaign;
         var released = 0;
+        var expired = 0;
         for (var seed = 0; seed < 200; seed++)
         {
             var random = new Random(seed);
@@ -102,6 +125,7 @@ public sealed class LedgerPropertyTests
             var all = lines.ToArray();
             var whole = RunSplit(campaign, all, all.Length);
             released += whole.Contains("\"kind\":\"released\"", StringComparison.Ordinal) ? 1 : 0;
+            expired += whole.Contains("\"kind\":\"expired\"", StringComparison.Ordinal) ? 1 : 0;
             var split = random.Next(all.Length + 1);
             RunSplit(campaign, all, split).Should().Be(whole, $"seed {seed}, split after {split} lines");
         }
@@ -109,6 +133,11 @@ public sealed class LedgerPropertyTests
         if (pending)
         {
             released.Should().BeGreaterThan(100, "most streams should release something, or the property proves little");
+        }
+
+        if (expiring)
+        {
+            expired.Should().BeGreaterThan(100, "most streams should expire something, or the property proves little");
         }
     }
 

@@ -83,6 +83,12 @@ internal sealed class CampaignGenerator(int seed, bool withCSharp = false, bool 
             y.Append("reversible_for: ").Append(new[] { "90m", "24h", "14d", "52w" }[seed / 3 % 4]).Append('\n');
         }
 
+        // expiry (spec v1.1 §4) on a quarter of the seeds, likewise chosen from the seed.
+        if (seed % 4 == 2)
+        {
+            y.Append("expiry: { points: ").Append(new[] { "90m", "3d", "1w" }[seed / 4 % 3]).Append(" }\n");
+        }
+
         y.Append("\nevents:\n");
         var typeCount = random.Next(1, 4);
         for (var t = 0; t < typeCount; t++)

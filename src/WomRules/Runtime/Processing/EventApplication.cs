@@ -20,8 +20,8 @@ internal sealed class EventApplication
     private readonly EventReversal reversal;
     private readonly ClockAdvance clock;
 
-    // The pending grants (spec v1.1 §3) of the event being applied: queued only once it commits.
-    private readonly List<PendingRelease> held = [];
+    // Points lots and grant order (spec v1.1 §1, §4); what the event being applied schedules is queued once it commits.
+    private readonly PointsLots lots;
 
     // The in-memory store's states are changed in place; these save them first, so a failed event is undone.
     private readonly InMemoryParticipantStore? memory;
@@ -35,18 +35,22 @@ internal sealed class EventApplication
         this.context = context;
         this.outcomes = outcomes;
         memory = store as InMemoryParticipantStore;
-        rules = new RuleFiring(campaign, store, context, outcomes, recorder, held);
+        var timeline = memory is not null ? memory.Timeline : new EngineTimeline();
+        lots = new PointsLots(timeline, campaign.Bound.PointsExpiry);
+        rules = new RuleFiring(campaign, store, context, outcomes, recorder, lots);
 
         // The in-memory store keeps the ledger, so the state file carries it; any other store's engine keeps its own.
         ledger = memory is not null ? memory.LedgerFor(campaign) : new EventLedger { ReversibleFor = campaign.Bound.ReversibleFor };
         reversal = new EventReversal(this, ledger, outcomes);
 
         // Likewise the clock and the time-driven effects (spec v1.1 §1).
-        clock = new ClockAdvance(memory is not null ? memory.Timeline : new EngineTimeline(), this, outcomes);
+        clock = new ClockAdvance(timeline, this, outcomes);
     }
 
     /// <summary>The engine's clock and what is due (spec v1.1 §1).</summary>
     internal ClockAdvance Clock => clock;
+
+    internal PointsLots Lots => lots;
 
     /// <summary>The engine's ledger (spec v1.1 §2).</summary>
     internal EventLedger Ledger => ledger;
@@ -120,18 +124,27 @@ internal sealed class EventApplication
 
         Commit(e.Id, participants, tally.PointsIssued, tally.CreditIssued);
         ledger.Record(e.Id, e.At, isReversal: false, recorder.Build(tally.PointsIssued, tally.CreditIssued));
-        if (held.Count > 0)
+        ScheduleCommitted();
+    }
+
+    /// <summary>
+    /// Queues what the committed event scheduled (releases, lot expiries); what is already due by the clock (a late
+    /// event's) happens right after it (spec v1.1 §1).
+    /// </summary>
+    internal void ScheduleCommitted()
+    {
+        if (lots.Scheduled.Count == 0)
         {
-            foreach (var release in held)
-            {
-                clock.Timeline.Schedule(release);
-            }
-
-            held.Clear();
-
-            // A late event's holds that already ended are released right after it (spec v1.1 §1).
-            clock.CatchUp();
+            return;
         }
+
+        foreach (var effect in lots.Scheduled)
+        {
+            clock.Timeline.Due.Add(effect);
+        }
+
+        lots.Scheduled.Clear();
+        clock.CatchUp();
     }
 
     /// <summary>A participant a time-driven effect changes, writable: the live state in place, or a copy to commit.</summary>
@@ -162,7 +175,7 @@ internal sealed class EventApplication
         actorCheckpoint.Clear();
         referrerCheckpoint.Clear();
         recorder.Clear();
-        held.Clear();
+        lots.Scheduled.Clear();
         context.Event = null;
         context.Participant = null!;
         context.Referrer = null;
@@ -207,6 +220,7 @@ internal sealed class EventApplication
 
         var redeemer = participants.WritableActor(context);
         redeemer.Points -= points;
+        lots.Take(redeemer, points);
         outcomes.Add(new RedeemedOutcome(e.Id, redeemer.Id, points));
         recorder.Add(new LedgerEntry(LedgerEntryKind.Redeemed, redeemer.Id, null, points));
         return true;

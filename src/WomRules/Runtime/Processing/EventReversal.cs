@@ -86,6 +86,7 @@ internal sealed class EventReversal
 
         cancelled.Clear();
         ledger.MarkReversed(target);
+        application.ScheduleCommitted();
         ledger.Record(e.Id, e.At, isReversal: true, grant: null);
     }
 
@@ -130,6 +131,9 @@ internal sealed class EventReversal
                 // The balance may go below zero; lifetime points lose what the grant added (spec v1.1 §2).
                 state.Points = checked(state.Points - entry.Amount);
                 state.LifetimePoints = checked(state.LifetimePoints - entry.Amount);
+
+                // From the oldest lots; the whole grant, even if part of it expired since (spec v1.1 §2, §4).
+                application.Lots.Take(state, entry.Amount);
                 outcomes.Add(new ReversedOutcome(eventId, target, entry.Rule!, state.Id) { Points = entry.Amount });
                 break;
             case LedgerEntryKind.Credit:
@@ -148,6 +152,12 @@ internal sealed class EventReversal
                 // A cancelled redemption: the points come back; lifetime points never counted them out.
                 state.Points = checked(state.Points + entry.Amount);
                 outcomes.Add(new RestoredOutcome(eventId, target, state.Id, entry.Amount));
+
+                // A new lot, available from the clock (the reversal's at, unless it is late) (spec v1.1 §2, §4).
+                if (application.Lots.Enabled)
+                {
+                    application.Lots.Add(state, entry.Amount, application.Clock.Clock!.Value, application.Lots.NextGrant());
+                }
                 break;
         }
     }

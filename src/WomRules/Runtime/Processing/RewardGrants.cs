@@ -11,7 +11,7 @@ namespace WomRules.Runtime;
 internal static class RewardGrants
 {
     /// <summary>Grants the entry; true when the recipient's points, credit, pending amounts, badges or counters changed.</summary>
-    public static bool Grant(EventData e, string rule, RewardSymbol reward, (long? Points, decimal? Credit, long? By) amount, ParticipantState target, List<Outcome> outcomes, LedgerRecorder ledger, List<PendingRelease> held)
+    public static bool Grant(EventData e, string rule, RewardSymbol reward, (long? Points, decimal? Credit, long? By) amount, ParticipantState target, List<Outcome> outcomes, LedgerRecorder ledger, PointsLots lots)
     {
         var eventId = e.Id;
         var changed = false;
@@ -26,12 +26,16 @@ internal static class RewardGrants
                 target.Points = checked(target.Points + points);
                 target.LifetimePoints = checked(target.LifetimePoints + points);
                 outcomes.Add(new RewardOutcome(eventId, rule, target.Id) { Points = points });
+                if (lots.Enabled)
+                {
+                    lots.Add(target, points, e.At, lots.NextGrant());
+                }
             }
             else
             {
                 target.PendingPoints = checked(target.PendingPoints + points);
                 outcomes.Add(new RewardOutcome(eventId, rule, target.Id) { Points = points, PendingUntil = until });
-                held.Add(new PendingRelease(until, 0, eventId, rule, target.Id, points, null));
+                lots.Scheduled.Add(new PendingRelease(until, lots.NextGrant(), eventId, rule, target.Id, points, null));
             }
 
             ledger.Add(new LedgerEntry(LedgerEntryKind.Points, target.Id, rule, points, PendingUntil: until));
@@ -49,7 +53,7 @@ internal static class RewardGrants
             {
                 target.PendingCredit += credit;
                 outcomes.Add(new RewardOutcome(eventId, rule, target.Id) { Credit = credit, PendingUntil = until });
-                held.Add(new PendingRelease(until, 0, eventId, rule, target.Id, null, credit));
+                lots.Scheduled.Add(new PendingRelease(until, lots.NextGrant(), eventId, rule, target.Id, null, credit));
             }
 
             ledger.Add(new LedgerEntry(LedgerEntryKind.Credit, target.Id, rule, 0, credit, PendingUntil: until));

@@ -14,6 +14,7 @@ internal sealed class ParticipantCheckpoint
     private decimal credit;
     private long pendingPoints;
     private decimal pendingCredit;
+    private PointsLot[] lots = [];
     private long[] counters = [];
     private List<string>? badgeList;
     private int badgeCount;
@@ -23,9 +24,10 @@ internal sealed class ParticipantCheckpoint
     /// <summary>True while it holds a participant's saved state.</summary>
     public bool IsSaved => subject is not null;
 
-    public void Save(ParticipantState state, int tier, long points, long lifetimePoints, decimal credit, List<string> badges, bool badgesShared, ParticipantState.LimitCount[] limits, long pendingPoints, decimal pendingCredit)
+    public void Save(ParticipantState state, int tier, long points, long lifetimePoints, decimal credit, List<string> badges, bool badgesShared, ParticipantState.LimitCount[] limits, long pendingPoints, decimal pendingCredit, PointsLot[] lots)
     {
         subject = state;
+        this.lots = lots;
         this.pendingPoints = pendingPoints;
         this.pendingCredit = pendingCredit;
         tierIndex = tier;
@@ -53,7 +55,7 @@ internal sealed class ParticipantCheckpoint
         }
 
         counters.CopyTo(subject.Counters, 0);
-        subject.RestoreFrom(tierIndex, points, lifetimePoints, credit, badgeList!, badgeCount, badgesShared, limits!, pendingPoints, pendingCredit);
+        subject.RestoreFrom(tierIndex, points, lifetimePoints, credit, badgeList!, badgeCount, badgesShared, limits!, pendingPoints, pendingCredit, lots);
         Clear();
     }
 
@@ -66,6 +68,7 @@ internal sealed class ParticipantCheckpoint
         }
 
         subject = null;
+        lots = [];
         badgeList = null;
         limits = null;
     }

@@ -44,6 +44,7 @@ public sealed class ParticipantState
         BadgeList = other.BadgeList;
         badgesShared = true;
         limits = other.limits;
+        Lots = other.Lots;
     }
 
     internal ParticipantSchema Schema { get; }
@@ -92,6 +93,11 @@ public sealed class ParticipantState
     internal List<string> BadgeList = [];
 #pragma warning restore CA1051, SA1401
 
+    /// <summary>The points lots under the campaign's expiry (spec v1.1 §4), oldest first. Never changed in place: a change makes a new array.</summary>
+#pragma warning disable CA1051, SA1401
+    internal PointsLot[] Lots = [];
+#pragma warning restore CA1051, SA1401
+
     private bool attributesShared;
     private bool badgesShared;
 
@@ -135,11 +141,12 @@ public sealed class ParticipantState
 
     /// <summary>Saves what an event may change (everything but the host-supplied attributes) into <paramref name="checkpoint"/>.</summary>
     internal void SaveTo(ParticipantCheckpoint checkpoint) =>
-        checkpoint.Save(this, TierIndex, Points, LifetimePoints, Credit, BadgeList, badgesShared, limits, PendingPoints, PendingCredit);
+        checkpoint.Save(this, TierIndex, Points, LifetimePoints, Credit, BadgeList, badgesShared, limits, PendingPoints, PendingCredit, Lots);
 
     /// <summary>Puts back what <see cref="SaveTo"/> saved; the counters are copied back by the checkpoint.</summary>
-    internal void RestoreFrom(int tierIndex, long points, long lifetimePoints, decimal credit, List<string> badgeList, int badgeCount, bool badgesWereShared, LimitCount[] savedLimits, long pendingPoints, decimal pendingCredit)
+    internal void RestoreFrom(int tierIndex, long points, long lifetimePoints, decimal credit, List<string> badgeList, int badgeCount, bool badgesWereShared, LimitCount[] savedLimits, long pendingPoints, decimal pendingCredit, PointsLot[] lots)
     {
+        Lots = lots;
         PendingPoints = pendingPoints;
         PendingCredit = pendingCredit;
         TierIndex = tierIndex;

@@ -55,6 +55,9 @@ internal sealed class ClockAdvance
                 case PendingRelease release:
                     Release(release);
                     break;
+                case LotExpiry expiry:
+                    Expire(expiry);
+                    break;
 
                 // Tier keep ends (DuePhase.KeepEnd, spec v1.1 §5) are applied here, after the releases and expiries of
                 // their instant, once tiers_policy exists.
@@ -74,6 +77,9 @@ internal sealed class ClockAdvance
             state.Points = checked(state.Points + points);
             state.LifetimePoints = checked(state.LifetimePoints + points);
             outcomes.Add(new ReleasedOutcome(release.Due, release.Source, release.Rule, state.Id) { Points = points });
+
+            // The released points are a lot available from the due time, keeping the grant's place (spec v1.1 §4).
+            application.Lots.Add(state, points, release.Due, release.Sequence, now: true);
         }
         else if (release.Credit is { } credit)
         {
@@ -84,5 +90,18 @@ internal sealed class ClockAdvance
 
         application.UpdateTier(null, state, release.Due);
         application.CommitForTime(state);
+    }
+
+    /// <summary>Spec v1.1 §4: what is left of the lot leaves the balance (not lifetime points); a lot with nothing left expires without an outcome.</summary>
+    private void Expire(LotExpiry expiry)
+    {
+        var state = application.WritableForTime(expiry.Participant);
+        var points = PointsLots.Expire(state, expiry.Sequence);
+        if (points > 0)
+        {
+            outcomes.Add(new ExpiredOutcome(expiry.Due, state.Id, points));
+            application.UpdateTier(null, state, expiry.Due);
+            application.CommitForTime(state);
+        }
     }
 }

@@ -15,8 +15,8 @@ internal sealed class EngineTimeline
     /// <summary>The place the next grant scheduled takes among effects due at one instant (spec v1.1 §1: grant order).</summary>
     public long NextSequence { get; private set; }
 
-    /// <summary>Queues a pending grant, giving it the next place in grant order.</summary>
-    public void Schedule(PendingRelease release) => Due.Add(release.WithSequence(NextSequence++));
+    /// <summary>Takes the next place in grant order.</summary>
+    public long TakeSequence() => NextSequence++;
 
     /// <summary>Moves the clock to <paramref name="to"/> if that is later; false when it is not (the clock never goes back).</summary>
     public bool MoveTo(DateTime to)
@@ -30,15 +30,15 @@ internal sealed class EngineTimeline
         return true;
     }
 
-    /// <summary>Puts back a clock and the queue read from a state file, in the order they will happen.</summary>
-    public void Restore(DateTime? clock, IEnumerable<PendingRelease> pending)
+    /// <summary>Puts back a clock, the next place in grant order and the queue read from a state file.</summary>
+    public void Restore(DateTime? clock, long nextSequence, IEnumerable<DueEffect> effects)
     {
         Clock = clock;
+        NextSequence = nextSequence;
         Due.Clear();
-        NextSequence = 0;
-        foreach (var release in pending)
+        foreach (var effect in effects)
         {
-            Schedule(release);
+            Due.Add(effect);
         }
     }
 }

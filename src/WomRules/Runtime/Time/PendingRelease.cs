@@ -21,7 +21,4 @@ internal sealed class PendingRelease(DateTime due, long sequence, string source,
 
     /// <summary>The credit held, when this is a credit grant.</summary>
     public decimal? Credit { get; } = credit;
-
-    /// <summary>The same grant with its place in the queue, once it is scheduled.</summary>
-    public PendingRelease WithSequence(long next) => new(Due, next, Source, Rule, Participant, Points, Credit);
 }

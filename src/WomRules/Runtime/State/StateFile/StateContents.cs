@@ -20,4 +20,7 @@ internal sealed record StateContents(
 
     /// <summary>The pending grants not yet released (spec v1.1 §3), in release order.</summary>
     public IReadOnlyList<PendingRelease> Pending { get; init; } = [];
+
+    /// <summary>The next place in grant order (spec v1.1 §1).</summary>
+    public long NextGrant { get; init; }
 }

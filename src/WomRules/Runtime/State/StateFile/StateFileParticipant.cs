@@ -103,6 +103,10 @@ internal static class StateFileParticipant
                     }
 
                     break;
+                case "lots":
+                    var lots = StateFileLots.Read(text, value, path, versioned);
+                    state?.Lots = lots;
+                    break;
                 case "limits":
                     StateFileValues.Expect(text, value, JsonValueKind.Object, path);
                     foreach (var rule in value.EnumerateObject())
@@ -121,7 +125,7 @@ internal static class StateFileParticipant
                     // Spec §5's unversioned form "may hold more"; a versioned file is this tool's own, so a stray key is an edit gone wrong.
                     if (versioned)
                     {
-                        throw text.ErrorAt(path, "a participant has no such field; expected tier, points, lifetime_points, credit, pending_points, pending_credit, counters, badges, attributes or limits", atKey: true);
+                        throw text.ErrorAt(path, "a participant has no such field; expected tier, points, lifetime_points, credit, pending_points, pending_credit, counters, badges, attributes, limits or lots", atKey: true);
                     }
 
                     break;

@@ -9,7 +9,7 @@ namespace WomRules.Runtime;
 /// </summary>
 internal static class StateFilePending
 {
-    private static readonly HashSet<string> Members = ["due", "source", "rule", "participant", "points", "credit"];
+    private static readonly HashSet<string> Members = ["due", "grant", "source", "rule", "participant", "points", "credit"];
 
     public static void Write(Utf8JsonWriter writer, EngineTimeline timeline)
     {
@@ -23,6 +23,7 @@ internal static class StateFilePending
         {
             writer.WriteStartObject();
             writer.WriteString("due", OutcomeJson.FormatTime(release.Due));
+            writer.WriteNumber("grant", release.Sequence);
             writer.WriteString("source", release.Source);
             writer.WriteString("rule", release.Rule);
             writer.WriteString("participant", release.Participant);
@@ -61,8 +62,7 @@ internal static class StateFilePending
             CheckSums(text, where, result, states);
         }
 
-        // Stable: grants due at one instant keep the file's order, which is their grant order.
-        return [.. result.OrderBy(r => r.Due)];
+        return result;
     }
 
     private static PendingRelease ReadOne(StateFileText text, JsonElement element, StateFilePath where, DateTime? clock, ISet<string> participantIds, ISet<string> seen, bool versioned)
@@ -84,6 +84,12 @@ internal static class StateFilePending
             throw text.ErrorAt(where.Member("due"), $"this grant was due by the clock ({OutcomeJson.FormatTime(now)}), so it was released and cannot still be pending");
         }
 
+        if (!element.TryGetProperty("grant", out var grantElement))
+        {
+            throw text.ErrorAt(where, "a pending grant must have its place in grant order (\"grant\": 0)");
+        }
+
+        var grant = StateFileValues.ReadCount(text, grantElement, where.Member("grant"));
         var source = StateFileLedger.RequiredString(text, element, where, "source");
         if (!seen.Contains(source))
         {
@@ -107,11 +113,11 @@ internal static class StateFilePending
         if (hasPoints)
         {
             var points = StateFileValues.ReadCount(text, pointsElement, where.Member("points"));
-            return points > 0 ? new PendingRelease(due, 0, source, rule, participant, points, null) : throw text.ErrorAt(where.Member("points"), "must be more than 0");
+            return points > 0 ? new PendingRelease(due, grant, source, rule, participant, points, null) : throw text.ErrorAt(where.Member("points"), "must be more than 0");
         }
 
         var credit = StateFileValues.ReadAmount(text, creditElement, where.Member("credit"));
-        return credit > 0m ? new PendingRelease(due, 0, source, rule, participant, null, credit) : throw text.ErrorAt(where.Member("credit"), "must be more than 0");
+        return credit > 0m ? new PendingRelease(due, grant, source, rule, participant, null, credit) : throw text.ErrorAt(where.Member("credit"), "must be more than 0");
     }
 
     /// <summary>Each participant's pending amounts are exactly what its queued grants hold, or a release would leave them wrong.</summary>

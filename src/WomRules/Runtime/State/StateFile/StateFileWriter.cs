@@ -28,6 +28,12 @@ internal static class StateFileWriter
                 writer.WriteString("clock", OutcomeJson.FormatTime(clock));
             }
 
+            // The next place in grant order (spec v1.1 §1), which orders effects due at one instant.
+            if (store.Timeline.NextSequence > 0)
+            {
+                writer.WriteNumber("next_grant", store.Timeline.NextSequence);
+            }
+
             writer.WriteStartObject("participants");
             foreach (var p in store.LiveParticipants.OrderBy(p => p.Id, StringComparer.Ordinal))
             {
@@ -50,6 +56,7 @@ internal static class StateFileWriter
                     writer.WriteEndObject();
                 }
 
+                StateFileLots.Write(writer, p);
                 writer.WriteEndObject();
             }
 
