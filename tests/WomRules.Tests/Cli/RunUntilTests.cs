@@ -40,6 +40,20 @@ public sealed class RunUntilTests() : CliTestFolder("womrules-run-until-")
         run.Err.Should().Contain("--until").And.Contain(until);
     }
 
+    [Theory]
+    [InlineData("\"clock\": \"soon\"", "$.clock")]
+    [InlineData("\"participants\": {\"u1\": {\"points\": 5}}, \"pending\": [{\"due\": \"2026-05-01T00:00:00Z\", \"grant\": 0, \"source\": \"e9\", \"rule\": \"grant\", \"participant\": \"u1\", \"points\": 5}]", "$.pending[0].source")]
+    public void A_malformed_clock_or_pending_grant_in_a_state_file_is_exit_2_with_its_path(string members, string path)
+    {
+        var campaign = Write("c.yaml", Campaign);
+        var events = Write("e.jsonl", CampaignRunner.Event("e1", "ping", "u1", """{"n": 3}"""));
+        var state = Write("s.json", "{" + members + "}");
+
+        var run = Run("run", campaign, events, "--state", state);
+        run.Exit.Should().Be(2);
+        run.Err.Should().Contain("cannot read the state file").And.Contain(path);
+    }
+
     [Fact]
     public void The_usage_text_names_until()
     {
