@@ -9,7 +9,7 @@ internal static class CommandLine
     public const string Usage = """
         usage:
           womrules check CAMPAIGN [--format text|json|sarif] [--allow-csharp]
-          womrules run CAMPAIGN EVENTS.jsonl [--state IN.json] [--save-state OUT.json] [--allow-csharp]
+          womrules run CAMPAIGN EVENTS.jsonl [--state IN.json] [--save-state OUT.json] [--until TIME] [--allow-csharp]
           womrules convert CAMPAIGN --to dsl|yaml
           womrules fmt CAMPAIGN... [--check | --write]
           womrules test [PATH...] [--accept] [--allow-csharp]

@@ -3,13 +3,14 @@ using WomRules.Text;
 
 namespace WomRules.Cli;
 
-/// <summary><c>womrules run CAMPAIGN EVENTS.jsonl [--state IN.json] [--save-state OUT.json]</c>: prints one outcome per line.</summary>
+/// <summary><c>womrules run CAMPAIGN EVENTS.jsonl [--state IN.json] [--save-state OUT.json] [--until TIME]</c>: prints one outcome per line.</summary>
 internal static class RunCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Stream? stdoutBytes = null)
     {
         string? statePath = null;
         string? saveStatePath = null;
+        DateTimeOffset? until = null;
         var allowCSharp = false;
         var positional = new List<string>();
         for (var i = 0; i < args.Length; i++)
@@ -21,6 +22,13 @@ internal static class RunCommand
                     break;
                 case CampaignLoader.AllowCSharpFlag:
                     allowCSharp = true;
+                    break;
+                case "--until":
+                    // A sweep after the last event (spec v1.1 §1): the same timestamps events carry.
+                    var time = i + 1 < args.Length ? args[++i] : throw new UsageException("--until needs a time, such as 2026-12-31T00:00:00Z.");
+                    until = EventTimestamp.TryParse(time, out var utc)
+                        ? new DateTimeOffset(utc, TimeSpan.Zero)
+                        : throw new UsageException($"--until needs an ISO 8601 time (UTC unless it has an offset, as in events), such as 2026-12-31T00:00:00Z, not '{MessageText.Escape(time)}'.");
                     break;
                 case "--save-state":
                     saveStatePath = i + 1 < args.Length ? args[++i] : throw new UsageException("--save-state needs a file.");
@@ -86,7 +94,13 @@ internal static class RunCommand
         // Outcomes bypass the text writer when standard output takes UTF-8 bytes; anything it buffered goes first.
         stdout.Flush();
         using var output = stdoutBytes is null ? new OutcomeLineWriter(stdout) : new OutcomeLineWriter(stdoutBytes, stdout.NewLine);
-        EventsFile.Read(eventsPath, options.MaxEventLineLength, new OutcomePrinter(engine, options, output));
+        var printer = new OutcomePrinter(engine, options, output);
+        EventsFile.Read(eventsPath, options.MaxEventLineLength, printer);
+        if (until is { } sweep)
+        {
+            printer.Sweep(sweep);
+        }
+
         output.Flush();
         if (saveStatePath is not null)
         {
@@ -110,6 +124,12 @@ internal static class RunCommand
         public void Line(string line)
         {
             engine.ProcessJson(line, outcomes);
+            Print();
+        }
+
+        public void Sweep(DateTimeOffset time)
+        {
+            outcomes.AddRange(engine.AdvanceTo(time));
             Print();
         }
 

@@ -47,7 +47,7 @@ internal sealed partial class Binder
 
         var (from, until) = BindActive(syntax.Active);
         var counters = BindCounters(syntax.Counters);
-        var participantAttributes = BindAttributes(syntax.Participant, "participant attribute", ["points", "lifetime_points", "credit", "tier", "badges", .. counters], isParticipant: true);
+        var participantAttributes = BindAttributes(syntax.Participant, "participant attribute", [.. ParticipantSchema.BuiltIns, .. counters], isParticipant: true);
         var eventTypes = BindEventTypes(syntax.Events, participantAttributes);
         var tierNames = BindTierNames(syntax.Tiers);
         var schema = new ParticipantSchema(participantAttributes, counters, tierNames);
@@ -62,9 +62,21 @@ internal sealed partial class Binder
             Ids = BindIds(syntax.Ids),
             TierDowngrade = BindTierDowngrade(syntax.TiersPolicy),
             ReversibleFor = syntax.ReversibleFor is { } reversibleFor ? Duration.Bind(reversibleFor, diagnostics) ?? BoundCampaign.DefaultReversibleFor : BoundCampaign.DefaultReversibleFor,
+            PointsExpiry = BindExpiry(syntax.Expiry),
         };
         CampaignWarnings.Report(campaign, syntax, diagnostics);
         return campaign;
+    }
+
+    /// <summary>Spec v1.1 §4: points may expire; credit never does (WOM3056, at the credit duration).</summary>
+    private TimeSpan? BindExpiry(ExpirySyntax? expiry)
+    {
+        if (expiry?.Credit is { } credit)
+        {
+            diagnostics.Report(DiagnosticDescriptors.CreditExpiry, credit.Span);
+        }
+
+        return expiry?.Points is { } points ? Duration.Bind(points, diagnostics) : null;
     }
 
     /// <summary>
@@ -703,7 +715,18 @@ internal sealed partial class Binder
             diagnostics.Report(DiagnosticDescriptors.RewardWithoutEffect, reward.Span);
         }
 
-        return new RewardSymbol(to, points, credit, reward.Badge?.Text, counterIndex, reward.Counter?.Text, by, reward.Alert?.Text);
+        // Spec v1.1 §3: only points and credit are ever pending.
+        TimeSpan? pending = null;
+        if (reward.Pending is { } pendingToken)
+        {
+            pending = Duration.Bind(pendingToken, diagnostics);
+            if (reward.Points is null && reward.Credit is null)
+            {
+                diagnostics.Report(DiagnosticDescriptors.PendingWithoutAmount, pendingToken.Span);
+            }
+        }
+
+        return new RewardSymbol(to, points, credit, reward.Badge?.Text, counterIndex, reward.Counter?.Text, by, reward.Alert?.Text) { Pending = pending };
     }
 
     /// <summary>Binds a campaign-language expression, or picks up the delegate compiled for a C# one.</summary>

@@ -42,6 +42,8 @@ internal enum ParticipantMember
     Credit,
     Tier,
     Badges,
+    PendingPoints,
+    PendingCredit,
 }
 
 /// <summary><c>participant.&lt;x&gt;</c> or <c>referrer.&lt;x&gt;</c>; <see cref="Slot"/> indexes attributes or counters.</summary>

@@ -171,6 +171,8 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
             case "tier" when schema.Tiers.IsEmpty: return Fail(DiagnosticDescriptors.NoTiers, syntax.Member.Span);
             case "tier": return Make(ValueType.Tier, ParticipantMember.Tier, 0);
             case "badges": return Make(ValueType.List, ParticipantMember.Badges, 0);
+            case "pending_points": return Make(ValueType.Int, ParticipantMember.PendingPoints, 0);
+            case "pending_credit": return Make(ValueType.Decimal, ParticipantMember.PendingCredit, 0);
         }
 
         if (schema.CounterIndex.TryGetValue(name, out var counter))

@@ -6,7 +6,7 @@ namespace WomRules.Binding;
 /// <summary>What every participant of a campaign holds: host-supplied attributes, counters and tiers.</summary>
 internal sealed class ParticipantSchema
 {
-    public static readonly ImmutableArray<string> BuiltIns = ["points", "lifetime_points", "credit", "tier", "badges"];
+    public static readonly ImmutableArray<string> BuiltIns = ["points", "lifetime_points", "credit", "tier", "badges", "pending_points", "pending_credit"];
 
     public ParticipantSchema(ImmutableArray<AttributeSymbol> attributes, ImmutableArray<string> counters, ImmutableArray<string> tiers)
     {

@@ -11,5 +11,8 @@ internal sealed record RewardSymbol(
     BoundExpression? By,
     string? Alert)
 {
+    /// <summary>How long the entry's points and credit are held (spec v1.1 §3); null: granted at once.</summary>
+    public TimeSpan? Pending { get; init; }
+
     public bool IsAlertOnly => Points is null && Credit is null && Badge is null && Counter is null && Alert is not null;
 }

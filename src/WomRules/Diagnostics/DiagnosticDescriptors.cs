@@ -86,7 +86,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownEventAttribute = Error("WOM3010", "Unknown event attribute",
         "The event type '{0}' has no attribute '{1}'; declare it under 'events.{0}' or fix the spelling.");
     public static readonly DiagnosticDescriptor UnknownParticipantMember = Error("WOM3011", "Unknown participant attribute",
-        "Participants have no attribute, counter or built-in named '{0}'; declare it under 'participant' or 'counters', or use points, lifetime_points, credit, tier or badges.");
+        "Participants have no attribute, counter or built-in named '{0}'; declare it under 'participant' or 'counters', or use points, lifetime_points, credit, tier, badges, pending_points or pending_credit.");
     public static readonly DiagnosticDescriptor UnknownName = Error("WOM3012", "Unknown name",
         "The name '{0}' is not known; expressions read 'event.<attribute>', 'participant.<x>' or 'referrer.<x>'.");
     public static readonly DiagnosticDescriptor UndeclaredTier = Error("WOM3013", "Undeclared tier",
@@ -154,13 +154,18 @@ internal static class DiagnosticDescriptors
         "This {0} name is {1} characters long, more than the limit of {2}; shorten it or raise MaxNameLength.");
     public static readonly DiagnosticDescriptor NameWithHiddenCharacter = Error("WOM3046", "Invisible character in a name",
         "The {0} name '{1}' holds {2}; a name may not hold a control, line-break, bidi or other invisible character, which readers of outcomes cannot see; remove it.");
-    // WOM3050-WOM3054: durations and reversals, spec v1.1 (WOM3053 and WOM3054 are reserved).
+    // WOM3050-WOM3054: durations and reversals, spec v1.1 (WOM3053 and WOM3054 are reserved); WOM3055-WOM3059: pending
+    // rewards and points expiry.
     public static readonly DiagnosticDescriptor InvalidDuration = Error("WOM3050", "Invalid duration",
         "'{0}' is not a duration; write a whole number and one unit: m (minutes), h (hours), d (days) or w (weeks), such as 90m, 24h, 14d or 52w.");
     public static readonly DiagnosticDescriptor DurationNotPositive = Error("WOM3051", "Duration not positive",
         "The duration '{0}' is {1}; a duration must be more than zero.");
     public static readonly DiagnosticDescriptor RuleOnReversal = Error("WOM3052", "Rule on event.reversed",
         "Rules cannot react to 'event.reversed': a reversal only takes back what its target granted; put the rule on the event type the reversal undoes.");
+    public static readonly DiagnosticDescriptor CreditExpiry = Error("WOM3056", "Credit does not expire",
+        "Only points expire; credit is money owed and never expires, so remove 'credit' from 'expiry'.");
+    public static readonly DiagnosticDescriptor PendingWithoutAmount = Error("WOM3055", "Pending without points or credit",
+        "'pending' holds a reward's points and credit, but this entry grants neither; badges, counters and alerts are never pending, so remove 'pending' or add the points or credit to hold.");
 
     // WOM3060-WOM3064: tiers that move, spec v1.1 §5.
     public static readonly DiagnosticDescriptor OnParticipantUpdated = Error("WOM3060", "Rule or disclosure on participant.updated",

@@ -93,6 +93,8 @@ internal sealed class ExpressionEmitter(ParticipantSchema schema, StringLimits l
             ParticipantMember.Points => Expression.Property(target, nameof(ParticipantState.Points)),
             ParticipantMember.LifetimePoints => Expression.Property(target, nameof(ParticipantState.LifetimePoints)),
             ParticipantMember.Credit => Expression.Property(target, nameof(ParticipantState.Credit)),
+            ParticipantMember.PendingPoints => Expression.Property(target, nameof(ParticipantState.PendingPoints)),
+            ParticipantMember.PendingCredit => Expression.Property(target, nameof(ParticipantState.PendingCredit)),
             ParticipantMember.Tier => Expression.Field(target, nameof(ParticipantState.TierIndex)),
             ParticipantMember.Badges => Expression.Convert(Expression.Field(target, nameof(ParticipantState.BadgeList)), typeof(IReadOnlyList<string>)),
             ParticipantMember.Counter => Expression.ArrayIndex(Expression.Field(target, nameof(ParticipantState.Counters)), Expression.Constant(member.Slot)),

@@ -32,6 +32,8 @@ internal sealed class ReferenceEvaluator(ParticipantSchema schema, StringLimits 
                     ParticipantMember.Points => p.Points,
                     ParticipantMember.LifetimePoints => p.LifetimePoints,
                     ParticipantMember.Credit => p.Credit,
+                    ParticipantMember.PendingPoints => p.PendingPoints,
+                    ParticipantMember.PendingCredit => p.PendingCredit,
                     ParticipantMember.Tier => p.TierIndex,
                     ParticipantMember.Badges => p.BadgeList.ToArray(),
                     ParticipantMember.Counter => p.Counters[member.Slot],

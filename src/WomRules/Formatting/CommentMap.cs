@@ -57,6 +57,7 @@ internal sealed class CommentMap
         yield return c.Ids;
         yield return c.ReversibleFor;
         yield return c.TiersPolicy;
+        yield return c.Expiry;
         foreach (var e in c.Events)
         {
             yield return e.Name;

@@ -58,6 +58,18 @@ internal static class DslWriter
             w.Line(0, downgrade.Text == "true" ? "tiers downgrade" : "tiers downgrade " + Value(downgrade.Text), tiersPolicy);
         }
 
+        if (c.Expiry is { } expiry)
+        {
+            // One line a unit; a credit line is an error the binder reports, kept so convert loses nothing.
+            foreach (var (unit, duration) in new[] { ("points", expiry.Points), ("credit", expiry.Credit) })
+            {
+                if (duration is not null)
+                {
+                    w.Line(0, $"expire {unit} after " + Value(duration.Text), expiry);
+                }
+            }
+        }
+
         w.Blank();
         foreach (var e in c.Events)
         {
@@ -244,6 +256,11 @@ internal static class DslWriter
         if (r.Alert is { } alert)
         {
             effects.Add("alert " + Name(alert.Text));
+        }
+
+        if (r.Pending is { } pending)
+        {
+            effects.Add("pending " + Value(pending.Text));
         }
 
         var to = r.To is null ? "" : r.To.Text is "actor" or "referrer" ? r.To.Text + " " : "to " + Name(r.To.Text) + " ";

@@ -49,6 +49,11 @@ internal static class YamlWriter
             w.Line(0, "tiers_policy: " + Flow(("downgrade", tiersPolicy.Downgrade?.Text)), tiersPolicy);
         }
 
+        if (c.Expiry is { } expiry)
+        {
+            w.Line(0, "expiry: " + Flow(("points", expiry.Points?.Text), ("credit", expiry.Credit?.Text)), expiry);
+        }
+
         if (!c.Events.IsEmpty)
         {
             Section(w, "events:", c.Events[0].Name);
@@ -201,6 +206,7 @@ internal static class YamlWriter
         Add("counter", r.Counter?.Text);
         Add("by", ExpressionText(r.By));
         Add("alert", r.Alert?.Text);
+        Add("pending", r.Pending?.Text);
         if (entries.Count == 0)
         {
             w.Line(3, "- {}", r);

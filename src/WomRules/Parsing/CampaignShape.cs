@@ -87,6 +87,7 @@ internal static class CampaignShape
         new("counter", new ScalarShape("A counter to step (by 1, or by 'by').", ScalarKind.String)),
         new("by", new ScalarShape("The counter's step: an int expression.", ScalarKind.Expression), Requires: ["counter"]),
         new("alert", new ScalarShape("An alert to raise.", ScalarKind.String)),
+        new("pending", Duration with { Description = "Hold the entry's points and credit this long after the event's 'at' before they can be spent (spec v1.1 §3), such as 14d." }),
     ],
     AtLeastOneOf: ["points", "credit", "badge", "counter", "alert"]);
 
@@ -102,6 +103,11 @@ internal static class CampaignShape
         new("lang", new ScalarShape("csharp: 'when' and amounts are C# (the host must allow it).", ScalarKind.String, ["csharp"])),
     ]);
 
+    public static readonly MappingShape Expiry = new("expiry", "How long points stay available (spec v1.1 §4); credit never expires.",
+    [
+        new("points", Duration with { Description = "Every points grant expires this long after it became available, such as 365d." }),
+    ]);
+
     public static readonly MappingShape Campaign = new("campaign", "A WomRules campaign file (format version 1).",
     [
         new("womrules", new ScalarShape("The format version: 1.", ScalarKind.Integer, ["1"]), Required: true),
@@ -111,6 +117,7 @@ internal static class CampaignShape
         new("ids", Ids),
         new("reversible_for", Duration with { Description = "How long after its 'at' an event may still be reversed by an event.reversed (default 365d)." }),
         new("tiers_policy", TiersPolicy),
+        new("expiry", Expiry),
         new("events", new NamedMapShape("The event types the campaign reacts to, with their attributes.", "^[A-Za-z0-9][A-Za-z0-9_.-]*$", Attributes)),
         new("participant", Attributes),
         new("counters", new ListShape("Per-participant integer counters, starting at 0.", new ScalarShape("A counter name.", ScalarKind.String, Pattern: IdentifierPattern))),

@@ -29,6 +29,7 @@ internal sealed class DslCampaignParser
     private SyntaxToken? description;
     private ActiveWindowSyntax? active;
     private BudgetSyntax? budget;
+    private ExpirySyntax? expiry;
     private IdsSyntax? ids;
     private SyntaxToken? reversibleFor;
     private TiersPolicySyntax? tiersPolicy;
@@ -145,6 +146,7 @@ internal sealed class DslCampaignParser
                 break;
             case "reversible": Once(d.Keyword, "the file", () => reversibleFor = Token(d.Name!)); break;
             case "tiers": Once(d.Keyword, "the file", () => tiersPolicy = TiersPolicy(d)); break;
+            case "expire": Once(d.Keyword, "the file", () => expiry = new ExpirySyntax(Word(d, "points"), Word(d, "credit"), DeclarationSpan(d))); break;
             case "budget":
                 Once(d.Keyword, "the file", () => budget = new BudgetSyntax(Word(d, "points"), Word(d, "credit"), DeclarationSpan(d)));
                 break;
@@ -171,7 +173,7 @@ internal sealed class DslCampaignParser
             diagnostics.Report(DiagnosticDescriptors.UnsupportedVersion, version.Span, version.Text);
         }
 
-        return new CampaignSyntax(version, id, description, active, [.. events], [.. participant], [.. counters], [.. tiers], budget, [.. disclosures], [.. rules], ids, reversibleFor, tiersPolicy);
+        return new CampaignSyntax(version, id, description, active, [.. events], [.. participant], [.. counters], [.. tiers], budget, [.. disclosures], [.. rules], ids, reversibleFor, tiersPolicy, expiry);
     }
 
     private TiersPolicySyntax TiersPolicy(DslDeclaration d)
@@ -273,7 +275,7 @@ internal sealed class DslCampaignParser
 
         return new RewardSyntax(
             Optional(raw.To), Amount("points"), Amount("credit"), Name("badge"), Name("counter"), Amount("by"), Name("alert"),
-            Span(clause.Keyword.Start, raw.End));
+            Span(clause.Keyword.Start, raw.End), Name("pending"));
     }
 
     /// <summary>The declaration's clauses by keyword, reporting a clause given twice (except <paramref name="repeatable"/> ones).</summary>

@@ -13,7 +13,7 @@ namespace WomRules.Parsing;
 internal static class DslGrammar
 {
     public static readonly string[] DeclarationKeywords =
-        ["womrules", "campaign", "description", "active", "ids", "reversible", "tiers", "event", "participant", "counters", "tier", "budget", "disclosure", "rule"];
+        ["womrules", "campaign", "description", "active", "ids", "reversible", "tiers", "expire", "event", "participant", "counters", "tier", "budget", "disclosure", "rule"];
 
     public static readonly Parser<DslDeclaration> Declaration = BuildDeclaration();
 
@@ -71,6 +71,15 @@ internal static class DslGrammar
             from e in EndOfLine()
             select new DslDeclaration(k, null, [new DslClause(d, v.GetOrDefault())]);
 
+        // expire points after DURATION (spec v1.1 §4); 'credit' parses, for the binder to refuse with its place.
+        var expire =
+            from k in Keyword("expire")
+            from unit in Keyword("points").Or(Keyword("credit"))
+            from a in Keyword("after")
+            from v in value
+            from e in EndOfLine()
+            select new DslDeclaration(k, null, [new DslClause(unit, v)]);
+
         var counters = from k in Keyword("counters") from n in names from e in EndOfLine("','") select new DslDeclaration(k, null, [new DslClause(k, n)]);
 
         var budgetAmount = from v in value from unit in Keyword("points").Or(Keyword("credit")) select new DslClause(unit, v);
@@ -110,7 +119,7 @@ internal static class DslGrammar
         var disclosure = from k in Keyword("disclosure") from n in name from e in EndOfLine() from body in Lines(disclosureClause) select new DslDeclaration(k, n, body);
 
         var ruleOn = from k in Keyword("on") from v in name select new DslClause(k, v);
-        var rewardClause = RewardClause(name, comma);
+        var rewardClause = RewardClause(name, value, comma);
         var limitClause =
             from k in Keyword("limit")
             from count in value
@@ -136,14 +145,14 @@ internal static class DslGrammar
 
         var withBody = @event.Or(participant).Or(tier).Or(disclosure).Or(rule);
         var oneLine =
-            from d in womrules.Or(campaign).Or(description).Or(active).Or(ids).Or(reversible).Or(tiersPolicy).Or(counters).Or(budget)
+            from d in womrules.Or(campaign).Or(description).Or(active).Or(ids).Or(reversible).Or(tiersPolicy).Or(expire).Or(counters).Or(budget)
             from rest in NothingIndented()
             select d;
         return Dispatch(oneLine.Or(withBody), ("event", @event), ("participant", participant), ("tier", tier), ("disclosure", disclosure), ("rule", rule)).End();
     }
 
     /// <summary><c>reward [actor | referrer | to NAME] EFFECT, EFFECT…</c>; amounts are written <c>500 points</c> or <c>points 500</c>.</summary>
-    private static Parser<DslClause> RewardClause(Parser<DslWord> name, Parser<DslWord> comma)
+    private static Parser<DslClause> RewardClause(Parser<DslWord> name, Parser<DslWord> value, Parser<DslWord> comma)
     {
         var recipient =
             (from to in Keyword("to") from n in name select n)
@@ -161,10 +170,12 @@ internal static class DslGrammar
             select new DslEffect(k, n, null, step.GetOrDefault());
         var badge = Named("badge", name);
         var alert = Named("alert", name);
-        var named = badge.Or(alert);
+        // 'pending 14d' (spec v1.1 §3): not an effect but a modifier of the entry, written among its effects.
+        var pending = Named("pending", value);
+        var named = badge.Or(alert).Or(pending);
         var effect = Dispatch(
             prefixed.Or(counter).Or(named).Or(AmountWithUnit()),
-            ("points", points), ("credit", credit), ("by", by), ("counter", counter), ("badge", badge), ("alert", alert));
+            ("points", points), ("credit", credit), ("by", by), ("counter", counter), ("badge", badge), ("alert", alert), ("pending", pending));
         return
             from k in Keyword("reward")
             from to in recipient.XOptional()

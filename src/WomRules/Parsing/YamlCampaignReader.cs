@@ -16,6 +16,7 @@ internal sealed class YamlCampaignReader
     private static readonly string[] TierKeys = CampaignShape.Tier.KeyNames;
     private static readonly string[] BudgetKeys = CampaignShape.Budget.KeyNames;
     private static readonly string[] TiersPolicyKeys = CampaignShape.TiersPolicy.KeyNames;
+    private static readonly string[] ExpiryKeys = [.. CampaignShape.Expiry.KeyNames, "credit"];
     private static readonly string[] DisclosureKeys = CampaignShape.Disclosure.KeyNames;
     private static readonly string[] RuleKeys = CampaignShape.Rule.KeyNames;
     private static readonly string[] LimitKeys = CampaignShape.Limit.KeyNames;
@@ -76,13 +77,21 @@ internal sealed class YamlCampaignReader
             map.TryGetValue("rules", out var rules) ? Items(rules.Value, "rules").Select(ReadRule).OfType<RuleSyntax>().ToImmutableArray() : [],
             map.TryGetValue("ids", out var ids) ? ReadIds(ids.Value) : null,
             Token(map, "reversible_for"),
-            map.TryGetValue("tiers_policy", out var tiersPolicy) ? ReadTiersPolicy(tiersPolicy.Value) : null);
+            map.TryGetValue("tiers_policy", out var tiersPolicy) ? ReadTiersPolicy(tiersPolicy.Value) : null,
+            map.TryGetValue("expiry", out var expiry) ? ReadExpiry(expiry.Value) : null);
     }
 
     private TiersPolicySyntax? ReadTiersPolicy(YamlNode node)
     {
         var map = Mapping(node, "tiers_policy", TiersPolicyKeys);
         return map is null ? null : new TiersPolicySyntax(Token(map, "downgrade"), node.Span);
+    }
+
+    /// <summary>'expiry'; 'credit' is read too, so that the binder can say where it is that credit never expires.</summary>
+    private ExpirySyntax? ReadExpiry(YamlNode node)
+    {
+        var map = Mapping(node, "expiry", ExpiryKeys);
+        return map is null ? null : new ExpirySyntax(Token(map, "points"), Token(map, "credit"), node.Span);
     }
 
     private ActiveWindowSyntax? ReadActive(YamlNode node)
@@ -231,7 +240,8 @@ internal sealed class YamlCampaignReader
             Token(map, "counter"),
             Expression(map, "by", csharp),
             Token(map, "alert"),
-            node.Span);
+            node.Span,
+            Token(map, "pending"));
     }
 
     private void ReportMissingName(Dictionary<string, KeyValuePair<YamlScalar, YamlNode>>? map, YamlNode node)

@@ -154,6 +154,37 @@ public sealed class CampaignEngine
     }
 
     /// <summary>
+    /// The engine's clock (spec v1.1 §1): the latest <c>at</c> of an event accepted past validation (applied, or
+    /// rejected for its content) or the latest time given to <see cref="AdvanceTo"/>, whichever is later; null before
+    /// either. It never goes back. WomRules never reads the wall clock.
+    /// </summary>
+    public DateTimeOffset? Clock
+    {
+        get
+        {
+            lock (gate)
+            {
+                return application.Clock.Clock is { } clock ? new DateTimeOffset(clock, TimeSpan.Zero) : null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A sweep (spec v1.1 §1): moves the clock to <paramref name="time"/> without an event, applying every time-driven
+    /// effect due by then in due order, and returns their outcomes (each with a null <see cref="Outcome.EventId"/>).
+    /// A time not later than the clock does nothing; the campaign's <c>active.until</c> does not stop a sweep.
+    /// </summary>
+    public IReadOnlyList<Outcome> AdvanceTo(DateTimeOffset time)
+    {
+        lock (gate)
+        {
+            pending.Clear();
+            application.Clock.To(time.UtcDateTime);
+            return TakeOutcomes();
+        }
+    }
+
+    /// <summary>
     /// Whether lines go through <see cref="Utf8EventReader"/> before the document path; tests turn it off to compare
     /// the two. Either way gives the same outcomes.
     /// </summary>

@@ -18,7 +18,8 @@ internal sealed class CampaignSyntax(
     ImmutableArray<RuleSyntax> rules,
     IdsSyntax? ids = null,
     SyntaxToken? reversibleFor = null,
-    TiersPolicySyntax? tiersPolicy = null) : SyntaxNode
+    TiersPolicySyntax? tiersPolicy = null,
+    ExpirySyntax? expiry = null) : SyntaxNode
 {
     public SyntaxToken? Version { get; } = version;
 
@@ -36,6 +37,8 @@ internal sealed class CampaignSyntax(
 
     /// <summary>How tiers may move (spec v1.1 §5); null: up only.</summary>
     public TiersPolicySyntax? TiersPolicy { get; } = tiersPolicy;
+    /// <summary>How long points stay available (spec v1.1 §4).</summary>
+    public ExpirySyntax? Expiry { get; } = expiry;
 
     public ImmutableArray<EventTypeSyntax> Events { get; } = events;
 
@@ -54,5 +57,5 @@ internal sealed class CampaignSyntax(
     public override TextSpan Span => UnionOf([.. Children]);
 
     public override IEnumerable<SyntaxNode> Children =>
-        NonNull([Version, Id, Description, Active, Ids, ReversibleFor, TiersPolicy, .. Events, .. Participant, .. Counters, .. Tiers, Budget, .. Disclosures, .. Rules]);
+        NonNull([Version, Id, Description, Active, Ids, ReversibleFor, TiersPolicy, Expiry, .. Events, .. Participant, .. Counters, .. Tiers, Budget, .. Disclosures, .. Rules]);
 }

@@ -2,7 +2,7 @@ using WomRules.Text;
 
 namespace WomRules.Syntax;
 
-/// <summary>One reward entry of a rule: a recipient and its effects, applied in the order points, credit, badge, counter, alert.</summary>
+/// <summary>One reward entry of a rule: a recipient and its effects, applied in the order points, credit, badge, counter, alert; points and credit may be pending.</summary>
 internal sealed class RewardSyntax(
     SyntaxToken? to,
     ExpressionSyntax? points,
@@ -11,7 +11,8 @@ internal sealed class RewardSyntax(
     SyntaxToken? counter,
     ExpressionSyntax? by,
     SyntaxToken? alert,
-    TextSpan span) : SyntaxNode
+    TextSpan span,
+    SyntaxToken? pending = null) : SyntaxNode
 {
     public SyntaxToken? To { get; } = to;
 
@@ -27,7 +28,10 @@ internal sealed class RewardSyntax(
 
     public SyntaxToken? Alert { get; } = alert;
 
+    /// <summary>How long its points and credit are held before they can be spent (spec v1.1 §3), a duration.</summary>
+    public SyntaxToken? Pending { get; } = pending;
+
     public override TextSpan Span { get; } = span;
 
-    public override IEnumerable<SyntaxNode> Children => NonNull(To, Points, Credit, Badge, Counter, By, Alert);
+    public override IEnumerable<SyntaxNode> Children => NonNull(To, Points, Credit, Badge, Counter, By, Alert, Pending);
 }

@@ -160,11 +160,14 @@ public sealed class InPlaceStateTests
                 ReadsReferrer: false))];
     }
 
-    [Fact]
-    public void Reversals_give_the_same_outcomes_and_states_in_place_and_copied_on_write()
+    [Theory]
+    [InlineData("c1-reversal")]
+    [InlineData("c2-pending-and-expiry")]
+    public void Reversals_releases_and_expiries_give_the_same_outcomes_and_states_in_place_and_copied_on_write(string name)
     {
-        // Conformance case c1 (spec v1.1 §2): clawbacks, a negative balance, restored points, refusals.
-        var folder = Path.Combine(RepositoryPaths.Root, "..", "shared", "conformance", "v1.1", "c1-reversal");
+        // Conformance cases c1 (spec v1.1 §2: clawbacks, a negative balance, restored points, refusals) and c2 (§1, §3,
+        // §4: held grants, releases, lots and expiries, a final sweep), whose time-driven effects commit on their own.
+        var folder = Path.Combine(RepositoryPaths.Root, "..", "shared", "conformance", "v1.1", name);
         var campaign = CampaignCompilation.FromFile(Path.Combine(folder, "campaign.yaml")).Emit().Campaign!;
         var memory = new CampaignEngine(campaign);
         var copying = new CopyingStore();
@@ -174,10 +177,17 @@ public sealed class InPlaceStateTests
             host.ProcessJson(line).Select(o => o.ToJson()).Should().Equal(memory.ProcessJson(line).Select(o => o.ToJson()), line);
         }
 
+        if (File.Exists(Path.Combine(folder, "until")))
+        {
+            var until = DateTimeOffset.Parse(File.ReadAllText(Path.Combine(folder, "until")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            host.AdvanceTo(until).Select(o => o.ToJson()).Should().Equal(memory.AdvanceTo(until).Select(o => o.ToJson())).And.NotBeEmpty();
+        }
+
         copying.Ids.Should().NotBeEmpty();
         foreach (var id in copying.Ids)
         {
             CampaignRunner.StateText(host.GetParticipant(id)!).Should().Be(CampaignRunner.StateText(memory.GetParticipant(id)!));
+            (host.GetParticipant(id)!.PendingPoints, host.GetParticipant(id)!.PendingCredit).Should().Be((memory.GetParticipant(id)!.PendingPoints, memory.GetParticipant(id)!.PendingCredit));
         }
 
         (copying.PointsIssued, copying.CreditIssued).Should().Be((memory.Store.PointsIssued, memory.Store.CreditIssued));

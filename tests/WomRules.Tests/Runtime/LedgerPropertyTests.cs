@@ -44,6 +44,18 @@ public sealed class LedgerPropertyTests
 
     private static readonly CompiledCampaign Campaign = CampaignRunner.Compile(Yaml);
 
+    // The same campaign with pending rewards (spec v1.1 §3), so splits fall between grants and their releases.
+    private static readonly CompiledCampaign PendingCampaign = CampaignRunner.Compile(Yaml
+        .Replace("badge: buyer, counter: sales }", "badge: buyer, counter: sales, pending: 2d }", StringComparison.Ordinal)
+        .Replace("- { credit: 1.00 }", "- { credit: 1.00, pending: 90m }", StringComparison.Ordinal));
+
+    // And with points that expire (spec v1.1 §4), soon enough that generated streams see lots expire.
+    private static readonly CompiledCampaign ExpiringCampaign = CampaignRunner.Compile(Yaml
+        .Replace("reversible_for: 10d\n", "reversible_for: 10d\nexpiry: { points: 5d }\n", StringComparison.Ordinal)
+        .Replace("badge: buyer, counter: sales }", "badge: buyer, counter: sales, pending: 2d }", StringComparison.Ordinal));
+
+    private static string C2 => Path.GetFullPath(Path.Combine(RepositoryPaths.Root, "..", "shared", "conformance", "v1.1", "c2-pending-and-expiry"));
+
     private static string C1 => Path.GetFullPath(Path.Combine(RepositoryPaths.Root, "..", "shared", "conformance", "v1.1", "c1-reversal"));
 
     [Fact]
@@ -76,6 +88,76 @@ public sealed class LedgerPropertyTests
     }
 
     [Fact]
+    public void A_then_B_equals_A_plus_B_at_every_split_point_of_c2_and_its_final_sweep()
+    {
+        var campaign = CampaignCompilation.FromFile(Path.Combine(C2, "campaign.yaml")).Emit().Campaign!;
+        var lines = File.ReadAllLines(Path.Combine(C2, "events.jsonl")).Where(l => l.Length > 0)
+            .Append("sweep " + File.ReadAllText(Path.Combine(C2, "until")).Trim()).ToArray();
+        var whole = RunSplit(campaign, lines, lines.Length);
+        whole.Should().Contain("\"kind\":\"expired\"").And.Contain("\"lots\"");
+        for (var split = 0; split < lines.Length; split++)
+        {
+            RunSplit(campaign, lines, split).Should().Be(whole, $"splitting c2 after {split} lines");
+        }
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    public void A_then_B_equals_A_plus_B_at_random_split_points_of_streams_with_sweeps(bool pending, bool expiring)
+    {
+        var campaign = expiring ? ExpiringCampaign : pending ? PendingCampaign : Campaign;
+        var released = 0;
+        var expired = 0;
+        for (var seed = 0; seed < 200; seed++)
+        {
+            var random = new Random(seed);
+            var lines = Generate(random, 30 + random.Next(30), withReversals: true).ToList();
+
+            // Sweeps at random places, some ahead of the events that follow them (which are then late), some behind.
+            for (var k = random.Next(1, 4); k > 0; k--)
+            {
+                var at = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(random.Next(24 * 70));
+                lines.Insert(random.Next(lines.Count + 1), "sweep " + at.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+            }
+
+            var all = lines.ToArray();
+            var whole = RunSplit(campaign, all, all.Length);
+            released += whole.Contains("\"kind\":\"released\"", StringComparison.Ordinal) ? 1 : 0;
+            expired += whole.Contains("\"kind\":\"expired\"", StringComparison.Ordinal) ? 1 : 0;
+            var split = random.Next(all.Length + 1);
+            RunSplit(campaign, all, split).Should().Be(whole, $"seed {seed}, split after {split} lines");
+        }
+
+        if (pending)
+        {
+            released.Should().BeGreaterThan(100, "most streams should release something, or the property proves little");
+        }
+
+        if (expiring)
+        {
+            expired.Should().BeGreaterThan(100, "most streams should expire something, or the property proves little");
+        }
+    }
+
+    [Fact]
+    public void A_then_B_equals_A_plus_B_at_every_split_point_of_a_stream_with_pending_grants_and_sweeps()
+    {
+        var random = new Random(11);
+        var lines = Generate(random, 40, withReversals: true, days: 8).ToList();
+        lines.Insert(20, "sweep 2026-03-05T00:00:00Z");
+        lines.Add("sweep 2026-03-20T00:00:00Z");
+        var all = lines.ToArray();
+        var whole = RunSplit(PendingCampaign, all, all.Length);
+        whole.Should().Contain("\"pending\":true").And.Contain("\"kind\":\"released\"").And.Contain("\"pending_until\"");
+        for (var split = 0; split < all.Length; split++)
+        {
+            RunSplit(PendingCampaign, all, split).Should().Be(whole, $"split after {split} lines");
+        }
+    }
+
+    [Fact]
     public void A_then_B_equals_A_plus_B_on_a_stream_long_enough_that_the_ledger_drops_old_entries()
     {
         var random = new Random(2026);
@@ -95,13 +177,16 @@ public sealed class LedgerPropertyTests
         ((InMemoryParticipantStore)engine.Store).Ledger.GrantsHeld.Should().BeLessThan(1000, "grants older than reversible_for are dropped");
     }
 
-    [Fact]
-    public void Reversing_every_applied_event_returns_every_participant_to_zero_and_the_budget_to_unused()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Reversing_every_applied_event_returns_every_participant_to_zero_and_the_budget_to_unused(bool pending)
     {
+        var campaign = pending ? PendingCampaign : Campaign;
         for (var seed = 0; seed < 300; seed++)
         {
             var random = new Random(seed);
-            var engine = new CampaignEngine(Campaign);
+            var engine = new CampaignEngine(campaign);
             var lines = Generate(random, 30 + random.Next(30), withReversals: false, days: 9).ToList();
             foreach (var line in lines)
             {
@@ -119,11 +204,11 @@ public sealed class LedgerPropertyTests
 
             foreach (var p in store.Participants)
             {
-                (p.Points, p.LifetimePoints, p.Credit, p.CounterValues.Values.Sum(), p.Badges.Count).Should().Be((0L, 0L, 0m, 0L, 0), $"seed {seed}: {p.Id}");
+                (p.Points, p.LifetimePoints, p.Credit, p.CounterValues.Values.Sum(), p.Badges.Count, p.PendingPoints, p.PendingCredit).Should().Be((0L, 0L, 0m, 0L, 0, 0L, 0m), $"seed {seed}: {p.Id}");
             }
 
             (store.PointsIssued, store.CreditIssued).Should().Be((0L, 0m), $"seed {seed}: the budget is unused again");
-            Save(store, Campaign).Should().NotContain("\"limits\"", $"seed {seed}: every limit usage was released");
+            Save(store, campaign).Should().NotContain("\"limits\"", $"seed {seed}: every limit usage was released").And.NotContain("\"pending\"", $"seed {seed}: nothing is left to release");
         }
     }
 
@@ -156,7 +241,11 @@ public sealed class LedgerPropertyTests
                 engine = new CampaignEngine(campaign, InMemoryParticipantStore.ReadFrom(new MemoryStream(Encoding.UTF8.GetBytes(saved)), campaign));
             }
 
-            foreach (var outcome in engine.ProcessJson(lines[i]))
+            // A line "sweep TIME" is a sweep (spec v1.1 §1), so splits fall between sweeps and events too.
+            var outcomes = lines[i].StartsWith("sweep ", StringComparison.Ordinal)
+                ? engine.AdvanceTo(DateTimeOffset.Parse(lines[i]["sweep ".Length..], CultureInfo.InvariantCulture))
+                : engine.ProcessJson(lines[i]);
+            foreach (var outcome in outcomes)
             {
                 output.Append(outcome.ToJson()).Append('\n');
             }

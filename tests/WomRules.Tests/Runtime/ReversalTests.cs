@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using WomRules.Diagnostics;
@@ -156,7 +157,9 @@ public sealed class ReversalTests
 
         var at = what == "a target more than reversible_for older" ? "2026-04-01T10:00:01Z" : "2026-03-06T10:00:00Z";
         runner.Run(Reverse("r9", target, at: at)).Should().ContainSingle().Which.Should().Contain("\"kind\":\"rejected\"", what);
-        Save(runner.Engine).Should().Be(state, what + " must change nothing");
+        // Only the clock moves: a reversal rejected for its target still moves it (spec v1.1 §1).
+        WithoutClock(Save(runner.Engine)).Should().Be(WithoutClock(state), what + " must change nothing but the clock");
+        runner.Engine.Clock.Should().BeOnOrAfter(DateTimeOffset.Parse(at, CultureInfo.InvariantCulture));
         store.HasSeenEvent("r9").Should().BeFalse("a rejected reversal records no id");
     }
 
@@ -214,4 +217,8 @@ public sealed class ReversalTests
         using var document = JsonDocument.Parse(json);
         return document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ToString(), StringComparer.Ordinal);
     }
+
+    /// <summary>A state file without its clock and the checksum that covers it.</summary>
+    private static string WithoutClock(string state) =>
+        string.Join('\n', state.Split('\n').Where(l => !l.Contains("\"clock\":", StringComparison.Ordinal) && !l.Contains("\"checksum\":", StringComparison.Ordinal)));
 }

@@ -89,6 +89,12 @@ internal sealed class CampaignGenerator(int seed, bool withCSharp = false, bool 
             y.Append("tiers_policy: { downgrade: ").Append(seed / 5 % 2 == 0 ? "true" : "false").Append(" }\n");
         }
 
+        // expiry (spec v1.1 §4) on a quarter of the seeds, likewise chosen from the seed.
+        if (seed % 4 == 2)
+        {
+            y.Append("expiry: { points: ").Append(new[] { "90m", "3d", "1w" }[seed / 4 % 3]).Append(" }\n");
+        }
+
         y.Append("\nevents:\n");
         var typeCount = random.Next(1, 4);
         for (var t = 0; t < typeCount; t++)
@@ -225,6 +231,13 @@ internal sealed class CampaignGenerator(int seed, bool withCSharp = false, bool 
             if (entries.All(e => e.StartsWith("to:", StringComparison.Ordinal)) || Chance(0.2))
             {
                 entries.Add("alert: " + Quote("alert-" + i));
+            }
+
+            // pending (spec v1.1 §3) on an entry with points or credit, chosen from the seed and the entry's place so
+            // the random stream (and every campaign generated before it existed) stays as it was.
+            if ((seed + i) % 5 == 0 && entries.Any(e => e.StartsWith("points:", StringComparison.Ordinal) || e.StartsWith("credit:", StringComparison.Ordinal)))
+            {
+                entries.Add("pending: " + new[] { "90m", "2d", "1w" }[(seed + i) / 5 % 3]);
             }
 
             y.Append("      - { ").Append(string.Join(", ", entries)).Append(" }\n");

@@ -44,6 +44,15 @@ internal sealed class CampaignRunner
         return all;
     }
 
+    /// <summary>Sweeps both engines' clocks to <paramref name="time"/> (spec v1.1 §1); returns the outcomes as JSON lines.</summary>
+    public List<string> Sweep(DateTimeOffset time)
+    {
+        var a = compiled.AdvanceTo(time).Select(o => o.ToJson()).ToList();
+        var b = reference.AdvanceTo(time).Select(o => o.ToJson()).ToList();
+        a.Should().Equal(b, "the compiled delegates and the reference evaluator must agree on a sweep to " + time.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        return a;
+    }
+
     public ParticipantState? Participant(string id)
     {
         var a = compiled.GetParticipant(id);

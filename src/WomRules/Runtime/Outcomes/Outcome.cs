@@ -14,7 +14,7 @@ public abstract record Outcome
         EventId = eventId;
     }
 
-    /// <summary>The id of the event that produced this outcome; null for a line that had no usable id.</summary>
+    /// <summary>The id of the event that produced this outcome; null for a line that had no usable id, and for a time-driven effect (spec v1.1 §1).</summary>
     public string? EventId { get; }
 
     /// <summary>The kind as it appears in JSON: reward, tier, violation, skipped, redeemed, reversed, restored, rejected or duplicate.</summary>

@@ -15,4 +15,10 @@ internal static class OutcomeJson
 
     /// <summary>Decimals travel as strings ("10.00") so that no JSON reader turns them into floating point.</summary>
     public static string FormatDecimal(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A time in an outcome or the state file (spec v1.1 §1): <c>yyyy-MM-ddTHH:mm:ssZ</c> in UTC, with a fraction of a
+    /// second only when it is not zero (and then without trailing zeros).
+    /// </summary>
+    public static string FormatTime(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", CultureInfo.InvariantCulture);
 }

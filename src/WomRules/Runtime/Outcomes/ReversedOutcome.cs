@@ -43,11 +43,19 @@ public sealed record ReversedOutcome : Outcome
     /// <summary>The step <see cref="Counter"/> went down by.</summary>
     public long? By { get; init; }
 
+    /// <summary>True when the grant was still pending (spec v1.1 §2, §3): it is cancelled, and was never in the balance.</summary>
+    public bool Pending { get; init; }
+
     private protected override void WriteFields(Utf8JsonWriter writer)
     {
         writer.WriteString("target", Target);
         writer.WriteString("rule", Rule);
         writer.WriteString("participant", Participant);
+        if (Pending)
+        {
+            writer.WriteBoolean("pending", true);
+        }
+
         if (Points is { } points)
         {
             writer.WriteNumber("points", points);

@@ -39,6 +39,9 @@ public sealed record RewardOutcome : Outcome
     /// <summary>The alert raised, when this is an alert.</summary>
     public string? Alert { get; init; }
 
+    /// <summary>When held points or credit become available (spec v1.1 §3), in UTC; null when granted at once.</summary>
+    public DateTime? PendingUntil { get; init; }
+
     private protected override void WriteFields(Utf8JsonWriter writer)
     {
         writer.WriteString("rule", Rule);
@@ -67,6 +70,11 @@ public sealed record RewardOutcome : Outcome
         if (Alert is not null)
         {
             writer.WriteString("alert", Alert);
+        }
+
+        if (PendingUntil is { } until)
+        {
+            writer.WriteString("pending_until", OutcomeJson.FormatTime(until));
         }
     }
 }

@@ -5,7 +5,7 @@ namespace WomRules.Runtime;
 /// <summary>A participant moved up a tier.</summary>
 public sealed record TierOutcome : Outcome
 {
-    internal TierOutcome(string eventId, string participant, string from, string to)
+    internal TierOutcome(string? eventId, string participant, string from, string to)
         : base(eventId)
     {
         Participant = participant;
@@ -25,8 +25,16 @@ public sealed record TierOutcome : Outcome
     /// <summary>The tier after.</summary>
     public string To { get; }
 
+    /// <summary>When a time-driven effect (spec v1.1 §1) moved the tier, its due time (UTC); the event id is then null.</summary>
+    public DateTime? Due { get; init; }
+
     private protected override void WriteFields(Utf8JsonWriter writer)
     {
+        if (Due is { } due)
+        {
+            writer.WriteString("due", OutcomeJson.FormatTime(due));
+        }
+
         writer.WriteString("participant", Participant);
         writer.WriteString("from", From);
         writer.WriteString("to", To);

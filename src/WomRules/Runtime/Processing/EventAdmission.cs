@@ -109,6 +109,10 @@ internal sealed class EventAdmission
                 return;
             }
 
+            // Accepted past step 3: the event moves the clock even if it is then rejected for its content, and what
+            // is due by its time happens before it, so it sees the result (spec v1.1 §1).
+            application.Clock.To(at);
+            var ownOutcomes = outcomes.Count;
             eventData.Fill(input.Id, compiledType.Symbol, at, actor, referrer, values);
             try
             {
@@ -116,10 +120,10 @@ internal sealed class EventAdmission
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                // Nothing was committed and every in-place change is undone, so nothing is half-applied; the event
-                // can be sent again.
+                // Nothing of the event was committed and every in-place change is undone, so nothing is half-applied;
+                // the event can be sent again. The time-driven effects before it were committed on their own.
                 application.Undo();
-                outcomes.Clear();
+                outcomes.RemoveRange(ownOutcomes, outcomes.Count - ownOutcomes);
                 outcomes.Add(new RejectedOutcome(input.Id, "the event could not be applied: " + ex.Message));
             }
         }

@@ -19,6 +19,10 @@ internal sealed class EventApplication
     private readonly LedgerRecorder recorder = new();
     private readonly EventReversal reversal;
     private readonly ParticipantUpdate update;
+    private readonly ClockAdvance clock;
+
+    // Points lots and grant order (spec v1.1 §1, §4); what the event being applied schedules is queued once it commits.
+    private readonly PointsLots lots;
 
     // The in-memory store's states are changed in place; these save them first, so a failed event is undone.
     private readonly InMemoryParticipantStore? memory;
@@ -32,13 +36,23 @@ internal sealed class EventApplication
         this.context = context;
         this.outcomes = outcomes;
         memory = store as InMemoryParticipantStore;
-        rules = new RuleFiring(campaign, store, context, outcomes, recorder);
+        var timeline = memory is not null ? memory.Timeline : new EngineTimeline();
+        lots = new PointsLots(timeline, campaign.Bound.PointsExpiry);
+        rules = new RuleFiring(campaign, store, context, outcomes, recorder, lots);
 
         // The in-memory store keeps the ledger, so the state file carries it; any other store's engine keeps its own.
         ledger = memory is not null ? memory.LedgerFor(campaign) : new EventLedger { ReversibleFor = campaign.Bound.ReversibleFor };
         reversal = new EventReversal(this, ledger, outcomes);
         update = new ParticipantUpdate(this);
+
+        // Likewise the clock and the time-driven effects (spec v1.1 §1).
+        clock = new ClockAdvance(timeline, this, outcomes);
     }
+
+    /// <summary>The engine's clock and what is due (spec v1.1 §1).</summary>
+    internal ClockAdvance Clock => clock;
+
+    internal PointsLots Lots => lots;
 
     /// <summary>The engine's ledger (spec v1.1 §2).</summary>
     internal EventLedger Ledger => ledger;
@@ -69,7 +83,8 @@ internal sealed class EventApplication
 
     public void Apply(EventData e, CompiledEventType compiledType)
     {
-        Now = ledger.Clock is { } clock && clock > e.At ? clock : e.At;
+        // The engine's clock has already moved to this event's 'at' if it was later (spec v1.1 §1).
+        Now = clock.Clock is { } current && current > e.At ? current : e.At;
         if (compiledType.Symbol.IsReversal)
         {
             reversal.Apply(e);
@@ -130,6 +145,42 @@ internal sealed class EventApplication
 
         Commit(e.Id, participants, tally.PointsIssued, tally.CreditIssued);
         ledger.Record(e.Id, e.At, isReversal: false, recorder.Build(tally.PointsIssued, tally.CreditIssued));
+        ScheduleCommitted();
+    }
+
+    /// <summary>
+    /// Queues what the committed event scheduled (releases, lot expiries); what is already due by the clock (a late
+    /// event's) happens right after it (spec v1.1 §1).
+    /// </summary>
+    internal void ScheduleCommitted()
+    {
+        if (lots.Scheduled.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var effect in lots.Scheduled)
+        {
+            clock.Timeline.Due.Add(effect);
+        }
+
+        lots.Scheduled.Clear();
+        clock.CatchUp();
+    }
+
+    /// <summary>A participant a time-driven effect changes, writable: the live state in place, or a copy to commit.</summary>
+    internal ParticipantState WritableForTime(string participantId) =>
+        memory is not null
+            ? memory.FindLive(participantId) ?? throw new InvalidOperationException($"a time-driven effect names '{participantId}', who is not in the store")
+            : (store.Find(participantId) ?? throw new InvalidOperationException($"a time-driven effect names '{participantId}', who is not in the store")).Clone();
+
+    /// <summary>Commits what a time-driven effect changed, on its own (it belongs to no event).</summary>
+    internal void CommitForTime(ParticipantState state)
+    {
+        if (memory is null)
+        {
+            store.Commit(new StateChange(null, [state], 0, 0m));
+        }
     }
 
     /// <summary>Puts back the in-place states of an event that failed; nothing of it was committed.</summary>
@@ -145,6 +196,7 @@ internal sealed class EventApplication
         actorCheckpoint.Clear();
         referrerCheckpoint.Clear();
         recorder.Clear();
+        lots.Scheduled.Clear();
         context.Event = null;
         context.Participant = null!;
         context.Referrer = null;
@@ -189,6 +241,7 @@ internal sealed class EventApplication
         var points = (long)e.Values[0]!;
         var redeemer = participants.WritableActor(context);
         redeemer.Points -= points;
+        lots.Take(redeemer, points);
         outcomes.Add(new RedeemedOutcome(e.Id, redeemer.Id, points));
         recorder.Add(new LedgerEntry(LedgerEntryKind.Redeemed, redeemer.Id, null, points));
     }
@@ -247,7 +300,7 @@ internal sealed class EventApplication
         UpdateTier(eventId, newcomer);
     }
 
-    internal void UpdateTier(string eventId, ParticipantState subject)
+    internal void UpdateTier(string? eventId, ParticipantState subject, DateTime? due = null)
     {
         context.Participant = subject;
         var reached = campaign.TierSearch(context, subject.TierIndex);
@@ -260,9 +313,10 @@ internal sealed class EventApplication
         if (reached != subject.TierIndex)
         {
             var tiers = campaign.CompiledTiers;
-            outcomes.Add(new TierOutcome(eventId, subject.Id, tiers[subject.TierIndex].Symbol.Name, tiers[reached].Symbol.Name));
+            outcomes.Add(new TierOutcome(eventId, subject.Id, tiers[subject.TierIndex].Symbol.Name, tiers[reached].Symbol.Name) { Due = due });
             subject.TierIndex = reached;
-            subject.TierSinceTicks = Now.Ticks;
+            // A time-driven change (a release, an expiry) happens at its due time, not at the event that swept it.
+            subject.TierSinceTicks = (due ?? Now).Ticks;
         }
     }
 

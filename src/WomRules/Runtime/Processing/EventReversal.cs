@@ -12,6 +12,9 @@ internal sealed class EventReversal
     private readonly EventLedger ledger;
     private readonly List<Outcome> outcomes;
 
+    // The pending grants this reversal cancels, taken out of the queue once it commits.
+    private readonly List<(string Participant, string? Rule, long? Points, decimal? Credit)> cancelled = [];
+
     public EventReversal(EventApplication application, EventLedger ledger, List<Outcome> outcomes)
     {
         this.application = application;
@@ -38,6 +41,7 @@ internal sealed class EventReversal
             return;
         }
 
+        cancelled.Clear();
         var participants = Participants(grant);
         var context = application.Context;
         context.Event = e;
@@ -74,7 +78,15 @@ internal sealed class EventReversal
         }
 
         application.Commit(e.Id, participants, -grant.PointsSpent, -grant.CreditSpent);
+        foreach (var (participant, rule, points, credit) in cancelled)
+        {
+            application.Clock.Timeline.Due.Remove(effect => effect is PendingRelease r
+                && r.Source == target && r.Participant == participant && r.Rule == rule && r.Points == points && r.Credit == credit);
+        }
+
+        cancelled.Clear();
         ledger.MarkReversed(target);
+        application.ScheduleCommitted();
         ledger.Record(e.Id, e.At, isReversal: true, grant: null);
     }
 
@@ -105,12 +117,23 @@ internal sealed class EventReversal
     /// <summary>Takes one ledger entry back from its participant, with its outcome.</summary>
     private void TakeBack(string eventId, string target, in LedgerEntry entry, ParticipantState state)
     {
+        // Spec v1.1 §2: a grant still pending is cancelled. Everything due by the clock has been released, so a grant is
+        // still pending exactly while its hold ends after the clock.
+        if (entry.WasPending && entry.PendingUntil > application.Clock.Clock)
+        {
+            CancelPending(eventId, target, entry, state);
+            return;
+        }
+
         switch (entry.Kind)
         {
             case LedgerEntryKind.Points:
                 // The balance may go below zero; lifetime points lose what the grant added (spec v1.1 §2).
                 state.Points = checked(state.Points - entry.Amount);
                 state.LifetimePoints = checked(state.LifetimePoints - entry.Amount);
+
+                // From the oldest lots; the whole grant, even if part of it expired since (spec v1.1 §2, §4).
+                application.Lots.Take(state, entry.Amount);
                 outcomes.Add(new ReversedOutcome(eventId, target, entry.Rule!, state.Id) { Points = entry.Amount });
                 break;
             case LedgerEntryKind.Credit:
@@ -129,7 +152,29 @@ internal sealed class EventReversal
                 // A cancelled redemption: the points come back; lifetime points never counted them out.
                 state.Points = checked(state.Points + entry.Amount);
                 outcomes.Add(new RestoredOutcome(eventId, target, state.Id, entry.Amount));
+
+                // A new lot, available from the clock (the reversal's at, unless it is late) (spec v1.1 §2, §4).
+                if (application.Lots.Enabled)
+                {
+                    application.Lots.Add(state, entry.Amount, application.Clock.Clock!.Value, application.Lots.NextGrant());
+                }
                 break;
+        }
+    }
+
+    private void CancelPending(string eventId, string target, in LedgerEntry entry, ParticipantState state)
+    {
+        var (participant, rule, points, credit) = (entry.Participant, entry.Rule, entry.Kind == LedgerEntryKind.Points ? entry.Amount : (long?)null, entry.Kind == LedgerEntryKind.Credit ? entry.Credit : (decimal?)null);
+        cancelled.Add((participant, rule, points, credit));
+        if (points is { } p)
+        {
+            state.PendingPoints -= p;
+            outcomes.Add(new ReversedOutcome(eventId, target, entry.Rule!, state.Id) { Points = p, Pending = true });
+        }
+        else
+        {
+            state.PendingCredit -= credit!.Value;
+            outcomes.Add(new ReversedOutcome(eventId, target, entry.Rule!, state.Id) { Credit = credit, Pending = true });
         }
     }
 

@@ -10,24 +10,53 @@ namespace WomRules.Runtime;
 /// </summary>
 internal static class RewardGrants
 {
-    /// <summary>Grants the entry; true when the recipient's points, credit, badges or counters changed.</summary>
-    public static bool Grant(string eventId, string rule, RewardSymbol reward, (long? Points, decimal? Credit, long? By) amount, ParticipantState target, List<Outcome> outcomes, LedgerRecorder ledger)
+    /// <summary>Grants the entry; true when the recipient's points, credit, pending amounts, badges or counters changed.</summary>
+    public static bool Grant(EventData e, string rule, RewardSymbol reward, (long? Points, decimal? Credit, long? By) amount, ParticipantState target, List<Outcome> outcomes, LedgerRecorder ledger, PointsLots lots)
     {
+        var eventId = e.Id;
         var changed = false;
+
+        // Spec v1.1 §3: a pending entry's points and credit are held until at + pending (counted against the budget
+        // already); badges and counters never are.
+        var until = reward.Pending is { } hold ? e.At + hold : default;
         if (amount.Points is { } points)
         {
-            target.Points = checked(target.Points + points);
-            target.LifetimePoints = checked(target.LifetimePoints + points);
-            outcomes.Add(new RewardOutcome(eventId, rule, target.Id) { Points = points });
-            ledger.Add(new LedgerEntry(LedgerEntryKind.Points, target.Id, rule, points));
+            if (reward.Pending is null)
+            {
+                target.Points = checked(target.Points + points);
+                target.LifetimePoints = checked(target.LifetimePoints + points);
+                outcomes.Add(new RewardOutcome(eventId, rule, target.Id) { Points = points });
+                if (lots.Enabled)
+                {
+                    lots.Add(target, points, e.At, lots.NextGrant());
+                }
+            }
+            else
+            {
+                target.PendingPoints = checked(target.PendingPoints + points);
+                outcomes.Add(new RewardOutcome(eventId, rule, target.Id) { Points = points, PendingUntil = until });
+                lots.Scheduled.Add(new PendingRelease(until, lots.NextGrant(), eventId, rule, target.Id, points, null));
+            }
+
+            ledger.Add(new LedgerEntry(LedgerEntryKind.Points, target.Id, rule, points, PendingUntil: until));
             changed = true;
         }
 
         if (amount.Credit is { } credit)
         {
-            target.Credit += credit;
-            outcomes.Add(new RewardOutcome(eventId, rule, target.Id) { Credit = credit });
-            ledger.Add(new LedgerEntry(LedgerEntryKind.Credit, target.Id, rule, 0, credit));
+            if (reward.Pending is null)
+            {
+                target.Credit += credit;
+                outcomes.Add(new RewardOutcome(eventId, rule, target.Id) { Credit = credit });
+            }
+            else
+            {
+                target.PendingCredit += credit;
+                outcomes.Add(new RewardOutcome(eventId, rule, target.Id) { Credit = credit, PendingUntil = until });
+                lots.Scheduled.Add(new PendingRelease(until, lots.NextGrant(), eventId, rule, target.Id, null, credit));
+            }
+
+            ledger.Add(new LedgerEntry(LedgerEntryKind.Credit, target.Id, rule, 0, credit, PendingUntil: until));
             changed = true;
         }
 

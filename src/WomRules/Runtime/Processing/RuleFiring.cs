@@ -20,9 +20,11 @@ internal sealed class RuleFiring
     private readonly LimitWindowKeys windowKeys = new();
 
     private readonly LedgerRecorder ledger;
+    private readonly PointsLots lots;
 
-    public RuleFiring(CompiledCampaign campaign, IParticipantStore store, EvaluationContext context, List<Outcome> outcomes, LedgerRecorder ledger)
+    public RuleFiring(CompiledCampaign campaign, IParticipantStore store, EvaluationContext context, List<Outcome> outcomes, LedgerRecorder ledger, PointsLots lots)
     {
+        this.lots = lots;
         this.ledger = ledger;
         this.campaign = campaign;
         this.store = store;
@@ -105,7 +107,7 @@ internal sealed class RuleFiring
             var reward = rule.Rewards[i].Symbol;
             var toReferrer = reward.To == Recipient.Referrer;
             var target = toReferrer ? participants.WritableReferrer(context) : participants.WritableActor(context);
-            var changed = RewardGrants.Grant(e.Id, symbol.Name, reward, amounts[i], target, outcomes, ledger);
+            var changed = RewardGrants.Grant(e, symbol.Name, reward, amounts[i], target, outcomes, ledger, lots);
             if (!toReferrer || participants.SameParticipant)
             {
                 tally.ActorChanged |= changed;

@@ -13,6 +13,9 @@ internal sealed class ParticipantCheckpoint
     private long points;
     private long lifetimePoints;
     private decimal credit;
+    private long pendingPoints;
+    private decimal pendingCredit;
+    private PointsLot[] lots = [];
     private long[] counters = [];
     private List<string>? badgeList;
     private int badgeCount;
@@ -24,9 +27,12 @@ internal sealed class ParticipantCheckpoint
     /// <summary>True while it holds a participant's saved state.</summary>
     public bool IsSaved => subject is not null;
 
-    public void Save(ParticipantState state, int tier, long points, long lifetimePoints, decimal credit, List<string> badges, bool badgesShared, ParticipantState.LimitCount[] limits)
+    public void Save(ParticipantState state, int tier, long points, long lifetimePoints, decimal credit, List<string> badges, bool badgesShared, ParticipantState.LimitCount[] limits, long pendingPoints, decimal pendingCredit, PointsLot[] lots)
     {
         subject = state;
+        this.lots = lots;
+        this.pendingPoints = pendingPoints;
+        this.pendingCredit = pendingCredit;
         tierIndex = tier;
         this.points = points;
         this.lifetimePoints = lifetimePoints;
@@ -58,7 +64,7 @@ internal sealed class ParticipantCheckpoint
 
         counters.CopyTo(subject.Counters, 0);
         subject.TierSinceTicks = tierSinceTicks;
-        subject.RestoreFrom(tierIndex, points, lifetimePoints, credit, badgeList!, badgeCount, badgesShared, limits!);
+        subject.RestoreFrom(tierIndex, points, lifetimePoints, credit, badgeList!, badgeCount, badgesShared, limits!, pendingPoints, pendingCredit, lots);
         if (!ReferenceEquals(subject.AttributeValues, attributes))
         {
             subject.ReplaceAttributeValues(attributes!, attributesShared);
@@ -75,6 +81,7 @@ internal sealed class ParticipantCheckpoint
         }
 
         subject = null;
+        lots = [];
         badgeList = null;
         limits = null;
         attributes = null;

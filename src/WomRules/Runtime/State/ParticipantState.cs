@@ -37,12 +37,15 @@ public sealed class ParticipantState
         Points = other.Points;
         LifetimePoints = other.LifetimePoints;
         Credit = other.Credit;
+        PendingPoints = other.PendingPoints;
+        PendingCredit = other.PendingCredit;
         Counters = (long[])other.Counters.Clone();
         AttributeValues = other.AttributeValues;
         attributesShared = true;
         BadgeList = other.BadgeList;
         badgesShared = true;
         limits = other.limits;
+        Lots = other.Lots;
     }
 
     internal ParticipantSchema Schema { get; }
@@ -69,6 +72,12 @@ public sealed class ParticipantState
     /// <summary>The credit balance.</summary>
     public decimal Credit { get; internal set; }
 
+    /// <summary>Points granted but held (spec v1.1 §3): not in <see cref="Points"/> or <see cref="LifetimePoints"/> until released.</summary>
+    public long PendingPoints { get; internal set; }
+
+    /// <summary>Credit granted but held (spec v1.1 §3): not in <see cref="Credit"/> until released.</summary>
+    public decimal PendingCredit { get; internal set; }
+
     /// <summary>The counters, by name.</summary>
     public IReadOnlyDictionary<string, long> CounterValues =>
         new ReadOnlyDictionary<string, long>(Schema.Counters.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => Counters[p.i], StringComparer.Ordinal));
@@ -93,6 +102,11 @@ public sealed class ParticipantState
 
     /// <summary>Read freely; change only through <see cref="AddBadge"/>, since a copy may share the list.</summary>
     internal List<string> BadgeList = [];
+#pragma warning restore CA1051, SA1401
+
+    /// <summary>The points lots under the campaign's expiry (spec v1.1 §4), oldest first. Never changed in place: a change makes a new array.</summary>
+#pragma warning disable CA1051, SA1401
+    internal PointsLot[] Lots = [];
 #pragma warning restore CA1051, SA1401
 
     private bool attributesShared;
@@ -138,11 +152,14 @@ public sealed class ParticipantState
 
     /// <summary>Saves what an event may change (everything but the host-supplied attributes) into <paramref name="checkpoint"/>.</summary>
     internal void SaveTo(ParticipantCheckpoint checkpoint) =>
-        checkpoint.Save(this, TierIndex, Points, LifetimePoints, Credit, BadgeList, badgesShared, limits);
+        checkpoint.Save(this, TierIndex, Points, LifetimePoints, Credit, BadgeList, badgesShared, limits, PendingPoints, PendingCredit, Lots);
 
     /// <summary>Puts back what <see cref="SaveTo"/> saved; the counters are copied back by the checkpoint.</summary>
-    internal void RestoreFrom(int tierIndex, long points, long lifetimePoints, decimal credit, List<string> badgeList, int badgeCount, bool badgesWereShared, LimitCount[] savedLimits)
+    internal void RestoreFrom(int tierIndex, long points, long lifetimePoints, decimal credit, List<string> badgeList, int badgeCount, bool badgesWereShared, LimitCount[] savedLimits, long pendingPoints, decimal pendingCredit, PointsLot[] lots)
     {
+        Lots = lots;
+        PendingPoints = pendingPoints;
+        PendingCredit = pendingCredit;
         TierIndex = tierIndex;
         Points = points;
         LifetimePoints = lifetimePoints;

@@ -14,4 +14,13 @@ internal sealed record StateContents(
 {
     /// <summary>The ledger's entries (spec v1.1 §2), validated against the participants and seen events.</summary>
     public IReadOnlyList<KeyValuePair<string, LedgerMark>> Ledger { get; init; } = [];
+
+    /// <summary>The engine's clock (spec v1.1 §1), null when the file has none.</summary>
+    public DateTime? Clock { get; init; }
+
+    /// <summary>The pending grants not yet released (spec v1.1 §3), in release order.</summary>
+    public IReadOnlyList<PendingRelease> Pending { get; init; } = [];
+
+    /// <summary>The next place in grant order (spec v1.1 §1).</summary>
+    public long NextGrant { get; init; }
 }

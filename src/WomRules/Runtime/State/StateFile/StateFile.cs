@@ -14,7 +14,7 @@ internal static class StateFile
     /// <summary>The format version written. A file without one is the unversioned form of spec §5, read without a checksum.</summary>
     public const int Version = 2;
 
-    private static readonly HashSet<string> RootMembers = ["version", "checksum", "campaign", "participants", "budget_used", "seen_events", "ledger"];
+    private static readonly HashSet<string> RootMembers = ["version", "checksum", "campaign", "participants", "budget_used", "seen_events", "ledger", "clock", "next_grant", "pending"];
     private static readonly HashSet<string> BudgetMembers = ["points", "credit"];
 
     public static InMemoryParticipantStore Read(Stream stream, CompiledCampaign campaign)
@@ -23,6 +23,10 @@ internal static class StateFile
         var store = new InMemoryParticipantStore();
         store.LedgerFor(campaign);
         store.Restore(contents.Participants, contents.SeenEvents, contents.Ledger, contents.PointsUsed, contents.CreditUsed);
+        // The queue: the held grants, and the expiry of every lot (spec v1.1 §1, §3, §4).
+        IEnumerable<DueEffect> effects = contents.Pending;
+        effects = effects.Concat(contents.Participants.SelectMany(p => p.Lots.Select(l => new LotExpiry(l.Expires, l.Grant, p.Id))));
+        store.Timeline.Restore(contents.Clock, contents.NextGrant, effects);
         return store;
     }
 
@@ -159,9 +163,60 @@ internal static class StateFile
             ? StateFileLedger.Read(text, ledgerElement, top.Member("ledger"), campaign, participantIds, new HashSet<string>(seen, StringComparer.Ordinal), versioned)
             : [];
         StateFileLedger.CheckOwed(text, top.Member("ledger"), ledger, states, pointsUsed, creditUsed);
+        var clock = ReadClock(text, root, top, ledger);
+        var pending = StateFilePending.Read(text, root, top, clock, states, participantIds, new HashSet<string>(seen, StringComparer.Ordinal), campaign is not null, versioned);
+        long nextGrant = 0;
+        if (root.TryGetProperty("next_grant", out var nextGrantElement))
+        {
+            nextGrant = StateFileValues.ReadCount(text, nextGrantElement, top.Member("next_grant"));
+        }
+
+        if (campaign is not null && campaign.Bound.PointsExpiry is null)
+        {
+            // A campaign without expiry keeps no lots: ones left from an earlier version of it are dropped, like a counter it no longer declares.
+            foreach (var state in states)
+            {
+                state.Lots = [];
+            }
+        }
+
+        StateFileLots.Check(text, top.Member("participants"), campaign?.Bound.PointsExpiry is null ? [] : states, pending, clock, nextGrant, top.Member("next_grant"));
         return new StateContents(states, seen, pointsUsed, creditUsed, versioned, root.TryGetProperty("checksum", out _) ? text.ChecksumValueOffset + StateChecksum.Prefix.Length : -1)
         {
             Ledger = ledger,
+            Clock = clock,
+            Pending = pending,
+            NextGrant = nextGrant,
         };
+    }
+
+    /// <summary>
+    /// The clock (spec v1.1 §1). It is never earlier than an event the ledger holds, since every applied event moved
+    /// it; a file without one (written before v1.1) resumes at the latest of those.
+    /// </summary>
+    private static DateTime? ReadClock(StateFileText text, JsonElement root, StateFilePath top, IReadOnlyList<KeyValuePair<string, LedgerMark>> ledger)
+    {
+        DateTime? latest = null;
+        foreach (var (_, mark) in ledger)
+        {
+            if (mark.IsKnown && (latest is null || mark.At > latest))
+            {
+                latest = mark.At;
+            }
+        }
+
+        if (!root.TryGetProperty("clock", out var element))
+        {
+            return latest;
+        }
+
+        var path = top.Member("clock");
+        var clock = StateFileLedger.ReadTime(text, element, path);
+        if (latest is { } last && clock < last)
+        {
+            throw text.ErrorAt(path, $"the clock is earlier than the ledger's latest event ({OutcomeJson.FormatTime(last)}); the clock never goes back, so it was edited");
+        }
+
+        return clock;
     }
 }

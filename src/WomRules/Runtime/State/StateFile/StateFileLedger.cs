@@ -12,7 +12,7 @@ namespace WomRules.Runtime;
 internal static class StateFileLedger
 {
     private static readonly HashSet<string> EntryMembers = ["at", "reversal", "reversed", "grants", "limits", "budget"];
-    private static readonly HashSet<string> GrantMembers = ["participant", "rule", "points", "credit", "badge", "counter", "by", "redeemed"];
+    private static readonly HashSet<string> GrantMembers = ["participant", "rule", "points", "credit", "badge", "counter", "by", "redeemed", "pending_until"];
     private static readonly HashSet<string> LimitMembers = ["participant", "rule", "window"];
     private static readonly HashSet<string> BudgetMembers = ["points", "credit"];
 
@@ -21,7 +21,7 @@ internal static class StateFileLedger
         writer.WriteStartObject("ledger");
         foreach (var (id, mark) in ledger.Entries.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
-            var at = mark.At.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", CultureInfo.InvariantCulture);
+            var at = OutcomeJson.FormatTime(mark.At);
             if (mark is { IsReversal: false, Reversed: false, Grant: null })
             {
                 // Most events grant nothing: their entry is only their time, so the ledger stays small.
@@ -122,9 +122,12 @@ internal static class StateFileLedger
         {
             var state = byId[id];
             var counterShort = Enumerable.Range(0, sum.Counters.Length).FirstOrDefault(i => sum.Counters[i] > state.Counters[i], -1);
-            if (sum.Points > state.LifetimePoints || sum.Credit > state.Credit || counterShort >= 0)
+            // Grants still pending (spec v1.1 §3) are held in the pending amounts, not yet in the balances.
+            var points = state.LifetimePoints + (Int128)state.PendingPoints;
+            var credit = state.Credit + state.PendingCredit;
+            if (sum.Points > points || sum.Credit > credit || counterShort >= 0)
             {
-                throw text.ErrorAt(where, $"the ledger holds grants to '{StateFilePath.Escape(id)}' that are more than its {(sum.Points > state.LifetimePoints ? "lifetime_points" : sum.Credit > state.Credit ? "credit" : "counter '" + state.Schema.Counters[counterShort] + "'")}, so a reversal could not take them back");
+                throw text.ErrorAt(where, $"the ledger holds grants to '{StateFilePath.Escape(id)}' that are more than its {(sum.Points > points ? "lifetime_points and pending_points" : sum.Credit > credit ? "credit and pending_credit" : "counter '" + state.Schema.Counters[counterShort] + "'")}, so a reversal could not take them back");
             }
         }
 
@@ -156,6 +159,11 @@ internal static class StateFileLedger
                     writer.WriteNumber("by", entry.Amount);
                     break;
                 case LedgerEntryKind.Redeemed: writer.WriteNumber("redeemed", entry.Amount); break;
+            }
+
+            if (entry.WasPending)
+            {
+                writer.WriteString("pending_until", OutcomeJson.FormatTime(entry.PendingUntil));
             }
 
             writer.WriteEndObject();
@@ -301,9 +309,9 @@ internal static class StateFileLedger
         switch (kinds[0])
         {
             case "points":
-                return new LedgerEntry(LedgerEntryKind.Points, participant, rule, StateFileValues.ReadCount(text, element.GetProperty("points"), where.Member("points")));
+                return new LedgerEntry(LedgerEntryKind.Points, participant, rule, StateFileValues.ReadCount(text, element.GetProperty("points"), where.Member("points")), PendingUntil: PendingUntil(text, element, where));
             case "credit":
-                return new LedgerEntry(LedgerEntryKind.Credit, participant, rule, 0, StateFileValues.ReadAmount(text, element.GetProperty("credit"), where.Member("credit")));
+                return new LedgerEntry(LedgerEntryKind.Credit, participant, rule, 0, StateFileValues.ReadAmount(text, element.GetProperty("credit"), where.Member("credit")), PendingUntil: PendingUntil(text, element, where));
             case "badge":
                 return new LedgerEntry(LedgerEntryKind.Badge, participant, rule, 0, Name: RequiredString(text, element, where, "badge"));
             default:
@@ -350,10 +358,14 @@ internal static class StateFileLedger
             : throw text.ErrorAt(where.Member("participant"), $"the ledger names a participant '{StateFilePath.Escape(id)}' that 'participants' does not hold");
     }
 
+    /// <summary>When a points or credit grant given pending (spec v1.1 §3) ends its hold; default when it was not pending.</summary>
+    private static DateTime PendingUntil(StateFileText text, JsonElement element, StateFilePath where) =>
+        element.TryGetProperty("pending_until", out var until) ? ReadTime(text, until, where.Member("pending_until")) : default;
+
     /// <summary>The rule's name: only a label for the outcome and the limit it counted in, so a rule since renamed or removed is no error.</summary>
     private static string Rule(StateFileText text, JsonElement element, StateFilePath where) => RequiredString(text, element, where, "rule");
 
-    private static string RequiredString(StateFileText text, JsonElement element, StateFilePath where, string name)
+    internal static string RequiredString(StateFileText text, JsonElement element, StateFilePath where, string name)
     {
         if (!element.TryGetProperty(name, out var value))
         {

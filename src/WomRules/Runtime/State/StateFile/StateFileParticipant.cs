@@ -53,6 +53,15 @@ internal static class StateFileParticipant
                     var credit = StateFileValues.ReadAmount(text, value, path);
                     state?.Credit = credit;
                     break;
+                case "pending_points":
+                    // Held by pending rewards (spec v1.1 §3); the queue's grants must add up to it (StateFilePending).
+                    var pendingPoints = StateFileValues.ReadCount(text, value, path);
+                    state?.PendingPoints = pendingPoints;
+                    break;
+                case "pending_credit":
+                    var pendingCredit = StateFileValues.ReadAmount(text, value, path);
+                    state?.PendingCredit = pendingCredit;
+                    break;
                 case "counters":
                     StateFileValues.Expect(text, value, JsonValueKind.Object, path);
                     foreach (var counter in value.EnumerateObject())
@@ -99,6 +108,10 @@ internal static class StateFileParticipant
                     }
 
                     break;
+                case "lots":
+                    var lots = StateFileLots.Read(text, value, path, versioned);
+                    state?.Lots = lots;
+                    break;
                 case "limits":
                     StateFileValues.Expect(text, value, JsonValueKind.Object, path);
                     foreach (var rule in value.EnumerateObject())
@@ -117,7 +130,7 @@ internal static class StateFileParticipant
                     // Spec §5's unversioned form "may hold more"; a versioned file is this tool's own, so a stray key is an edit gone wrong.
                     if (versioned)
                     {
-                        throw text.ErrorAt(path, "a participant has no such field; expected tier, tier_since, points, lifetime_points, credit, counters, badges, attributes or limits", atKey: true);
+                        throw text.ErrorAt(path, "a participant has no such field; expected tier, tier_since, points, lifetime_points, credit, pending_points, pending_credit, counters, badges, attributes, limits or lots", atKey: true);
                     }
 
                     break;

@@ -23,6 +23,17 @@ internal static class StateFileWriter
             // The value's closing quote is the last byte written; the comma comes with the next member.
             digitsOffset = (int)(writer.BytesCommitted + writer.BytesPending) - 1 - StateChecksum.DigitCount;
             writer.WriteString("campaign", campaign.Id);
+            if (store.Timeline.Clock is { } clock)
+            {
+                writer.WriteString("clock", OutcomeJson.FormatTime(clock));
+            }
+
+            // The next place in grant order (spec v1.1 §1), which orders effects due at one instant.
+            if (store.Timeline.NextSequence > 0)
+            {
+                writer.WriteNumber("next_grant", store.Timeline.NextSequence);
+            }
+
             writer.WriteStartObject("participants");
             foreach (var p in store.LiveParticipants.OrderBy(p => p.Id, StringComparer.Ordinal))
             {
@@ -51,6 +62,7 @@ internal static class StateFileWriter
                     writer.WriteEndObject();
                 }
 
+                StateFileLots.Write(writer, p);
                 writer.WriteEndObject();
             }
 
@@ -67,6 +79,7 @@ internal static class StateFileWriter
 
             writer.WriteEndArray();
             StateFileLedger.Write(writer, store.Ledger);
+            StateFilePending.Write(writer, store.Timeline);
 
             writer.WriteEndObject();
         }
@@ -83,6 +96,18 @@ internal static class StateFileWriter
         writer.WriteNumber("points", p.Points);
         writer.WriteNumber("lifetime_points", p.LifetimePoints);
         writer.WriteString("credit", OutcomeJson.FormatDecimal(p.Credit));
+
+        // Only when held (spec v1.1 §3), so a campaign without pending rewards writes the state it always wrote.
+        if (p.PendingPoints != 0)
+        {
+            writer.WriteNumber("pending_points", p.PendingPoints);
+        }
+
+        if (p.PendingCredit != 0m)
+        {
+            writer.WriteString("pending_credit", OutcomeJson.FormatDecimal(p.PendingCredit));
+        }
+
         writer.WriteStartObject("counters");
         for (var i = 0; i < p.Schema.Counters.Length; i++)
         {

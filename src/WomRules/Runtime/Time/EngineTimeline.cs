@@ -1,0 +1,44 @@
+namespace WomRules.Runtime;
+
+/// <summary>
+/// The engine's clock and its queue of time-driven effects (spec v1.1 §1). The clock is the latest <c>at</c> of an
+/// event accepted past step 3 (applied or rejected for its content) or the time of a sweep, and never goes back. The
+/// in-memory store holds one, so the state file carries it; an engine over another store keeps its own.
+/// </summary>
+internal sealed class EngineTimeline
+{
+    /// <summary>The clock in UTC; null before the first accepted event or sweep.</summary>
+    public DateTime? Clock { get; private set; }
+
+    public DueQueue Due { get; } = new();
+
+    /// <summary>The place the next grant scheduled takes among effects due at one instant (spec v1.1 §1: grant order).</summary>
+    public long NextSequence { get; private set; }
+
+    /// <summary>Takes the next place in grant order.</summary>
+    public long TakeSequence() => NextSequence++;
+
+    /// <summary>Moves the clock to <paramref name="to"/> if that is later; false when it is not (the clock never goes back).</summary>
+    public bool MoveTo(DateTime to)
+    {
+        if (Clock is { } clock && to <= clock)
+        {
+            return false;
+        }
+
+        Clock = to;
+        return true;
+    }
+
+    /// <summary>Puts back a clock, the next place in grant order and the queue read from a state file.</summary>
+    public void Restore(DateTime? clock, long nextSequence, IEnumerable<DueEffect> effects)
+    {
+        Clock = clock;
+        NextSequence = nextSequence;
+        Due.Clear();
+        foreach (var effect in effects)
+        {
+            Due.Add(effect);
+        }
+    }
+}
