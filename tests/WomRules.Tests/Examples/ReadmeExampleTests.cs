@@ -22,7 +22,7 @@ public sealed class ReadmeExampleTests
         outcomes.Select(o => o.ToJson()).Should().Equal(
             """{"kind":"reward","event":"e-1","rule":"referral-double-sided","participant":"u-1","points":500}""",
             """{"kind":"reward","event":"e-1","rule":"referral-double-sided","participant":"u-1","counter":"referrals","by":1}""",
-            """{"kind":"reward","event":"e-1","rule":"referral-double-sided","participant":"u-2","credit":"10.00"}""",
+            """{"kind":"reward","event":"e-1","rule":"referral-double-sided","participant":"u-2","credit":"10.00","pending_until":"2026-03-16T10:00:00Z"}""",
             """{"kind":"reward","event":"e-1","rule":"first-referral-badge","participant":"u-1","badge":"connector"}""");
         engine.GetParticipant("u-1")!.Points.Should().Be(500);
         outcomes.OfType<RewardOutcome>().First().Points.Should().Be(500);
