@@ -61,5 +61,5 @@ public sealed class ExampleEquivalenceTests
     }
 
     private static (string Outcomes, string State) Run(CompiledCampaign campaign, string[] lines, string name) =>
-        ExampleRuns.RunLines(campaign, lines, ExampleRuns.InitialStore(name, campaign));
+        ExampleRuns.RunLines(campaign, lines, ExampleRuns.InitialStore(name, campaign), ExampleRuns.Until(name));
 }

@@ -46,7 +46,7 @@ public sealed class ExampleTests
     {
         var lines = File.ReadAllLines(Path.Combine(RepositoryPaths.Examples, name, "events.jsonl"));
         var campaign = CampaignRunner.Compile(File.ReadAllText(Path.Combine(RepositoryPaths.Examples, name, "campaign.yaml")));
-        var (whole, wholeState) = ExampleRuns.RunLines(campaign, lines, ExampleRuns.InitialStore(name, campaign));
+        var (whole, wholeState) = ExampleRuns.RunLines(campaign, lines, ExampleRuns.InitialStore(name, campaign), ExampleRuns.Until(name));
 
         for (var split = 0; split <= lines.Length; split += Math.Max(1, lines.Length / 5))
         {
@@ -56,7 +56,7 @@ public sealed class ExampleTests
             first.WriteTo(saved, campaign);
             saved.Position = 0;
             var resumed = InMemoryParticipantStore.ReadFrom(saved, campaign);
-            var (b, state) = ExampleRuns.RunLines(campaign, lines[split..], resumed);
+            var (b, state) = ExampleRuns.RunLines(campaign, lines[split..], resumed, ExampleRuns.Until(name));
             (a + b).Should().Be(whole, $"splitting at line {split} must not change the outcomes");
             state.Should().Be(wholeState);
         }
@@ -66,6 +66,6 @@ public sealed class ExampleTests
     {
         var folder = Path.Combine(RepositoryPaths.Examples, name);
         var campaign = CampaignRunner.Compile(File.ReadAllText(Path.Combine(folder, "campaign.yaml")), evaluator);
-        return ExampleRuns.RunLines(campaign, File.ReadAllLines(Path.Combine(folder, "events.jsonl")), ExampleRuns.InitialStore(name, campaign));
+        return ExampleRuns.RunLines(campaign, File.ReadAllLines(Path.Combine(folder, "events.jsonl")), ExampleRuns.InitialStore(name, campaign), ExampleRuns.Until(name));
     }
 }

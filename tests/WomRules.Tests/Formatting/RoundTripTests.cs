@@ -39,8 +39,8 @@ public sealed class RoundTripTests
         var events = File.ReadAllLines(ExampleFile(name, "events.jsonl"));
         var fromYaml = CampaignRunner.Compile(File.ReadAllText(ExampleFile(name, "campaign.yaml")));
         var fromDsl = CampaignRunner.Compile(File.ReadAllText(ExampleFile(name, "campaign.wom")), path: "campaign.wom");
-        var expected = ExampleRuns.RunLines(fromYaml, events, ExampleRuns.InitialStore(name, fromYaml));
-        var actual = ExampleRuns.RunLines(fromDsl, events, ExampleRuns.InitialStore(name, fromDsl));
+        var expected = ExampleRuns.RunLines(fromYaml, events, ExampleRuns.InitialStore(name, fromYaml), ExampleRuns.Until(name));
+        var actual = ExampleRuns.RunLines(fromDsl, events, ExampleRuns.InitialStore(name, fromDsl), ExampleRuns.Until(name));
         actual.Outcomes.Should().Be(File.ReadAllText(ExampleFile(name, "outcomes.jsonl")).ReplaceLineEndings("\n"));
         actual.Should().Be(expected);
     }

@@ -19,14 +19,29 @@ internal static class ExampleRuns
         return InMemoryParticipantStore.ReadFrom(stream, campaign);
     }
 
-    /// <summary>The outcomes as JSON lines, and the store's final state file.</summary>
-    public static (string Outcomes, string State) RunLines(CompiledCampaign campaign, string[] lines, InMemoryParticipantStore store)
+    /// <summary>An example may end with a final sweep (spec v1.1 §1), as `womrules run --until`: examples/NAME/until.</summary>
+    public static DateTimeOffset? Until(string name)
+    {
+        var path = Path.Combine(RepositoryPaths.Examples, name, "until");
+        return File.Exists(path) ? DateTimeOffset.Parse(File.ReadAllText(path).Trim(), System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>The outcomes as JSON lines, and the store's final state file; with <paramref name="until"/>, a sweep after the last line.</summary>
+    public static (string Outcomes, string State) RunLines(CompiledCampaign campaign, string[] lines, InMemoryParticipantStore store, DateTimeOffset? until = null)
     {
         var engine = new CampaignEngine(campaign, store);
         var outcomes = new StringBuilder();
         foreach (var line in lines.Where(l => !string.IsNullOrWhiteSpace(l)))
         {
             foreach (var outcome in engine.ProcessJson(line))
+            {
+                outcomes.Append(outcome.ToJson()).Append('\n');
+            }
+        }
+
+        if (until is { } time)
+        {
+            foreach (var outcome in engine.AdvanceTo(time))
             {
                 outcomes.Append(outcome.ToJson()).Append('\n');
             }
