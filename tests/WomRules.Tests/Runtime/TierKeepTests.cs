@@ -138,6 +138,44 @@ public sealed class TierKeepTests
     }
 
     [Fact]
+    public void At_one_instant_a_release_comes_before_a_keep_end_so_the_keep_end_sees_the_released_points()
+    {
+        // Silver reached with the sale, and a gift held 30 days from the same instant; the redemption drops below silver
+        // inside keep. Keep ends and the gift is released at one instant: the release first (§1), so silver holds again.
+        var runner = new CampaignRunner("""
+            womrules: 1
+            campaign: loyalty
+            tiers_policy: { downgrade: true, keep: 30d }
+            events:
+              sale: { total: int }
+              gift: { total: int }
+            tiers:
+              - name: member
+              - name: silver
+                when: participant.points >= 100
+            rules:
+              - name: sale-points
+                on: sale
+                rewards:
+                  - points: event.total
+              - name: gift-points
+                on: gift
+                rewards:
+                  - { points: event.total, pending: 30d }
+            """);
+        runner.Run(
+            CampaignRunner.Event("s1", "sale", "ann", """{"total": 150}""", at: "2026-03-01T00:00:00Z"),
+            CampaignRunner.Event("g1", "gift", "ann", """{"total": 50}""", at: "2026-03-01T00:00:00Z"),
+            CampaignRunner.Event("r1", "points.redeemed", "ann", """{"points": 100}""", at: "2026-03-01T01:00:00Z"));
+        runner.Participant("ann")!.Tier.Should().Be("silver", "kept");
+
+        runner.Sweep(new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero))
+            .Select(o => JsonDocument.Parse(o).RootElement.GetProperty("kind").GetString())
+            .Should().Equal(["released"], "released first, the keep end then finds silver holding");
+        runner.Participant("ann")!.Tier.Should().Be("silver");
+    }
+
+    [Fact]
     public void Keep_ends_due_at_one_instant_go_in_participant_order()
     {
         var runner = new CampaignRunner(Yaml);
@@ -173,6 +211,17 @@ public sealed class TierKeepTests
             diagnostics.Should().NotContain(d => d.Severity == DiagnosticSeverity.Error, text);
             diagnostics.Select(d => d.ToString()).Should().Contain(d => d.StartsWith(at, StringComparison.Ordinal) && d.Contains("warning WOM3061", StringComparison.Ordinal), text);
         }
+    }
+
+    [Theory]
+    [InlineData("tiers", "campaign.wom(2,6)", "expected 'downgrade' or 'keep'")]
+    [InlineData("tiers downgrade keep", "campaign.wom(2,21)", "expected a value")]
+    [InlineData("tiers keep 30d downgrade", "campaign.wom(2,16)", "unexpected 'downgrade'")]
+    [InlineData("tiers downgrade keep 30d keep 2d", "campaign.wom(2,26)", "unexpected 'keep'")]
+    public void The_dsl_tiers_line_takes_downgrade_then_keep_and_says_where_it_is_malformed(string line, string at, string message)
+    {
+        Diagnostics("campaign shop\n" + line + "\n\nevent sale\n", "campaign.wom").Should().ContainSingle()
+            .Which.Should().StartWith(at).And.Contain("WOM5001").And.Contain(message);
     }
 
     [Fact]
