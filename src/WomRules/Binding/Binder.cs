@@ -61,6 +61,7 @@ internal sealed partial class Binder
         {
             Ids = BindIds(syntax.Ids),
             TierDowngrade = BindTierDowngrade(syntax.TiersPolicy),
+            TierKeep = BindTierKeep(syntax.TiersPolicy),
             ReversibleFor = syntax.ReversibleFor is { } reversibleFor ? Duration.Bind(reversibleFor, diagnostics) ?? BoundCampaign.DefaultReversibleFor : BoundCampaign.DefaultReversibleFor,
             PointsExpiry = BindExpiry(syntax.Expiry),
         };
@@ -146,6 +147,26 @@ internal sealed partial class Binder
                 diagnostics.Report(DiagnosticDescriptors.InvalidValue, other.Span, other.Text, "downgrade", "true or false");
                 return false;
         }
+    }
+
+    /// <summary>
+    /// Spec v1.1 §5 'keep'. Without 'downgrade: true' tiers never go down, so a keep changes nothing: a warning
+    /// (WOM3061) at the keep rather than an error, since the campaign still runs as written; it binds to no keep.
+    /// </summary>
+    private TimeSpan? BindTierKeep(TiersPolicySyntax? policy)
+    {
+        if (policy?.Keep is not { } keep || Duration.Bind(keep, diagnostics) is not { } duration)
+        {
+            return null;
+        }
+
+        if (policy.Downgrade?.Text != "true")
+        {
+            diagnostics.Report(DiagnosticDescriptors.KeepWithoutDowngrade, keep.Span, keep.Text);
+            return null;
+        }
+
+        return duration;
     }
 
     private FrozenDictionary<string, EventTypeSymbol> BindEventTypes(ImmutableArray<EventTypeSyntax> events, ImmutableArray<AttributeSymbol> participantAttributes)

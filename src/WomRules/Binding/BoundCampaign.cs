@@ -27,6 +27,9 @@ internal sealed record BoundCampaign(
 
     /// <summary>Spec v1.1 §5 'tiers_policy.downgrade': a tier whose 'when' no longer holds is left at the next change.</summary>
     public bool TierDowngrade { get; init; }
+
+    /// <summary>Spec v1.1 §5 'tiers_policy.keep': with <see cref="TierDowngrade"/>, how long a tier is kept after it was reached; null: not kept.</summary>
+    public TimeSpan? TierKeep { get; init; }
     /// <summary>How long a points lot stays available (spec v1.1 §4); null: points never expire.</summary>
     public TimeSpan? PointsExpiry { get; init; }
 }

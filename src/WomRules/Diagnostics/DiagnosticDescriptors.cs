@@ -170,6 +170,8 @@ internal static class DiagnosticDescriptors
     // WOM3060-WOM3064: tiers that move, spec v1.1 §5.
     public static readonly DiagnosticDescriptor OnParticipantUpdated = Error("WOM3060", "Rule or disclosure on participant.updated",
         "A {0} cannot be on 'participant.updated': that built-in event only sets participant attributes, and no rule or disclosure runs on it.");
+    public static readonly DiagnosticDescriptor KeepWithoutDowngrade = Warning("WOM3061", "Keep without downgrade",
+        "'keep: {0}' has no effect: without 'downgrade: true' tiers never go down, so there is nothing to keep; add 'downgrade: true' or remove 'keep'.");
 
     // WOM4xxx: warnings about the campaign's behaviour.
     public static readonly DiagnosticDescriptor UnboundedLiability = Warning("WOM4001", "Unbounded liability",

@@ -53,9 +53,15 @@ internal static class DslWriter
             w.Line(0, "reversible for " + Value(reversibleFor.Text), reversibleFor);
         }
 
-        if (c.TiersPolicy is { Downgrade: { } downgrade } tiersPolicy)
+        if (c.TiersPolicy is { } tiersPolicy && (tiersPolicy.Downgrade is not null || tiersPolicy.Keep is not null))
         {
-            w.Line(0, downgrade.Text == "true" ? "tiers downgrade" : "tiers downgrade " + Value(downgrade.Text), tiersPolicy);
+            var downgrade = tiersPolicy.Downgrade switch
+            {
+                null => "",
+                { Text: "true" } => " downgrade",
+                { } other => " downgrade " + Value(other.Text),
+            };
+            w.Line(0, "tiers" + downgrade + (tiersPolicy.Keep is { } keep ? " keep " + Value(keep.Text) : ""), tiersPolicy);
         }
 
         if (c.Expiry is { } expiry)

@@ -46,7 +46,7 @@ internal static class YamlWriter
 
         if (c.TiersPolicy is { } tiersPolicy)
         {
-            w.Line(0, "tiers_policy: " + Flow(("downgrade", tiersPolicy.Downgrade?.Text)), tiersPolicy);
+            w.Line(0, "tiers_policy: " + Flow(("downgrade", tiersPolicy.Downgrade?.Text), ("keep", tiersPolicy.Keep?.Text)), tiersPolicy);
         }
 
         if (c.Expiry is { } expiry)

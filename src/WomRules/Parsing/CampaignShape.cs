@@ -59,6 +59,7 @@ internal static class CampaignShape
     public static readonly MappingShape TiersPolicy = new("tiers_policy", "How tiers move (spec v1.1 §5).",
     [
         new("downgrade", new ScalarShape("true: a participant whose tier's 'when' no longer holds moves down to the highest tier whose 'when' holds, at its next change; false (default): tiers only go up.", ScalarKind.Boolean)),
+        new("keep", Duration with { Description = "With downgrade: a tier is kept this long after it was reached before it may go down, such as 365d (default: no keep)." }),
     ]);
 
     public static readonly MappingShape Disclosure = new("disclosure", "A disclosure requirement for endorsements.",

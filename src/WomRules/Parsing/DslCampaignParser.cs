@@ -179,9 +179,13 @@ internal sealed class DslCampaignParser
     private TiersPolicySyntax TiersPolicy(DslDeclaration d)
     {
         // A bare 'downgrade' means 'downgrade true'.
-        var downgrade = d.Clauses[0];
-        var value = downgrade.Value is DslWord word ? Token(word) : new SyntaxToken("true", Span(downgrade.Keyword.Start, downgrade.Keyword.End));
-        return new TiersPolicySyntax(value, DeclarationSpan(d));
+        SyntaxToken? value = null;
+        if (d.Clauses.FirstOrDefault(c => c.Keyword.Text == "downgrade") is { } downgrade)
+        {
+            value = downgrade.Value is DslWord word ? Token(word) : new SyntaxToken("true", Span(downgrade.Keyword.Start, downgrade.Keyword.End));
+        }
+
+        return new TiersPolicySyntax(value, Word(d, "keep"), DeclarationSpan(d));
     }
 
     private void Once(DslWord keyword, string where, Action add)

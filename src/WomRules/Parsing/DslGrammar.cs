@@ -63,13 +63,19 @@ internal static class DslGrammar
         // reversible for DURATION (spec v1.1 §2).
         var reversible = from k in Keyword("reversible") from f in Keyword("for") from v in value from e in EndOfLine() select new DslDeclaration(k, v, []);
 
-        // tiers downgrade [true | false] (spec v1.1 §5); a bare 'downgrade' means true.
+        // tiers [downgrade [true | false]] [keep DURATION] (spec v1.1 §5), at least one; a bare 'downgrade' means true,
+        // and 'keep' is never taken for its value.
+        var tiersDowngrade =
+            from d in Keyword("downgrade")
+            from v in value.Where(w => w.Text != "keep").XOptional()
+            select new DslClause(d, v.GetOrDefault());
+        var tiersKeep = from k in Keyword("keep") from v in value select new DslClause(k, v);
         var tiersPolicy =
             from k in Keyword("tiers")
-            from d in Keyword("downgrade")
-            from v in value.XOptional()
-            from e in EndOfLine()
-            select new DslDeclaration(k, null, [new DslClause(d, v.GetOrDefault())]);
+            from clauses in (from d in tiersDowngrade from keep in tiersKeep.XOptional() select (ImmutableArray<DslClause>)[d, .. keep.Items()])
+                .Or(from keep in tiersKeep select ImmutableArray.Create(keep))
+            from e in EndOfLine(clauses[^1].Keyword.Text == "keep" ? [] : ["'keep'"])
+            select new DslDeclaration(k, null, clauses);
 
         // expire points after DURATION (spec v1.1 §4); 'credit' parses, for the binder to refuse with its place.
         var expire =

@@ -84,7 +84,7 @@ internal sealed class YamlCampaignReader
     private TiersPolicySyntax? ReadTiersPolicy(YamlNode node)
     {
         var map = Mapping(node, "tiers_policy", TiersPolicyKeys);
-        return map is null ? null : new TiersPolicySyntax(Token(map, "downgrade"), node.Span);
+        return map is null ? null : new TiersPolicySyntax(Token(map, "downgrade"), Token(map, "keep"), node.Span);
     }
 
     /// <summary>'expiry'; 'credit' is read too, so that the binder can say where it is that credit never expires.</summary>

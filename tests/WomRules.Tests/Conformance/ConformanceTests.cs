@@ -72,6 +72,29 @@ public sealed class ConformanceTests() : CliTestFolder("womrules-conformance")
         }
     }
 
+    /// <summary>
+    /// c3 waits for alert data and <c>tier_since</c> in expressions (§6, §10), but its tiers and points are §5: run it
+    /// without its alert rule, and every expected line but the alerts' must come out as they are, the time-driven
+    /// star → rising on the end of keep included.
+    /// </summary>
+    [Fact]
+    public void C3_without_its_alert_rule_gives_the_expected_tier_and_points_lines()
+    {
+        var folder = Path.Combine(CasesFolder, "c3-tiers-that-move");
+        var campaign = File.ReadAllText(Path.Combine(folder, "campaign.yaml"));
+        var alertRule = campaign.IndexOf("  - name: tier-check", StringComparison.Ordinal);
+        alertRule.Should().BePositive("c3's alert rule is its last rule");
+        var withoutAlerts = Path.Combine(Folder, "c3-campaign.yaml");
+        File.WriteAllText(withoutAlerts, campaign[..alertRule]);
+        var expected = string.Join("\n", File.ReadAllLines(Path.Combine(folder, "expected.jsonl")).Where(l => !l.Contains("\"alert\"", StringComparison.Ordinal)));
+        expected.Should().Contain("\"event\": null", "the case has a time-driven tier move");
+
+        var (exit, output, error) = Run("run", withoutAlerts, Path.Combine(folder, "events.jsonl"));
+
+        exit.Should().Be(0, error);
+        ConformanceComparison.FirstDifference(output, expected).Should().BeNull();
+    }
+
     [Fact]
     public void The_comparison_finds_a_changed_value_a_missing_line_and_ignores_what_the_README_allows()
     {

@@ -83,6 +83,10 @@ public sealed partial class FormatterTests
     [Theory]
     [InlineData("tiers   downgrade   # follow the audience down", "tiers downgrade  # follow the audience down\n", "tiers_policy: { downgrade: true }")]
     [InlineData("tiers downgrade false", "tiers downgrade false\n", "tiers_policy: { downgrade: false }")]
+    [InlineData("tiers  downgrade  keep   365d", "tiers downgrade keep 365d\n", "tiers_policy: { downgrade: true, keep: 365d }")]
+    [InlineData("tiers downgrade true keep 30d", "tiers downgrade keep 30d\n", "tiers_policy: { downgrade: true, keep: 30d }")]
+    [InlineData("tiers downgrade false keep 2w", "tiers downgrade false keep 2w\n", "tiers_policy: { downgrade: false, keep: 2w }")]
+    [InlineData("tiers keep 30d", "tiers keep 30d\n", "tiers_policy: { keep: 30d }")]
     public void Tiers_policy_is_laid_out_on_one_line_in_both_forms_and_converts_between_them(string line, string laidOut, string yamlLine)
     {
         var dsl = "campaign shop\n" + line + "\n\nevent sale\n  total: int\n";

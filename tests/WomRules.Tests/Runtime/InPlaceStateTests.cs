@@ -193,6 +193,36 @@ public sealed class InPlaceStateTests
         (copying.PointsIssued, copying.CreditIssued).Should().Be((memory.Store.PointsIssued, memory.Store.CreditIssued));
     }
 
+    [Fact]
+    public void Keep_ends_give_the_same_outcomes_and_tier_since_in_place_and_copied_on_write()
+    {
+        // Conformance case c3 without its alert rule (which needs §6): tiers seeded, kept 30 days, left at the end of
+        // keep as a time-driven effect that commits on its own, and left at a change after it.
+        var folder = Path.Combine(RepositoryPaths.Root, "..", "shared", "conformance", "v1.1", "c3-tiers-that-move");
+        var yaml = File.ReadAllText(Path.Combine(folder, "campaign.yaml"));
+        var campaign = CampaignCompilation.Create(yaml[..yaml.IndexOf("  - name: tier-check", StringComparison.Ordinal)], "campaign.yaml").Emit().Campaign!;
+        campaign.Bound.TierKeep.Should().Be(TimeSpan.FromDays(30));
+        var memory = new CampaignEngine(campaign);
+        var copying = new CopyingStore();
+        var host = new CampaignEngine(campaign, copying);
+        var timeDriven = 0;
+        foreach (var line in File.ReadAllLines(Path.Combine(folder, "events.jsonl")).Where(l => l.Length > 0))
+        {
+            var outcomes = memory.ProcessJson(line).Select(o => o.ToJson()).ToList();
+            host.ProcessJson(line).Select(o => o.ToJson()).Should().Equal(outcomes, line);
+            timeDriven += outcomes.Count(o => o.Contains("\"event\":null", StringComparison.Ordinal));
+        }
+
+        timeDriven.Should().Be(1, "amara's star ends with her keep");
+        foreach (var id in copying.Ids)
+        {
+            CampaignRunner.StateText(host.GetParticipant(id)!).Should().Be(CampaignRunner.StateText(memory.GetParticipant(id)!));
+            host.GetParticipant(id)!.TierSince.Should().Be(memory.GetParticipant(id)!.TierSince);
+        }
+
+        memory.GetParticipant("amara")!.TierSince.Should().Be(new DateTimeOffset(2026, 7, 1, 9, 0, 0, TimeSpan.Zero), "the time-driven move happened at the end of keep");
+    }
+
     /// <summary>A host's store: keeps exactly the states committed, so the engine must copy before it changes one.</summary>
     private sealed class CopyingStore : IParticipantStore
     {

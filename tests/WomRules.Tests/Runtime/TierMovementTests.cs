@@ -157,10 +157,10 @@ public sealed class TierMovementTests
     }
 
     [Theory]
-    [InlineData("tiers_policy: { downgrade: true, keep: 30d }", "WOM1008")]
+    [InlineData("tiers_policy: { downgrade: true, hold: 30d }", "WOM1008")]
     [InlineData("tiers_policy: { downgrade: maybe }", "WOM1015")]
     [InlineData("tiers_policy: [true]", "")]
-    public void Tiers_policy_accepts_only_downgrade_true_or_false(string line, string id)
+    public void Tiers_policy_accepts_only_downgrade_true_or_false_and_keep(string line, string id)
     {
         var result = CampaignCompilation.Create("womrules: 1\ncampaign: c\n" + line + "\nevents:\n  post: {}\n", "campaign.yaml").Emit();
 
@@ -172,11 +172,16 @@ public sealed class TierMovementTests
     }
 
     [Fact]
-    public void The_dsl_takes_tiers_downgrade_and_refuses_keep()
+    public void The_dsl_takes_tiers_downgrade_and_keep_but_not_a_comma_between_them()
     {
         var ok = CampaignCompilation.Create("womrules 1\ncampaign c\ntiers downgrade\n\nevent post\n", "campaign.wom").Emit();
         ok.Success.Should().BeTrue(string.Join("\n", ok.Diagnostics));
         ok.Campaign!.Bound.TierDowngrade.Should().BeTrue();
+        ok.Campaign!.Bound.TierKeep.Should().BeNull();
+
+        var kept = CampaignCompilation.Create("womrules 1\ncampaign c\ntiers downgrade keep 30d\n\nevent post\n", "campaign.wom").Emit();
+        kept.Success.Should().BeTrue(string.Join("\n", kept.Diagnostics));
+        kept.Campaign!.Bound.TierKeep.Should().Be(TimeSpan.FromDays(30));
 
         var keep = CampaignCompilation.Create("womrules 1\ncampaign c\ntiers downgrade, keep 30d\n\nevent post\n", "campaign.wom").Emit();
         keep.Success.Should().BeFalse();

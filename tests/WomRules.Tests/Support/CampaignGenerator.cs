@@ -86,7 +86,8 @@ internal sealed class CampaignGenerator(int seed, bool withCSharp = false, bool 
         // tiers_policy (spec v1.1 §5) on a fifth of the seeds, also chosen from the seed.
         if (seed % 5 == 2)
         {
-            y.Append("tiers_policy: { downgrade: ").Append(seed / 5 % 2 == 0 ? "true" : "false").Append(" }\n");
+            // With downgrade, half of them keep a tier (the other half's text stays as it was).
+            y.Append("tiers_policy: { downgrade: ").Append(seed / 5 % 2 == 0 ? "true" : "false").Append(seed / 5 % 4 == 0 ? ", keep: 2d" : "").Append(" }\n");
         }
 
         // expiry (spec v1.1 §4) on a quarter of the seeds, likewise chosen from the seed.

@@ -154,6 +154,7 @@ internal sealed class EventApplication
     /// </summary>
     internal void ScheduleCommitted()
     {
+        // (Keep ends, spec v1.1 §5, wait here with the lots' effects: they are the event's until it commits.)
         if (lots.Scheduled.Count == 0)
         {
             return;
@@ -304,7 +305,7 @@ internal sealed class EventApplication
     {
         context.Participant = subject;
         var reached = campaign.TierSearch(context, subject.TierIndex);
-        if (reached == subject.TierIndex && subject.TierIndex > 0 && campaign.Bound.TierDowngrade && !TierHolds(subject.TierIndex))
+        if (reached == subject.TierIndex && subject.TierIndex > 0 && campaign.Bound.TierDowngrade && !Kept(subject, due ?? Now) && !TierHolds(subject.TierIndex))
         {
             // Spec v1.1 §5, downgrade: the current tier's 'when' no longer holds, so the highest tier whose 'when' holds.
             reached = campaign.TierSearch(context, 0);
@@ -317,6 +318,31 @@ internal sealed class EventApplication
             subject.TierIndex = reached;
             // A time-driven change (a release, an expiry) happens at its due time, not at the event that swept it.
             subject.TierSinceTicks = (due ?? Now).Ticks;
+            ScheduleKeepEnd(subject, timeDriven: due is not null);
+        }
+    }
+
+    /// <summary>Spec v1.1 §5 'keep': whether the participant's tier is still kept at <paramref name="at"/> (keep has not passed since tier_since).</summary>
+    private bool Kept(ParticipantState subject, DateTime at) => TierKeepEnd.EndOf(subject, campaign.Bound.TierKeep) is { } end && at < end;
+
+    /// <summary>
+    /// Queues the end of the keep of the tier just reached, so the clock reaching it moves the participant down if its
+    /// 'when' no longer holds then (spec v1.1 §5). An event's is queued once it commits; a time-driven change's at once.
+    /// </summary>
+    private void ScheduleKeepEnd(ParticipantState subject, bool timeDriven)
+    {
+        if (!campaign.Bound.TierDowngrade || TierKeepEnd.For(subject, campaign.Bound.TierKeep) is not { } keepEnd)
+        {
+            return;
+        }
+
+        if (timeDriven)
+        {
+            clock.Timeline.Due.Add(keepEnd);
+        }
+        else
+        {
+            lots.Scheduled.Add(keepEnd);
         }
     }
 

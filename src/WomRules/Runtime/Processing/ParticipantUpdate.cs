@@ -50,6 +50,7 @@ internal sealed class ParticipantUpdate
 
         application.Commit(e.Id, participants, 0, 0m);
         application.Ledger.Record(e.Id, e.At, isReversal: false, grant: null);
+        application.ScheduleCommitted();
     }
 
     private static bool SameValue(object? old, object? value) =>

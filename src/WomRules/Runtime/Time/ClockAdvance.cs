@@ -58,9 +58,9 @@ internal sealed class ClockAdvance
                 case LotExpiry expiry:
                     Expire(expiry);
                     break;
-
-                // Tier keep ends (DuePhase.KeepEnd, spec v1.1 §5) are applied here, after the releases and expiries of
-                // their instant, once tiers_policy exists.
+                case TierKeepEnd keepEnd:
+                    EndKeep(keepEnd);
+                    break;
                 default:
                     throw new InvalidOperationException($"no time-driven effect of type {effect.GetType().Name} is known");
             }
@@ -90,6 +90,28 @@ internal sealed class ClockAdvance
 
         application.UpdateTier(null, state, release.Due);
         application.CommitForTime(state);
+    }
+
+    /// <summary>
+    /// Spec v1.1 §5: at the end of keep (after the releases and expiries of its instant, by <see cref="DuePhase"/>), the
+    /// tier is computed at that moment and moves down if its 'when' no longer holds. A keep end that a later tier
+    /// change replaced does nothing.
+    /// </summary>
+    private void EndKeep(TierKeepEnd keepEnd)
+    {
+        var keep = application.Campaign.Bound.TierKeep;
+        if (application.FindStored(keepEnd.Participant) is not { } stored || !keepEnd.IsCurrent(stored, keep))
+        {
+            return;
+        }
+
+        var state = application.WritableForTime(keepEnd.Participant);
+        var tier = state.TierIndex;
+        application.UpdateTier(null, state, keepEnd.Due);
+        if (state.TierIndex != tier)
+        {
+            application.CommitForTime(state);
+        }
     }
 
     /// <summary>Spec v1.1 §4: what is left of the lot leaves the balance (not lifetime points); a lot with nothing left expires without an outcome.</summary>

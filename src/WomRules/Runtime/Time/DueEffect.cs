@@ -14,6 +14,9 @@ internal abstract class DueEffect(DateTime due, long sequence)
 
     public abstract DuePhase Phase { get; }
 
-    /// <summary>The queue's order: due time, then phase, then grant order.</summary>
-    public DueKey Key => new(Due.Ticks, Phase, Sequence);
+    /// <summary>The queue's order: due time, then phase, then grant order, then <see cref="Tie"/>.</summary>
+    public DueKey Key => new(Due.Ticks, Phase, Sequence, Tie);
+
+    /// <summary>What orders effects of one phase and grant order due at one instant; null for those a grant caused.</summary>
+    protected virtual string? Tie => null;
 }

@@ -1,7 +1,10 @@
 namespace WomRules.Runtime;
 
-/// <summary>The order of time-driven effects (spec v1.1 §1): by due time, then <see cref="DuePhase"/>, then grant order.</summary>
-internal readonly record struct DueKey(long DueTicks, DuePhase Phase, long Sequence) : IComparable<DueKey>
+/// <summary>
+/// The order of time-driven effects (spec v1.1 §1): by due time, then <see cref="DuePhase"/>, then grant order, then
+/// <see cref="Tie"/> (the participant of a keep end, which has no grant).
+/// </summary>
+internal readonly record struct DueKey(long DueTicks, DuePhase Phase, long Sequence, string? Tie = null) : IComparable<DueKey>
 {
     public int CompareTo(DueKey other)
     {
@@ -12,6 +15,12 @@ internal readonly record struct DueKey(long DueTicks, DuePhase Phase, long Seque
         }
 
         var byPhase = Phase.CompareTo(other.Phase);
-        return byPhase != 0 ? byPhase : Sequence.CompareTo(other.Sequence);
+        if (byPhase != 0)
+        {
+            return byPhase;
+        }
+
+        var bySequence = Sequence.CompareTo(other.Sequence);
+        return bySequence != 0 ? bySequence : string.CompareOrdinal(Tie, other.Tie);
     }
 }

@@ -23,9 +23,18 @@ internal static class StateFile
         var store = new InMemoryParticipantStore();
         store.LedgerFor(campaign);
         store.Restore(contents.Participants, contents.SeenEvents, contents.Ledger, contents.PointsUsed, contents.CreditUsed);
-        // The queue: the held grants, and the expiry of every lot (spec v1.1 §1, §3, §4).
+        // The queue: the held grants, the expiry of every lot, and the keep end of every tier still kept (spec v1.1 §1,
+        // §3, §4, §5). A keep end is rebuilt from tier_since rather than written: one already due has happened.
         IEnumerable<DueEffect> effects = contents.Pending;
         effects = effects.Concat(contents.Participants.SelectMany(p => p.Lots.Select(l => new LotExpiry(l.Expires, l.Grant, p.Id))));
+        if (campaign.Bound.TierDowngrade)
+        {
+            effects = effects.Concat(contents.Participants
+                .Select(p => TierKeepEnd.For(p, campaign.Bound.TierKeep))
+                .Where(k => k is not null && (contents.Clock is not { } clock || k.Due > clock))
+                .Select(k => (DueEffect)k!));
+        }
+
         store.Timeline.Restore(contents.Clock, contents.NextGrant, effects);
         return store;
     }
