@@ -606,7 +606,7 @@ internal sealed partial class Binder
             diagnostics.Report(DiagnosticDescriptors.MissingKey, rule.Name.Span, "rewards");
         }
 
-        var rewards = rule.Rewards.Select(r => BindReward(r, scope, schema)).ToImmutableArray();
+        var rewards = rule.Rewards.Select(r => BindReward(r, scope, schema, rule.Language?.Text == "csharp")).ToImmutableArray();
         var needsReferrer = scope.ReadsReferrer || rewards.Any(r => r.To == Recipient.Referrer) || limit?.Of == Recipient.Referrer;
         return new RuleSymbol(rule.Name.Text, fileOrder, eventType.Name, when, priority, stop, limit, rewards, needsReferrer);
     }
@@ -668,7 +668,7 @@ internal sealed partial class Binder
         }
     }
 
-    private RewardSymbol BindReward(RewardSyntax reward, BindingScope scope, ParticipantSchema schema)
+    private RewardSymbol BindReward(RewardSyntax reward, BindingScope scope, ParticipantSchema schema, bool csharpRule)
     {
         var to = Recipient.Actor;
         if (reward.To is { } toToken)
@@ -703,8 +703,42 @@ internal sealed partial class Binder
             diagnostics.Report(DiagnosticDescriptors.RewardWithoutEffect, reward.Span);
         }
 
-        return new RewardSymbol(to, points, credit, reward.Badge?.Text, counterIndex, reward.Counter?.Text, by, reward.Alert?.Text);
+        var severity = AlertSeverity.Medium;
+        if (reward.AlertSeverity is { } level && !AlertSeverityExtensions.TryParse(level.Text, out severity))
+        {
+            diagnostics.Report(DiagnosticDescriptors.UnknownAlertSeverity, level.Span, level.Text);
+        }
+
+        return new RewardSymbol(to, points, credit, reward.Badge?.Text, counterIndex, reward.Counter?.Text, by, reward.Alert?.Text, severity, BindAlertData(reward, scope, csharpRule));
     }
+
+    /// <summary>Spec v1.1 §6: each data value is an expression of any type, in the campaign language.</summary>
+    private ImmutableArray<AlertDataSymbol> BindAlertData(RewardSyntax reward, BindingScope scope, bool csharpRule)
+    {
+        var data = ImmutableArray.CreateBuilder<AlertDataSymbol>(reward.AlertData.Length);
+        foreach (var entry in reward.AlertData)
+        {
+            if (csharpRule)
+            {
+                diagnostics.Report(DiagnosticDescriptors.AlertDataNotAllowed, entry.Key.Span);
+                continue;
+            }
+
+            if (!IsDataKey(entry.Key.Text))
+            {
+                diagnostics.Report(DiagnosticDescriptors.InvalidAlertDataKey, entry.Key.Span, entry.Key.Text);
+            }
+
+            // A tier is written by its name, as everywhere else in outcomes.
+            var value = expressions.Bind(entry.Value, scope);
+            data.Add(new AlertDataSymbol(entry.Key.Text, value.Type == ValueType.Tier ? new BoundConversion(ValueType.String, value.Span, Conversion.TierToName, value) : value));
+        }
+
+        return data.ToImmutable();
+    }
+
+    private static bool IsDataKey(string key) =>
+        key.Length > 0 && (char.IsAsciiLetter(key[0]) || key[0] == '_') && key.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     /// <summary>Binds a campaign-language expression, or picks up the delegate compiled for a C# one.</summary>
     private BoundExpression BindAs(ExpressionSyntax syntax, BindingScope scope, ValueType type, string what)

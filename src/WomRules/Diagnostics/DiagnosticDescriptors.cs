@@ -166,6 +166,16 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor OnParticipantUpdated = Error("WOM3060", "Rule or disclosure on participant.updated",
         "A {0} cannot be on 'participant.updated': that built-in event only sets participant attributes, and no rule or disclosure runs on it.");
 
+    // WOM3065-WOM3069: the language additions, spec v1.1 §6 and §10.
+    public static readonly DiagnosticDescriptor UnknownAlertSeverity = Error("WOM3065", "Unknown alert severity",
+        "'{0}' is not an alert severity; use low, medium (the default), high or critical.");
+    public static readonly DiagnosticDescriptor InvalidAlertDataKey = Error("WOM3066", "Invalid alert data key",
+        "'{0}' is not a valid alert data key; a key is a name of letters, digits and '_' that does not start with a digit.");
+    public static readonly DiagnosticDescriptor AlertDataWithoutAlert = Error("WOM3067", "Alert data without an alert",
+        "'data' belongs to an alert; add 'alert NAME' to this reward or remove the data.");
+    public static readonly DiagnosticDescriptor AlertDataNotAllowed = Error("WOM3068", "Alert data in a C# rule",
+        "Alert data is written in the campaign language, so it cannot be in a rule with 'lang: csharp'; compute the value in the campaign language or in a separate rule.");
+
     // WOM4xxx: warnings about the campaign's behaviour.
     public static readonly DiagnosticDescriptor UnboundedLiability = Warning("WOM4001", "Unbounded liability",
         "The rule '{0}' grants points or credit with no 'limit' and the campaign has no 'budget'; add a limit or a budget so the liability is bounded.");

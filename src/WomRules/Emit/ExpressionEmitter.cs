@@ -22,7 +22,7 @@ internal sealed class ExpressionEmitter(ParticipantSchema schema, StringLimits l
     private readonly string[] tierNames = [.. schema.Tiers];
 
     public Func<EvaluationContext, T> Compile<T>(BoundExpression expression) =>
-        Expression.Lambda<Func<EvaluationContext, T>>(WithFreshStringBudget(Emit(expression)), Context).Compile();
+        Expression.Lambda<Func<EvaluationContext, T>>(WithFreshStringBudget(typeof(T) == typeof(object) ? Expression.Convert(Emit(expression), typeof(object)) : Emit(expression)), Context).Compile();
 
     /// <summary>Each evaluation starts with nothing built (<see cref="StringLimits"/>).</summary>
     private static BlockExpression WithFreshStringBudget(Expression body) =>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using WomRules.Text;
 
 namespace WomRules.Syntax;
@@ -11,7 +12,9 @@ internal sealed class RewardSyntax(
     SyntaxToken? counter,
     ExpressionSyntax? by,
     SyntaxToken? alert,
-    TextSpan span) : SyntaxNode
+    TextSpan span,
+    SyntaxToken? alertSeverity = null,
+    ImmutableArray<AlertDataSyntax> alertData = default) : SyntaxNode
 {
     public SyntaxToken? To { get; } = to;
 
@@ -27,7 +30,13 @@ internal sealed class RewardSyntax(
 
     public SyntaxToken? Alert { get; } = alert;
 
+    /// <summary>The alert's severity as written (spec v1.1 §6); null: medium.</summary>
+    public SyntaxToken? AlertSeverity { get; } = alertSeverity;
+
+    /// <summary>The alert's data entries in written order; empty when none.</summary>
+    public ImmutableArray<AlertDataSyntax> AlertData { get; } = alertData.IsDefault ? [] : alertData;
+
     public override TextSpan Span { get; } = span;
 
-    public override IEnumerable<SyntaxNode> Children => NonNull(To, Points, Credit, Badge, Counter, By, Alert);
+    public override IEnumerable<SyntaxNode> Children => NonNull(To, Points, Credit, Badge, Counter, By, Alert, AlertSeverity).Concat(AlertData);
 }

@@ -15,4 +15,33 @@ internal static class OutcomeJson
 
     /// <summary>Decimals travel as strings ("10.00") so that no JSON reader turns them into floating point.</summary>
     public static string FormatDecimal(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A value of the campaign language (alert data, spec v1.1 §6): ints as numbers, decimals as strings.</summary>
+    public static void WriteValue(Utf8JsonWriter writer, object value)
+    {
+        switch (value)
+        {
+            case long number:
+                writer.WriteNumberValue(number);
+                break;
+            case decimal amount:
+                writer.WriteStringValue(FormatDecimal(amount));
+                break;
+            case bool flag:
+                writer.WriteBooleanValue(flag);
+                break;
+            case IEnumerable<string> list:
+                writer.WriteStartArray();
+                foreach (var item in list)
+                {
+                    writer.WriteStringValue(item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                writer.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture));
+                break;
+        }
+    }
 }

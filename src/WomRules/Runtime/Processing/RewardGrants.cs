@@ -11,7 +11,7 @@ namespace WomRules.Runtime;
 internal static class RewardGrants
 {
     /// <summary>Grants the entry; true when the recipient's points, credit, badges or counters changed.</summary>
-    public static bool Grant(string eventId, string rule, RewardSymbol reward, (long? Points, decimal? Credit, long? By) amount, ParticipantState target, List<Outcome> outcomes, LedgerRecorder ledger)
+    public static bool Grant(string eventId, string rule, RewardSymbol reward, (long? Points, decimal? Credit, long? By) amount, IReadOnlyList<KeyValuePair<string, object>>? alertData, ParticipantState target, List<Outcome> outcomes, LedgerRecorder ledger)
     {
         var changed = false;
         if (amount.Points is { } points)
@@ -49,7 +49,7 @@ internal static class RewardGrants
 
         if (reward.Alert is { } alert)
         {
-            outcomes.Add(new RewardOutcome(eventId, rule, target.Id) { Alert = alert });
+            outcomes.Add(new RewardOutcome(eventId, rule, target.Id) { Alert = alert, Severity = reward.AlertSeverity.Text(), Data = alertData });
         }
 
         return changed;
