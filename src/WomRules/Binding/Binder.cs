@@ -270,6 +270,7 @@ internal sealed partial class Binder
         ValueType.Decimal => 0m,
         ValueType.Bool => false,
         ValueType.List => Array.Empty<string>(),
+        ValueType.Timestamp => DateTime.UnixEpoch,
         _ => "",
     };
 
@@ -298,6 +299,7 @@ internal sealed partial class Binder
             ValueType.Int => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? l : null,
             ValueType.Decimal => decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d : null,
             ValueType.Bool => text switch { "true" => true, "false" => false, _ => null },
+            ValueType.Timestamp => Runtime.TimestampText.TryParse(text, out var instant) ? instant : null,
             _ => text,
         };
         if (parsed is null)

@@ -173,6 +173,8 @@ internal static class DiagnosticDescriptors
         "'{0}' is not a valid alert data key; a key is a name of letters, digits and '_' that does not start with a digit.");
     public static readonly DiagnosticDescriptor AlertDataWithoutAlert = Error("WOM3067", "Alert data without an alert",
         "'data' belongs to an alert; add 'alert NAME' to this reward or remove the data.");
+    public static readonly DiagnosticDescriptor InvalidDateLiteral = Error("WOM3069", "Invalid date",
+        "date(...) takes a string literal naming a real day, 'yyyy-MM-dd' (midnight UTC), or an ISO 8601 timestamp with an offset, such as date(\"2026-03-01\") or date(\"2026-03-01T09:00:00+08:00\").");
     public static readonly DiagnosticDescriptor AlertDataNotAllowed = Error("WOM3068", "Alert data in a C# rule",
         "Alert data is written in the campaign language, so it cannot be in a rule with 'lang: csharp'; compute the value in the campaign language or in a separate rule.");
 

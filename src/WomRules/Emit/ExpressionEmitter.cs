@@ -59,6 +59,7 @@ internal sealed class ExpressionEmitter(ParticipantSchema schema, StringLimits l
         {
             EventField.Type => nameof(EventData.Type),
             EventField.Actor => nameof(EventData.Actor),
+            EventField.At => nameof(EventData.At),
             _ => nameof(EventData.Referrer),
         }),
         BoundEventAttribute attribute => Expression.Convert(
@@ -95,6 +96,7 @@ internal sealed class ExpressionEmitter(ParticipantSchema schema, StringLimits l
             ParticipantMember.Credit => Expression.Property(target, nameof(ParticipantState.Credit)),
             ParticipantMember.Tier => Expression.Field(target, nameof(ParticipantState.TierIndex)),
             ParticipantMember.Badges => Expression.Convert(Expression.Field(target, nameof(ParticipantState.BadgeList)), typeof(IReadOnlyList<string>)),
+            ParticipantMember.TierSince => Expression.Call(typeof(TimeFunctions).GetMethod(nameof(TimeFunctions.TierSince))!, target),
             ParticipantMember.Counter => Expression.ArrayIndex(Expression.Field(target, nameof(ParticipantState.Counters)), Expression.Constant(member.Slot)),
             _ => Expression.Convert(
                 Expression.ArrayIndex(Expression.Field(target, nameof(ParticipantState.AttributeValues)), Expression.Constant(member.Slot)),
@@ -172,6 +174,8 @@ internal sealed class ExpressionEmitter(ParticipantSchema schema, StringLimits l
         return call.Function switch
         {
             BuiltInFunction.RoundInt => args[0],
+            BuiltInFunction.HoursBetween => Expression.Call(typeof(TimeFunctions).GetMethod(nameof(TimeFunctions.HoursBetween))!, args),
+            BuiltInFunction.DaysBetween => Expression.Call(typeof(TimeFunctions).GetMethod(nameof(TimeFunctions.DaysBetween))!, args),
             BuiltInFunction.Discloses => EmitDiscloses(call, args),
             BuiltInFunction.Lower or BuiltInFunction.Upper => CallBuiltIn(call.Function.ToString(), args[0], Context, Expression.Constant(limits)),
             _ => CallBuiltIn(call.Function.ToString(), args),

@@ -17,7 +17,7 @@ internal static class CampaignShape
     /// <summary>Spec v1.1: an int and one letter, m, h, d or w; more than zero.</summary>
     public static readonly ScalarShape Duration = new("A duration: a whole number and a unit, m (minutes), h (hours), d (days) or w (weeks), such as 90m, 24h, 14d, 52w; more than zero.", ScalarKind.String, Pattern: "^[0-9]+[mhdw]$");
 
-    public static readonly ScalarShape AttributeType = new("The attribute's type.", ScalarKind.String, ["int", "decimal", "bool", "string", "list"]);
+    public static readonly ScalarShape AttributeType = new("The attribute's type.", ScalarKind.String, ["int", "decimal", "bool", "string", "list", "timestamp"]);
 
     public static readonly MappingShape Attribute = new("attribute", "An optional attribute with its type and default.",
     [

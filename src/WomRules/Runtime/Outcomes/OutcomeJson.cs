@@ -16,7 +16,7 @@ internal static class OutcomeJson
     /// <summary>Decimals travel as strings ("10.00") so that no JSON reader turns them into floating point.</summary>
     public static string FormatDecimal(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>A value of the campaign language (alert data, spec v1.1 §6): ints as numbers, decimals as strings.</summary>
+    /// <summary>A value of the campaign language (alert data, spec v1.1 §6): ints as numbers, decimals as strings, timestamps as spec v1.1 §1 writes times.</summary>
     public static void WriteValue(Utf8JsonWriter writer, object value)
     {
         switch (value)
@@ -29,6 +29,9 @@ internal static class OutcomeJson
                 break;
             case bool flag:
                 writer.WriteBooleanValue(flag);
+                break;
+            case DateTime instant:
+                writer.WriteStringValue(TimestampText.Format(instant));
                 break;
             case IEnumerable<string> list:
                 writer.WriteStartArray();
