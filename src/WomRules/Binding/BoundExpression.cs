@@ -48,6 +48,10 @@ internal enum ParticipantMember
 
     /// <summary><c>participant.tier_since</c>, a timestamp (spec v1.1 §10).</summary>
     TierSince,
+
+    /// <summary><c>participant.first_seen</c> and <c>participant.last_seen</c>, timestamps (spec v1.1 §10).</summary>
+    FirstSeen,
+    LastSeen,
 }
 
 /// <summary><c>participant.&lt;x&gt;</c> or <c>referrer.&lt;x&gt;</c>; <see cref="Slot"/> indexes attributes or counters.</summary>

@@ -174,6 +174,8 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
             case "badges": return Make(ValueType.List, ParticipantMember.Badges, 0);
             case "tier_since" when schema.Tiers.IsEmpty: return Fail(DiagnosticDescriptors.NoTiers, syntax.Member.Span);
             case "tier_since": return Make(ValueType.Timestamp, ParticipantMember.TierSince, 0);
+            case "first_seen": return Make(ValueType.Timestamp, ParticipantMember.FirstSeen, 0);
+            case "last_seen": return Make(ValueType.Timestamp, ParticipantMember.LastSeen, 0);
         }
 
         if (schema.CounterIndex.TryGetValue(name, out var counter))

@@ -97,6 +97,8 @@ internal sealed class ExpressionEmitter(ParticipantSchema schema, StringLimits l
             ParticipantMember.Tier => Expression.Field(target, nameof(ParticipantState.TierIndex)),
             ParticipantMember.Badges => Expression.Convert(Expression.Field(target, nameof(ParticipantState.BadgeList)), typeof(IReadOnlyList<string>)),
             ParticipantMember.TierSince => Expression.Call(typeof(TimeFunctions).GetMethod(nameof(TimeFunctions.TierSince))!, target),
+            ParticipantMember.FirstSeen => Expression.Call(typeof(TimeFunctions).GetMethod(nameof(TimeFunctions.FirstSeen))!, target),
+            ParticipantMember.LastSeen => Expression.Call(typeof(TimeFunctions).GetMethod(nameof(TimeFunctions.LastSeen))!, target),
             ParticipantMember.Counter => Expression.ArrayIndex(Expression.Field(target, nameof(ParticipantState.Counters)), Expression.Constant(member.Slot)),
             _ => Expression.Convert(
                 Expression.ArrayIndex(Expression.Field(target, nameof(ParticipantState.AttributeValues)), Expression.Constant(member.Slot)),

@@ -35,6 +35,8 @@ internal sealed class ReferenceEvaluator(ParticipantSchema schema, StringLimits 
                     ParticipantMember.Tier => p.TierIndex,
                     ParticipantMember.Badges => p.BadgeList.ToArray(),
                     ParticipantMember.TierSince => TimeFunctions.TierSince(p),
+                    ParticipantMember.FirstSeen => TimeFunctions.FirstSeen(p),
+                    ParticipantMember.LastSeen => TimeFunctions.LastSeen(p),
                     ParticipantMember.Counter => p.Counters[member.Slot],
                     _ => p.AttributeValues[member.Slot]!,
                 };

@@ -14,6 +14,12 @@ internal static class TimeFunctions
     /// <summary><c>participant.tier_since</c>: the instant of the tier's last move (0 ticks, year 1, when the state predates it).</summary>
     public static DateTime TierSince(ParticipantState participant) => new(participant.TierSinceTicks, DateTimeKind.Utc);
 
+    /// <summary><c>participant.first_seen</c> (year 1 when a state file did not say).</summary>
+    public static DateTime FirstSeen(ParticipantState participant) => new(participant.FirstSeenTicks, DateTimeKind.Utc);
+
+    /// <summary><c>participant.last_seen</c> (year 1 when a state file did not say).</summary>
+    public static DateTime LastSeen(ParticipantState participant) => new(participant.LastSeenTicks, DateTimeKind.Utc);
+
     private static decimal Between(DateTime a, DateTime b, long ticksPerUnit) =>
         Math.Round((decimal)(b.Ticks - a.Ticks) / ticksPerUnit, 6, MidpointRounding.AwayFromZero);
 }

@@ -42,6 +42,15 @@ internal static class StateFileParticipant
                     var since = StateFileLedger.ReadTime(text, value, path);
                     state?.TierSinceTicks = since.Ticks;
                     break;
+                case "first_seen":
+                    // Spec v1.1 §10: the first and latest accepted event naming the participant.
+                    var first = StateFileLedger.ReadTime(text, value, path);
+                    state?.FirstSeenTicks = first.Ticks;
+                    break;
+                case "last_seen":
+                    var last = StateFileLedger.ReadTime(text, value, path);
+                    state?.LastSeenTicks = last.Ticks;
+                    break;
                 case "points":
                     // Negative once a reversal took back points already redeemed (spec v1.1 §2).
                     points = StateFileValues.ReadBalance(text, value, path);
@@ -117,7 +126,7 @@ internal static class StateFileParticipant
                     // Spec §5's unversioned form "may hold more"; a versioned file is this tool's own, so a stray key is an edit gone wrong.
                     if (versioned)
                     {
-                        throw text.ErrorAt(path, "a participant has no such field; expected tier, tier_since, points, lifetime_points, credit, counters, badges, attributes or limits", atKey: true);
+                        throw text.ErrorAt(path, "a participant has no such field; expected tier, tier_since, first_seen, last_seen, points, lifetime_points, credit, counters, badges, attributes or limits", atKey: true);
                     }
 
                     break;
@@ -136,6 +145,12 @@ internal static class StateFileParticipant
         if (lifetime is { } earned && earned < points)
         {
             throw text.ErrorAt(where.Member("lifetime_points"), $"lifetime_points ({earned}) is below points ({points}); all points ever earned cannot be fewer than the balance");
+        }
+
+        // The first event naming a participant cannot come after the latest; either alone stands (an older file).
+        if (state is { FirstSeenTicks: > 0, LastSeenTicks: > 0 } seen && seen.FirstSeenTicks > seen.LastSeenTicks)
+        {
+            throw text.ErrorAt(where.Member("first_seen"), "first_seen is after last_seen; the first event naming a participant cannot come after the latest");
         }
 
         if (state is not null)
