@@ -700,7 +700,9 @@ internal sealed partial class Binder
             }
         }
 
-        if (reward.Points is null && reward.Credit is null && reward.Badge is null && reward.Counter is null && reward.Alert is null)
+        // An alert written { severity, data } without its name is reported as that missing name, not also as no effect.
+        var alertWithoutName = reward.Alert is null && (reward.AlertSeverity is not null || !reward.AlertData.IsEmpty);
+        if (reward.Points is null && reward.Credit is null && reward.Badge is null && reward.Counter is null && reward.Alert is null && !alertWithoutName)
         {
             diagnostics.Report(DiagnosticDescriptors.RewardWithoutEffect, reward.Span);
         }

@@ -166,6 +166,7 @@ public sealed class AlertTests
     [InlineData("alert: { name: a, data: { r: event.ratin } }", "9:53 WOM3010")]
     [InlineData("alert: { name: a, data: { r: event.rating + } }", "9:61 WOM2001")]
     [InlineData("alert: { name: a, level: high }", "9:36 WOM1008")]
+    [InlineData("alert: { severity: low }", "9:25 WOM1012")]
     public void A_mistake_in_a_yaml_alert_is_reported_where_it_is(string alert, string expected)
     {
         var text = $$"""

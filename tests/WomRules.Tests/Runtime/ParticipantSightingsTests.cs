@@ -75,6 +75,55 @@ public sealed class ParticipantSightingsTests
     }
 
     [Fact]
+    public void A_state_file_whose_first_seen_is_after_its_last_seen_is_refused_at_the_field()
+    {
+        const string find = "\"last_seen\": \"2026-03-01T05:00:00Z\"";
+        const string replace = "\"last_seen\": \"2026-03-01T04:59:59Z\"";
+        const string message = "first_seen is after last_seen";
+        var campaign = Compile(Yaml);
+        var engine = new CampaignEngine(campaign);
+        engine.ProcessJson(Visit(1, "ann", null, Start.AddHours(5)));
+        using var stream = new MemoryStream();
+        ((InMemoryParticipantStore)engine.Store).WriteTo(stream, campaign);
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, Encoding.UTF8.GetString(stream.ToArray()).Replace(find, replace, StringComparison.Ordinal));
+            var errors = new StringWriter();
+
+            WomRules.Cli.CommandLine.Run(["state", "seal", path], new StringWriter(), errors).Should().Be(2, "sealing checks the content too");
+            errors.ToString().Should().Contain(message).And.Contain("participants.ann.first_seen");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_first_seen_that_is_no_timestamp_is_refused_with_its_path()
+    {
+        var campaign = Compile(Yaml);
+        var engine = new CampaignEngine(campaign);
+        engine.ProcessJson(Visit(1, "ann", null, Start.AddHours(5)));
+        using var stream = new MemoryStream();
+        ((InMemoryParticipantStore)engine.Store).WriteTo(stream, campaign);
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, Encoding.UTF8.GetString(stream.ToArray()).Replace("\"first_seen\": \"2026-03-01T05:00:00Z\"", "\"first_seen\": \"yesterday\"", StringComparison.Ordinal));
+            var errors = new StringWriter();
+
+            WomRules.Cli.CommandLine.Run(["state", "seal", path], new StringWriter(), errors).Should().Be(2);
+            errors.ToString().Should().Contain("participants.ann.first_seen");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void A_then_B_through_the_state_file_equals_A_and_B_in_one_run()
     {
         var campaign = Compile(Yaml);

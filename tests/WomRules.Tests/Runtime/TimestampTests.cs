@@ -110,7 +110,7 @@ public sealed class TimestampTests
     {
         var outcomes = new CampaignRunner(Yaml).Run(Answer("e-1", asked, "2026-10-01T10:00:00Z"));
 
-        outcomes.Should().Equal("""{"kind":"rejected","event":"e-1","reason":"attribute 'asked_at' must be a timestamp"}""");
+        outcomes.Should().Equal("""{"kind":"rejected","event":"e-1","reason":"attribute 'asked_at' must be a timestamp (ISO 8601 with an offset, such as 2026-03-01T09:00:00Z)"}""");
     }
 
     [Theory]
@@ -150,6 +150,22 @@ public sealed class TimestampTests
             """;
 
         CampaignCompilation.Create(text, "c.wom").GetDiagnostics().Where(d => d.IsError).Select(d => $"{d.Line}:{d.Column} {d.Id}").Should().Equal("6:25 WOM3069");
+    }
+
+    [Fact]
+    public void A_participant_timestamp_set_by_participant_updated_survives_the_state_file()
+    {
+        var campaign = Compile(Yaml);
+        var engine = new CampaignEngine(campaign);
+        engine.ProcessJson(Event("u-1", "participant.updated", "ann", """{"attributes": {"joined": "2026-02-01T09:30:00.25-05:00"}}""")).Should().NotContain(o => o.Kind == "rejected");
+        engine.ProcessJson(Event("u-2", "participant.updated", "bo", """{"attributes": {"joined": "2026-02-01"}}""")).Should().ContainSingle(o => o.Kind == "rejected", "a date alone is no timestamp");
+
+        using var stream = new MemoryStream();
+        ((InMemoryParticipantStore)engine.Store).WriteTo(stream, campaign);
+        System.Text.Encoding.UTF8.GetString(stream.ToArray()).Should().Contain("\"joined\": \"2026-02-01T14:30:00.25Z\"");
+        var read = InMemoryParticipantStore.ReadFrom(new MemoryStream(stream.ToArray()), campaign);
+
+        read.Find("ann")!.Attributes["joined"].Should().Be(new DateTime(2026, 2, 1, 14, 30, 0, 250, DateTimeKind.Utc));
     }
 
     [Fact]

@@ -139,7 +139,7 @@ public sealed class Utf8EventReaderDifferentialTests
         kinds.Should().Contain(["reward", "duplicate", "rejected: the line is not valid JSON", "rejected: the line is not valid UTF-8",
             "rejected: the line is not a JSON object", "rejected: the event has no 'id' string", "rejected: 'at' is not an ISO 8601 timestamp",
             "rejected: missing required attribute 'items'", "rejected: attribute 'items' must be an int", "rejected: 'attributes' must be a JSON object",
-            "rejected: attribute 'tags' must be a list", "rejected: attribute 'asked_at' must be a timestamp", "rejected: the event has no 'actor' string", "rejected: 'referrer' must be a string",
+            "rejected: attribute 'tags' must be a list", "rejected: attribute 'asked_at' must be a timestamp (ISO 8601 with an offset, such as 2026-03-01T09", "rejected: the event has no 'actor' string", "rejected: 'referrer' must be a string",
             "tier", "rejected: 'attributes'", "rejected: attribute 'attributes' must be an object of participant attributes"]);
         kinds.Should().Contain(k => k.StartsWith("rejected: 'attributes' names '", StringComparison.Ordinal), "participant.updated naming an undeclared attribute");
     }

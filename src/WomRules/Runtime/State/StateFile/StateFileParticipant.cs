@@ -11,6 +11,7 @@ internal static class StateFileParticipant
     {
         StateFileValues.Expect(text, element, JsonValueKind.Object, where);
         var state = schema is null ? null : new ParticipantState(schema, id);
+        long firstSeen = 0, lastSeen = 0;
         long points = 0;
         long? lifetime = null;
         foreach (var property in element.EnumerateObject())
@@ -44,12 +45,12 @@ internal static class StateFileParticipant
                     break;
                 case "first_seen":
                     // Spec v1.1 §10: the first and latest accepted event naming the participant.
-                    var first = StateFileLedger.ReadTime(text, value, path);
-                    state?.FirstSeenTicks = first.Ticks;
+                    firstSeen = StateFileLedger.ReadTime(text, value, path).Ticks;
+                    state?.FirstSeenTicks = firstSeen;
                     break;
                 case "last_seen":
-                    var last = StateFileLedger.ReadTime(text, value, path);
-                    state?.LastSeenTicks = last.Ticks;
+                    lastSeen = StateFileLedger.ReadTime(text, value, path).Ticks;
+                    state?.LastSeenTicks = lastSeen;
                     break;
                 case "points":
                     // Negative once a reversal took back points already redeemed (spec v1.1 §2).
@@ -148,7 +149,7 @@ internal static class StateFileParticipant
         }
 
         // The first event naming a participant cannot come after the latest; either alone stands (an older file).
-        if (state is { FirstSeenTicks: > 0, LastSeenTicks: > 0 } seen && seen.FirstSeenTicks > seen.LastSeenTicks)
+        if (firstSeen > 0 && lastSeen > 0 && firstSeen > lastSeen)
         {
             throw text.ErrorAt(where.Member("first_seen"), "first_seen is after last_seen; the first event naming a participant cannot come after the latest");
         }
