@@ -9,6 +9,26 @@ namespace WomRules.CSharp.Tests;
 public sealed class CSharpDiagnosticTests
 {
     [Fact]
+    public void Alert_data_in_a_csharp_rule_is_an_error_at_its_key()
+    {
+        const string text = """
+            womrules: 1
+            campaign: mistakes
+            events:
+              review.posted:
+                rating: int
+            rules:
+              - name: r
+                on: review.posted
+                lang: csharp
+                rewards: [ { alert: { name: a, data: { r: event.rating } } } ]
+            """;
+
+        CampaignCompilation.Create(text, "c.yaml", CompilationOptions.Default.WithCSharp()).GetDiagnostics()
+            .Where(d => d.IsError).Select(d => $"{d.Line}:{d.Column} {d.Id}").Should().Equal("10:44 WOM3068");
+    }
+
+    [Fact]
     public void An_unknown_member_is_Roslyns_error_at_the_member()
     {
         var diagnostics = CSharpCampaigns.Compile(CSharpCampaigns.WithWhen("Event.Ratng >= 4")).GetDiagnostics();

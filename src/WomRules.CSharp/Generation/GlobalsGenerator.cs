@@ -175,6 +175,7 @@ internal static class GlobalsGenerator
         ValueType.Decimal => "decimal",
         ValueType.Bool => "bool",
         ValueType.List => List,
+        ValueType.Timestamp => "global::System.DateTime",
         _ => "string",
     };
 }

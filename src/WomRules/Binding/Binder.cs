@@ -303,6 +303,7 @@ internal sealed partial class Binder
         ValueType.Decimal => 0m,
         ValueType.Bool => false,
         ValueType.List => Array.Empty<string>(),
+        ValueType.Timestamp => DateTime.UnixEpoch,
         _ => "",
     };
 
@@ -331,6 +332,7 @@ internal sealed partial class Binder
             ValueType.Int => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? l : null,
             ValueType.Decimal => decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d : null,
             ValueType.Bool => text switch { "true" => true, "false" => false, _ => null },
+            ValueType.Timestamp => Runtime.TimestampText.TryParse(text, out var instant) ? instant : null,
             _ => text,
         };
         if (parsed is null)
@@ -639,7 +641,7 @@ internal sealed partial class Binder
             diagnostics.Report(DiagnosticDescriptors.MissingKey, rule.Name.Span, "rewards");
         }
 
-        var rewards = rule.Rewards.Select(r => BindReward(r, scope, schema)).ToImmutableArray();
+        var rewards = rule.Rewards.Select(r => BindReward(r, scope, schema, rule.Language?.Text == "csharp")).ToImmutableArray();
         var needsReferrer = scope.ReadsReferrer || rewards.Any(r => r.To == Recipient.Referrer) || limit?.Of == Recipient.Referrer;
         return new RuleSymbol(rule.Name.Text, fileOrder, eventType.Name, when, priority, stop, limit, rewards, needsReferrer);
     }
@@ -701,7 +703,7 @@ internal sealed partial class Binder
         }
     }
 
-    private RewardSymbol BindReward(RewardSyntax reward, BindingScope scope, ParticipantSchema schema)
+    private RewardSymbol BindReward(RewardSyntax reward, BindingScope scope, ParticipantSchema schema, bool csharpRule)
     {
         var to = Recipient.Actor;
         if (reward.To is { } toToken)
@@ -731,7 +733,9 @@ internal sealed partial class Binder
             }
         }
 
-        if (reward.Points is null && reward.Credit is null && reward.Badge is null && reward.Counter is null && reward.Alert is null)
+        // An alert written { severity, data } without its name is reported as that missing name, not also as no effect.
+        var alertWithoutName = reward.Alert is null && (reward.AlertSeverity is not null || !reward.AlertData.IsEmpty);
+        if (reward.Points is null && reward.Credit is null && reward.Badge is null && reward.Counter is null && reward.Alert is null && !alertWithoutName)
         {
             diagnostics.Report(DiagnosticDescriptors.RewardWithoutEffect, reward.Span);
         }
@@ -747,8 +751,43 @@ internal sealed partial class Binder
             }
         }
 
-        return new RewardSymbol(to, points, credit, reward.Badge?.Text, counterIndex, reward.Counter?.Text, by, reward.Alert?.Text) { Pending = pending };
+
+        var severity = AlertSeverity.Medium;
+        if (reward.AlertSeverity is { } level && !AlertSeverityExtensions.TryParse(level.Text, out severity))
+        {
+            diagnostics.Report(DiagnosticDescriptors.UnknownAlertSeverity, level.Span, level.Text);
+        }
+
+        return new RewardSymbol(to, points, credit, reward.Badge?.Text, counterIndex, reward.Counter?.Text, by, reward.Alert?.Text, severity, BindAlertData(reward, scope, csharpRule)) { Pending = pending };
     }
+
+    /// <summary>Spec v1.1 §6: each data value is an expression of any type, in the campaign language.</summary>
+    private ImmutableArray<AlertDataSymbol> BindAlertData(RewardSyntax reward, BindingScope scope, bool csharpRule)
+    {
+        var data = ImmutableArray.CreateBuilder<AlertDataSymbol>(reward.AlertData.Length);
+        foreach (var entry in reward.AlertData)
+        {
+            if (csharpRule)
+            {
+                diagnostics.Report(DiagnosticDescriptors.AlertDataNotAllowed, entry.Key.Span);
+                continue;
+            }
+
+            if (!IsDataKey(entry.Key.Text))
+            {
+                diagnostics.Report(DiagnosticDescriptors.InvalidAlertDataKey, entry.Key.Span, entry.Key.Text);
+            }
+
+            // A tier is written by its name, as everywhere else in outcomes.
+            var value = expressions.Bind(entry.Value, scope);
+            data.Add(new AlertDataSymbol(entry.Key.Text, value.Type == ValueType.Tier ? new BoundConversion(ValueType.String, value.Span, Conversion.TierToName, value) : value));
+        }
+
+        return data.ToImmutable();
+    }
+
+    private static bool IsDataKey(string key) =>
+        key.Length > 0 && (char.IsAsciiLetter(key[0]) || key[0] == '_') && key.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     /// <summary>Binds a campaign-language expression, or picks up the delegate compiled for a C# one.</summary>
     private BoundExpression BindAs(ExpressionSyntax syntax, BindingScope scope, ValueType type, string what)

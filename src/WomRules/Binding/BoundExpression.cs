@@ -18,10 +18,13 @@ internal enum EventField
     Type,
     Actor,
     Referrer,
+
+    /// <summary><c>event.at</c>, a timestamp (spec v1.1 §10).</summary>
+    At,
 }
 
 /// <summary><c>event.type</c>, <c>event.actor</c> or <c>event.referrer</c>.</summary>
-internal sealed record BoundEventField(TextSpan Span, EventField Field) : BoundExpression(ValueType.String, Span);
+internal sealed record BoundEventField(TextSpan Span, EventField Field) : BoundExpression(Field == EventField.At ? ValueType.Timestamp : ValueType.String, Span);
 
 /// <summary><c>event.&lt;attribute&gt;</c>.</summary>
 internal sealed record BoundEventAttribute(TextSpan Span, AttributeSymbol Attribute) : BoundExpression(Attribute.Type, Span);
@@ -44,6 +47,13 @@ internal enum ParticipantMember
     Badges,
     PendingPoints,
     PendingCredit,
+
+    /// <summary><c>participant.tier_since</c>, a timestamp (spec v1.1 §10).</summary>
+    TierSince,
+
+    /// <summary><c>participant.first_seen</c> and <c>participant.last_seen</c>, timestamps (spec v1.1 §10).</summary>
+    FirstSeen,
+    LastSeen,
 }
 
 /// <summary><c>participant.&lt;x&gt;</c> or <c>referrer.&lt;x&gt;</c>; <see cref="Slot"/> indexes attributes or counters.</summary>
@@ -126,6 +136,10 @@ internal enum BuiltInFunction
     RoundInt,
     RoundDecimal,
     Discloses,
+
+    /// <summary><c>hours_between(a, b)</c> and <c>days_between(a, b)</c>, spec v1.1 §10.</summary>
+    HoursBetween,
+    DaysBetween,
 }
 
 /// <summary>A built-in function call. For <c>discloses</c> the arguments are always (text, markers, within); missing ones are filled with defaults.</summary>

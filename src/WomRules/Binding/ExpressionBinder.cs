@@ -131,6 +131,7 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
                     case "type": return new BoundEventField(syntax.Span, EventField.Type);
                     case "actor": return new BoundEventField(syntax.Span, EventField.Actor);
                     case "referrer": return new BoundEventField(syntax.Span, EventField.Referrer);
+                    case "at": return new BoundEventField(syntax.Span, EventField.At);
                 }
 
                 if (scope.EventType.ByName.TryGetValue(member, out var attribute))
@@ -173,6 +174,10 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
             case "badges": return Make(ValueType.List, ParticipantMember.Badges, 0);
             case "pending_points": return Make(ValueType.Int, ParticipantMember.PendingPoints, 0);
             case "pending_credit": return Make(ValueType.Decimal, ParticipantMember.PendingCredit, 0);
+            case "tier_since" when schema.Tiers.IsEmpty: return Fail(DiagnosticDescriptors.NoTiers, syntax.Member.Span);
+            case "tier_since": return Make(ValueType.Timestamp, ParticipantMember.TierSince, 0);
+            case "first_seen": return Make(ValueType.Timestamp, ParticipantMember.FirstSeen, 0);
+            case "last_seen": return Make(ValueType.Timestamp, ParticipantMember.LastSeen, 0);
         }
 
         if (schema.CounterIndex.TryGetValue(name, out var counter))
@@ -457,12 +462,18 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
             return new BoundBinary(ValueType.Bool, syntax.Span, kind, ValueType.String, left, right);
         }
 
+        // Spec v1.1 §10: instants compare in time order.
+        if (left.Type == right.Type && left.Type == ValueType.Timestamp)
+        {
+            return new BoundBinary(ValueType.Bool, syntax.Span, kind, ValueType.Timestamp, left, right);
+        }
+
         if (left.Type == right.Type && left.Type == ValueType.Bool && isEquality)
         {
             return new BoundBinary(ValueType.Bool, syntax.Span, kind, ValueType.Bool, left, right);
         }
 
-        var expected = isEquality ? "two values of the same type" : "two numbers, two strings or two tiers";
+        var expected = isEquality ? "two values of the same type" : "two numbers, two strings, two tiers or two timestamps";
         var bad = left.Type is ValueType.List or ValueType.Bool ? left : right;
         return OperandError(op, bad, expected);
     }
@@ -523,7 +534,7 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
     {
         var name = syntax.Function.Text;
         var args = syntax.Arguments.Select(a => BindExpression(a, scope)).ToArray();
-        var known = name is "len" or "lower" or "upper" or "min" or "max" or "abs" or "round" or "discloses";
+        var known = name is "len" or "lower" or "upper" or "min" or "max" or "abs" or "round" or "discloses" or "hours_between" or "days_between" or "date";
         if (!known)
         {
             return Fail(DiagnosticDescriptors.UnknownFunction, syntax.Function.Span, name);
@@ -536,6 +547,38 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
 
         switch (name)
         {
+            case "hours_between":
+            case "days_between":
+                if (!CheckCount(syntax, args, 2, "two arguments"))
+                {
+                    break;
+                }
+
+                for (var i = 0; i < 2; i++)
+                {
+                    if (args[i].Type != ValueType.Timestamp)
+                    {
+                        return ArgumentError(i + 1, name, args[i], "a timestamp");
+                    }
+                }
+
+                return Call(ValueType.Decimal, syntax, name == "hours_between" ? BuiltInFunction.HoursBetween : BuiltInFunction.DaysBetween, args);
+
+            case "date":
+                // Spec v1.1 §10: a literal, checked here, so that no event can meet a bad date.
+                if (!CheckCount(syntax, args, 1, "one argument"))
+                {
+                    break;
+                }
+
+                if (args[0] is not BoundLiteral { Value: string text } || !(Runtime.TimestampText.TryParseDate(text, out var instant) || Runtime.TimestampText.TryParse(text, out instant)))
+                {
+                    diagnostics.Report(DiagnosticDescriptors.InvalidDateLiteral, args[0].Span);
+                    return ErrorNode with { Span = syntax.Span };
+                }
+
+                return new BoundLiteral(ValueType.Timestamp, syntax.Span, instant);
+
             case "len":
                 if (!CheckCount(syntax, args, 1, "one argument"))
                 {

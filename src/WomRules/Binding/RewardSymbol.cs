@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace WomRules.Binding;
 
 /// <summary>One bound reward entry. Effects apply in the order points, credit, badge, counter, alert.</summary>
@@ -9,7 +11,9 @@ internal sealed record RewardSymbol(
     int CounterIndex,
     string? Counter,
     BoundExpression? By,
-    string? Alert)
+    string? Alert,
+    AlertSeverity AlertSeverity = AlertSeverity.Medium,
+    ImmutableArray<AlertDataSymbol> AlertData = default)
 {
     /// <summary>How long the entry's points and credit are held (spec v1.1 §3); null: granted at once.</summary>
     public TimeSpan? Pending { get; init; }

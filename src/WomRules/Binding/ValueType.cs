@@ -11,6 +11,9 @@ internal enum ValueType
     List,
     Tier,
 
+    /// <summary>An instant (spec v1.1 §10). Runtime form: a UTC <see cref="DateTime"/>.</summary>
+    Timestamp,
+
     /// <summary>
     /// An object of participant attribute values (the built-in <c>participant.updated</c>'s <c>attributes</c>, spec
     /// v1.1 §5); no expression has this type. Runtime form: <see cref="Runtime.AttributeAssignments"/>.
@@ -28,6 +31,7 @@ internal static class ValueTypeExtensions
         ValueType.String => "string",
         ValueType.List => "list",
         ValueType.Tier => "tier",
+        ValueType.Timestamp => "timestamp",
         ValueType.Assignments => "object of participant attributes",
         _ => "invalid value",
     };
@@ -42,6 +46,7 @@ internal static class ValueTypeExtensions
         ValueType.String => typeof(string),
         ValueType.List => typeof(IReadOnlyList<string>),
         ValueType.Tier => typeof(int),
+        ValueType.Timestamp => typeof(DateTime),
         _ => typeof(object),
     };
 
@@ -54,6 +59,7 @@ internal static class ValueTypeExtensions
             "bool" => ValueType.Bool,
             "string" => ValueType.String,
             "list" => ValueType.List,
+            "timestamp" => ValueType.Timestamp,
             _ => ValueType.Error,
         };
         return type != ValueType.Error;

@@ -173,6 +173,18 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor KeepWithoutDowngrade = Warning("WOM3061", "Keep without downgrade",
         "'keep: {0}' has no effect: without 'downgrade: true' tiers never go down, so there is nothing to keep; add 'downgrade: true' or remove 'keep'.");
 
+    // WOM3065-WOM3069: the language additions, spec v1.1 §6 and §10.
+    public static readonly DiagnosticDescriptor UnknownAlertSeverity = Error("WOM3065", "Unknown alert severity",
+        "'{0}' is not an alert severity; use low, medium (the default), high or critical.");
+    public static readonly DiagnosticDescriptor InvalidAlertDataKey = Error("WOM3066", "Invalid alert data key",
+        "'{0}' is not a valid alert data key; a key is a name of letters, digits and '_' that does not start with a digit.");
+    public static readonly DiagnosticDescriptor AlertDataWithoutAlert = Error("WOM3067", "Alert data without an alert",
+        "'data' belongs to an alert; add 'alert NAME' to this reward or remove the data.");
+    public static readonly DiagnosticDescriptor InvalidDateLiteral = Error("WOM3069", "Invalid date",
+        "date(...) takes a string literal naming a real day, 'yyyy-MM-dd' (midnight UTC), or an ISO 8601 timestamp with an offset, such as date(\"2026-03-01\") or date(\"2026-03-01T09:00:00+08:00\").");
+    public static readonly DiagnosticDescriptor AlertDataNotAllowed = Error("WOM3068", "Alert data in a C# rule",
+        "Alert data is written in the campaign language, so it cannot be in a rule with 'lang: csharp'; compute the value in the campaign language or in a separate rule.");
+
     // WOM4xxx: warnings about the campaign's behaviour.
     public static readonly DiagnosticDescriptor UnboundedLiability = Warning("WOM4001", "Unbounded liability",
         "The rule '{0}' grants points or credit with no 'limit' and the campaign has no 'budget'; add a limit or a budget so the liability is bounded.");

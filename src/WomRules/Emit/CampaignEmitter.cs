@@ -20,6 +20,7 @@ internal static class CampaignEmitter
             satisfied.Values.Select(e => ((BoundExpression?)e, typeof(bool)))
                 .Concat(campaign.Rules.Select(r => (r.When, typeof(bool))))
                 .Concat(campaign.Rules.SelectMany(r => r.Rewards).SelectMany(w => new[] { (w.Points, typeof(long)), (w.Credit, typeof(decimal)), (w.By, typeof(long)) }))
+                .Concat(campaign.Rules.SelectMany(r => r.Rewards).SelectMany(w => w.AlertData).Select(d => ((BoundExpression?)d.Value, typeof(object))))
                 .Concat(campaign.Tiers.Select(t => (t.When, typeof(bool)))));
         var dispatch = new Dictionary<string, CompiledEventType>(StringComparer.Ordinal);
         foreach (var eventType in campaign.EventTypes.Values)
@@ -36,7 +37,7 @@ internal static class CampaignEmitter
                 .Select(r => new CompiledRule(
                     r,
                     compiler.Bool(r.When),
-                    [.. r.Rewards.Select(w => new CompiledReward(w, compiler.Int(w.Points), compiler.Decimal(w.Credit), compiler.Int(w.By)))]))
+                    [.. r.Rewards.Select(w => new CompiledReward(w, compiler.Int(w.Points), compiler.Decimal(w.Credit), compiler.Int(w.By), [.. w.AlertData.Select(d => compiler.Object(d.Value)!)]))]))
                 .ToArray();
             dispatch[eventType.Name] = new CompiledEventType(eventType, disclosures, rules);
         }
@@ -107,6 +108,7 @@ internal static class CampaignEmitter
         private Delegate Compile(BoundExpression expression, Type type) =>
             type == typeof(bool) ? emitter.Compile<bool>(expression)
             : type == typeof(long) ? emitter.Compile<long>(expression)
+            : type == typeof(object) ? emitter.Compile<object>(expression)
             : emitter.Compile<decimal>(expression);
 
         public Func<EvaluationContext, bool>? Bool(BoundExpression? e) => Make<bool>(e);
@@ -114,6 +116,9 @@ internal static class CampaignEmitter
         public Func<EvaluationContext, long>? Int(BoundExpression? e) => Make<long>(e);
 
         public Func<EvaluationContext, decimal>? Decimal(BoundExpression? e) => Make<decimal>(e);
+
+        /// <summary>An alert data value of any type, boxed (spec v1.1 §6).</summary>
+        public Func<EvaluationContext, object>? Object(BoundExpression? e) => Make<object>(e);
 
         /// <summary>
         /// The tier check of spec §4.8 as one delegate: highest tier first, the first whose condition holds wins, a

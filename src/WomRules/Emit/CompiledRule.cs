@@ -15,7 +15,8 @@ internal sealed record CompiledReward(
     RewardSymbol Symbol,
     Func<EvaluationContext, long>? Points,
     Func<EvaluationContext, decimal>? Credit,
-    Func<EvaluationContext, long>? By);
+    Func<EvaluationContext, long>? By,
+    Func<EvaluationContext, object>[] AlertData);
 
 /// <summary>A disclosure's checks compiled for one event type, as one condition: it does not apply, or its requirement is met.</summary>
 internal sealed record CompiledDisclosure(DisclosureSymbol Symbol, Func<EvaluationContext, bool> Satisfied);

@@ -22,7 +22,7 @@ internal sealed class ExpressionEmitter(ParticipantSchema schema, StringLimits l
     private readonly string[] tierNames = [.. schema.Tiers];
 
     public Func<EvaluationContext, T> Compile<T>(BoundExpression expression) =>
-        Expression.Lambda<Func<EvaluationContext, T>>(WithFreshStringBudget(Emit(expression)), Context).Compile();
+        Expression.Lambda<Func<EvaluationContext, T>>(WithFreshStringBudget(typeof(T) == typeof(object) ? Expression.Convert(Emit(expression), typeof(object)) : Emit(expression)), Context).Compile();
 
     /// <summary>Each evaluation starts with nothing built (<see cref="StringLimits"/>).</summary>
     private static BlockExpression WithFreshStringBudget(Expression body) =>
@@ -59,6 +59,7 @@ internal sealed class ExpressionEmitter(ParticipantSchema schema, StringLimits l
         {
             EventField.Type => nameof(EventData.Type),
             EventField.Actor => nameof(EventData.Actor),
+            EventField.At => nameof(EventData.At),
             _ => nameof(EventData.Referrer),
         }),
         BoundEventAttribute attribute => Expression.Convert(
@@ -97,6 +98,9 @@ internal sealed class ExpressionEmitter(ParticipantSchema schema, StringLimits l
             ParticipantMember.PendingCredit => Expression.Property(target, nameof(ParticipantState.PendingCredit)),
             ParticipantMember.Tier => Expression.Field(target, nameof(ParticipantState.TierIndex)),
             ParticipantMember.Badges => Expression.Convert(Expression.Field(target, nameof(ParticipantState.BadgeList)), typeof(IReadOnlyList<string>)),
+            ParticipantMember.TierSince => Expression.Call(typeof(TimeFunctions).GetMethod(nameof(TimeFunctions.TierSince))!, target),
+            ParticipantMember.FirstSeen => Expression.Call(typeof(TimeFunctions).GetMethod(nameof(TimeFunctions.FirstSeen))!, target),
+            ParticipantMember.LastSeen => Expression.Call(typeof(TimeFunctions).GetMethod(nameof(TimeFunctions.LastSeen))!, target),
             ParticipantMember.Counter => Expression.ArrayIndex(Expression.Field(target, nameof(ParticipantState.Counters)), Expression.Constant(member.Slot)),
             _ => Expression.Convert(
                 Expression.ArrayIndex(Expression.Field(target, nameof(ParticipantState.AttributeValues)), Expression.Constant(member.Slot)),
@@ -174,6 +178,8 @@ internal sealed class ExpressionEmitter(ParticipantSchema schema, StringLimits l
         return call.Function switch
         {
             BuiltInFunction.RoundInt => args[0],
+            BuiltInFunction.HoursBetween => Expression.Call(typeof(TimeFunctions).GetMethod(nameof(TimeFunctions.HoursBetween))!, args),
+            BuiltInFunction.DaysBetween => Expression.Call(typeof(TimeFunctions).GetMethod(nameof(TimeFunctions.DaysBetween))!, args),
             BuiltInFunction.Discloses => EmitDiscloses(call, args),
             BuiltInFunction.Lower or BuiltInFunction.Upper => CallBuiltIn(call.Function.ToString(), args[0], Context, Expression.Constant(limits)),
             _ => CallBuiltIn(call.Function.ToString(), args),

@@ -22,7 +22,7 @@ internal sealed class ReferenceEvaluator(ParticipantSchema schema, StringLimits 
                 return list.Elements.Select(e => (string)Evaluate(e, context)).ToArray();
             case BoundEventField field:
                 var e = context.Event!;
-                return field.Field switch { EventField.Type => e.Type, EventField.Actor => e.Actor, _ => e.Referrer };
+                return field.Field switch { EventField.Type => e.Type, EventField.Actor => e.Actor, EventField.At => e.At, _ => e.Referrer! };
             case BoundEventAttribute attribute:
                 return context.Event!.Values[attribute.Attribute.Slot]!;
             case BoundParticipantMember member:
@@ -36,6 +36,9 @@ internal sealed class ReferenceEvaluator(ParticipantSchema schema, StringLimits 
                     ParticipantMember.PendingCredit => p.PendingCredit,
                     ParticipantMember.Tier => p.TierIndex,
                     ParticipantMember.Badges => p.BadgeList.ToArray(),
+                    ParticipantMember.TierSince => TimeFunctions.TierSince(p),
+                    ParticipantMember.FirstSeen => TimeFunctions.FirstSeen(p),
+                    ParticipantMember.LastSeen => TimeFunctions.LastSeen(p),
                     ParticipantMember.Counter => p.Counters[member.Slot],
                     _ => p.AttributeValues[member.Slot]!,
                 };
@@ -104,6 +107,7 @@ internal sealed class ReferenceEvaluator(ParticipantSchema schema, StringLimits 
             ValueType.Decimal => ((decimal)left).CompareTo((decimal)right),
             ValueType.Tier => ((int)left).CompareTo((int)right),
             ValueType.Bool => ((bool)left).CompareTo((bool)right),
+            ValueType.Timestamp => ((DateTime)left).CompareTo((DateTime)right),
             _ => string.CompareOrdinal((string)left, (string)right),
         };
         return binary.Operator switch
@@ -140,6 +144,8 @@ internal sealed class ReferenceEvaluator(ParticipantSchema schema, StringLimits 
             BuiltInFunction.AbsInt => Math.Abs((long)args[0]),
             BuiltInFunction.AbsDecimal => Math.Abs((decimal)args[0]),
             BuiltInFunction.RoundInt => (long)args[0],
+            BuiltInFunction.HoursBetween => TimeFunctions.HoursBetween((DateTime)args[0], (DateTime)args[1]),
+            BuiltInFunction.DaysBetween => TimeFunctions.DaysBetween((DateTime)args[0], (DateTime)args[1]),
             BuiltInFunction.RoundDecimal => decimal.ToInt64(Math.Round((decimal)args[0], MidpointRounding.AwayFromZero)),
             _ => BuiltIns.Discloses((string)args[0], (IReadOnlyList<string>)args[1], (long)args[2]),
         };

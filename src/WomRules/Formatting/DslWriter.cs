@@ -261,7 +261,8 @@ internal static class DslWriter
 
         if (r.Alert is { } alert)
         {
-            effects.Add("alert " + Name(alert.Text));
+            effects.Add("alert " + Name(alert.Text) + (r.AlertSeverity is { } severity ? " severity " + Name(severity.Text) : ""));
+            effects.AddRange(r.AlertData.Select(d => "data " + Name(d.Key.Text) + " = " + Expression(d.Value)));
         }
 
         if (r.Pending is { } pending)

@@ -205,8 +205,18 @@ internal static class YamlWriter
         Add("badge", r.Badge?.Text);
         Add("counter", r.Counter?.Text);
         Add("by", ExpressionText(r.By));
+        // Spec v1.1 §6: the shorthand when the alert is a name alone, else { name, severity, data }, written last.
+        var alert = r.Alert is { } name && (r.AlertSeverity is not null || r.AlertData.Length > 0) ? name : null;
+        if (alert is not null)
+        {
+            Add("pending", r.Pending?.Text);
+            AlertEntry(w, r, alert, entries);
+            return;
+        }
+
         Add("alert", r.Alert?.Text);
         Add("pending", r.Pending?.Text);
+
         if (entries.Count == 0)
         {
             w.Line(3, "- {}", r);
@@ -230,6 +240,49 @@ internal static class YamlWriter
         foreach (var (key, text) in entries.Skip(1))
         {
             w.Line(4, $"{key}: {Scalar(text)}");
+        }
+    }
+
+    /// <summary>A reward whose alert has a severity or data: its other effects as a block, then the alert, in flow when it fits.</summary>
+    private static void AlertEntry(LineWriter w, RewardSyntax r, SyntaxToken name, List<(string Key, string Text)> entries)
+    {
+        var data = r.AlertData.Select(d => (Key: d.Key.Text, Text: ExpressionText(d.Value)!)).ToArray();
+        var parts = new List<(string Key, string Text)> { ("name", name.Text) };
+        if (r.AlertSeverity is { } severity)
+        {
+            parts.Add(("severity", severity.Text));
+        }
+
+        var plain = parts.Concat(data).All(p => Scalar(p.Text, flow: true) == p.Text && Scalar(p.Key, flow: true) == p.Key);
+        var flow = "{ " + string.Join(", ", parts.Select(p => p.Key + ": " + p.Text))
+            + (data.Length > 0 ? ", data: " + Flow([.. data.Select(d => (d.Key, (string?)d.Text))]) : "") + " }";
+        var prefix = entries.Count == 0 ? 3 : 4;
+        foreach (var (i, (key, text)) in entries.Index())
+        {
+            w.Line(i == 0 ? 3 : 4, (i == 0 ? "- " : "") + key + ": " + Scalar(text), i == 0 ? r : null);
+        }
+
+        var lead = entries.Count == 0 ? "- alert:" : "alert:";
+        if (plain && (new string(' ', prefix * 2) + lead + " " + flow).Length <= FlowWidth)
+        {
+            w.Line(prefix, lead + " " + flow, entries.Count == 0 ? r : null);
+            return;
+        }
+
+        w.Line(prefix, lead, entries.Count == 0 ? r : null);
+        var inner = prefix + (entries.Count == 0 ? 2 : 1);
+        foreach (var (key, text) in parts)
+        {
+            w.Line(inner, key + ": " + Scalar(text));
+        }
+
+        if (data.Length > 0)
+        {
+            w.Line(inner, "data:");
+            foreach (var (d, syntax) in data.Zip(r.AlertData))
+            {
+                w.Line(inner + 1, Scalar(d.Key) + ": " + Scalar(d.Text), syntax.Value);
+            }
         }
     }
 

@@ -17,7 +17,7 @@ internal static class CampaignShape
     /// <summary>Spec v1.1: an int and one letter, m, h, d or w; more than zero.</summary>
     public static readonly ScalarShape Duration = new("A duration: a whole number and a unit, m (minutes), h (hours), d (days) or w (weeks), such as 90m, 24h, 14d, 52w; more than zero.", ScalarKind.String, Pattern: "^[0-9]+[mhdw]$");
 
-    public static readonly ScalarShape AttributeType = new("The attribute's type.", ScalarKind.String, ["int", "decimal", "bool", "string", "list"]);
+    public static readonly ScalarShape AttributeType = new("The attribute's type.", ScalarKind.String, ["int", "decimal", "bool", "string", "list", "timestamp"]);
 
     public static readonly MappingShape Attribute = new("attribute", "An optional attribute with its type and default.",
     [
@@ -79,6 +79,31 @@ internal static class CampaignShape
         new("of", Recipient with { Description = "Whose firings are counted (default actor)." }),
     ]);
 
+    /// <summary>Spec v1.1 §6; the shorthand <c>alert: NAME</c> is the other option of the reward's <c>alert</c>.</summary>
+    public static readonly ScalarShape AlertSeverity = new(
+        "How urgent the alert is: low, medium (default), high or critical. It is copied to the outcome's 'severity'.",
+        ScalarKind.String,
+        ["low", "medium", "high", "critical"])
+    {
+        WordDescriptions =
+        [
+            "For information: worth a look when someone has time.",
+            "The default: someone should look at it in the normal course of work.",
+            "Needs attention soon, such as a negative review or a slow answer.",
+            "Needs attention now, such as a report of counterfeit goods or fraud.",
+        ],
+    };
+
+    public static readonly MappingShape Alert = new("alert", "An alert with a severity and data, such as { name: negative-review, severity: high, data: { rating: event.rating } }.",
+    [
+        new("name", new ScalarShape("The alert's name, as the outcome's 'alert'.", ScalarKind.String), Required: true),
+        new("severity", AlertSeverity),
+        new("data", new NamedMapShape(
+            "Values copied to the outcome's 'data', in the order written: each key maps to an expression of any type, such as rating: event.rating.",
+            IdentifierPattern,
+            new ScalarShape("An expression of any type, such as event.rating or hours_between(event.asked_at, event.at).", ScalarKind.Expression))),
+    ]);
+
     public static readonly MappingShape Reward = new("reward", "One reward entry; effects apply in the order points, credit, badge, counter, alert.",
     [
         new("to", Recipient with { Description = "Who receives it (default actor)." }),
@@ -87,7 +112,7 @@ internal static class CampaignShape
         new("badge", new ScalarShape("A badge to grant.", ScalarKind.String)),
         new("counter", new ScalarShape("A counter to step (by 1, or by 'by').", ScalarKind.String)),
         new("by", new ScalarShape("The counter's step: an int expression.", ScalarKind.Expression), Requires: ["counter"]),
-        new("alert", new ScalarShape("An alert to raise.", ScalarKind.String)),
+        new("alert", new ChoiceShape("An alert to raise: its name (severity medium, no data), or { name, severity, data }.", [new ScalarShape("The alert's name.", ScalarKind.String), Alert])),
         new("pending", Duration with { Description = "Hold the entry's points and credit this long after the event's 'at' before they can be spent (spec v1.1 §3), such as 14d." }),
     ],
     AtLeastOneOf: ["points", "credit", "badge", "counter", "alert"]);

@@ -259,8 +259,25 @@ internal sealed class DslCampaignParser
     {
         var raw = (DslReward)clause.Value!;
         var effects = new Dictionary<string, DslEffect>(StringComparer.Ordinal);
+        var data = ImmutableArray.CreateBuilder<AlertDataSyntax>();
+        var dataKeys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var effect in raw.Effects)
         {
+            if (effect.Kind.Text == "data")
+            {
+                // Data entries repeat, one per key, in the order written; a key given twice is the duplicate.
+                if (!dataKeys.Add(effect.Name!.Text))
+                {
+                    diagnostics.Report(DiagnosticDescriptors.DslDuplicateClause, Span(effect.Name.Start, effect.Name.End), "data " + effect.Name.Text, "this alert");
+                }
+                else if (Expression(effect.Amount!, "data", csharp: false) is { } value)
+                {
+                    data.Add(new AlertDataSyntax(Token(effect.Name), value));
+                }
+
+                continue;
+            }
+
             if (!effects.TryAdd(effect.Kind.Text, effect))
             {
                 diagnostics.Report(DiagnosticDescriptors.DslDuplicateClause, Span(effect.Kind.Start, effect.Kind.End), effect.Kind.Text, "this reward");
@@ -277,9 +294,18 @@ internal sealed class DslCampaignParser
 
         SyntaxToken? Name(string kind) => effects.TryGetValue(kind, out var e) && e.Name is { } name ? Token(name) : null;
 
+        if (data.Count > 0 && !effects.ContainsKey("alert"))
+        {
+            var first = raw.Effects.First(e => e.Kind.Text == "data");
+            diagnostics.Report(DiagnosticDescriptors.AlertDataWithoutAlert, Span(first.Kind.Start, first.Kind.End));
+        }
+
         return new RewardSyntax(
             Optional(raw.To), Amount("points"), Amount("credit"), Name("badge"), Name("counter"), Amount("by"), Name("alert"),
-            Span(clause.Keyword.Start, raw.End), Name("pending"));
+            Span(clause.Keyword.Start, raw.End),
+            Name("pending"),
+            effects.TryGetValue("alert", out var alert) && alert.Severity is { } severity ? Token(severity) : null,
+            data.ToImmutable());
     }
 
     /// <summary>The declaration's clauses by keyword, reporting a clause given twice (except <paramref name="repeatable"/> ones).</summary>

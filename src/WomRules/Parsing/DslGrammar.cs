@@ -175,13 +175,25 @@ internal static class DslGrammar
             from step in (from b in Keyword("by") from amount in segment select amount).XOptional()
             select new DslEffect(k, n, null, step.GetOrDefault());
         var badge = Named("badge", name);
-        var alert = Named("alert", name);
+
+        // Spec v1.1 §6: 'alert NAME [severity LEVEL]', and its data as 'data KEY = EXPR' effects, one per key.
+        var alert =
+            from k in Keyword("alert")
+            from n in name
+            from level in (from sk in Keyword("severity") from w in name select w).XOptional()
+            select new DslEffect(k, n, null, null) { Severity = level.GetOrDefault() };
+        var data =
+            from k in Keyword("data")
+            from key in name
+            from eq in Symbol('=')
+            from expression in segment
+            select new DslEffect(k, key, expression, null);
         // 'pending 14d' (spec v1.1 §3): not an effect but a modifier of the entry, written among its effects.
         var pending = Named("pending", value);
         var named = badge.Or(alert).Or(pending);
         var effect = Dispatch(
-            prefixed.Or(counter).Or(named).Or(AmountWithUnit()),
-            ("points", points), ("credit", credit), ("by", by), ("counter", counter), ("badge", badge), ("alert", alert), ("pending", pending));
+            prefixed.Or(counter).Or(named).Or(data).Or(AmountWithUnit()),
+            ("points", points), ("credit", credit), ("by", by), ("counter", counter), ("badge", badge), ("alert", alert), ("data", data), ("pending", pending));
         return
             from k in Keyword("reward")
             from to in recipient.XOptional()

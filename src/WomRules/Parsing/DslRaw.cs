@@ -23,7 +23,11 @@ internal sealed record DslDefault(DslWord? Scalar, ImmutableArray<DslWord>? List
 
 internal sealed record DslReward(DslWord? To, ImmutableArray<DslEffect> Effects, int End);
 
-/// <summary>One effect of a reward: <see cref="Kind"/> is points, credit, badge, counter, alert or by.</summary>
-internal sealed record DslEffect(DslWord Kind, DslWord? Name, DslExtent? Amount, DslExtent? By);
+/// <summary>One effect of a reward: <see cref="Kind"/> is points, credit, badge, counter, alert, data (Name = Amount) or by.</summary>
+internal sealed record DslEffect(DslWord Kind, DslWord? Name, DslExtent? Amount, DslExtent? By)
+{
+    /// <summary>An alert's <c>severity LEVEL</c>, when written.</summary>
+    public DslWord? Severity { get; init; }
+}
 
 internal sealed record DslLimit(DslWord Count, DslWord? Per, DslWord? Of, int End);

@@ -228,6 +228,10 @@ internal static class JsonSchemaWriter
             }
 
             writer.WriteEndArray();
+            if (scalar.WordDescriptions is { } meanings)
+            {
+                WriteStrings(writer, "enumDescriptions", [.. meanings]);
+            }
         }
 
         if (scalar.Pattern is { } pattern)

@@ -21,6 +21,7 @@ internal sealed class YamlCampaignReader
     private static readonly string[] RuleKeys = CampaignShape.Rule.KeyNames;
     private static readonly string[] LimitKeys = CampaignShape.Limit.KeyNames;
     private static readonly string[] RewardKeys = CampaignShape.Reward.KeyNames;
+    private static readonly string[] AlertKeys = CampaignShape.Alert.KeyNames;
 
     private readonly SourceText source;
     private readonly ReaderLimits limits;
@@ -232,6 +233,7 @@ internal sealed class YamlCampaignReader
             return null;
         }
 
+        var alert = ReadAlert(map);
         return new RewardSyntax(
             Token(map, "to"),
             Expression(map, "points", csharp),
@@ -239,9 +241,62 @@ internal sealed class YamlCampaignReader
             Token(map, "badge"),
             Token(map, "counter"),
             Expression(map, "by", csharp),
-            Token(map, "alert"),
+            alert.Name,
             node.Span,
-            Token(map, "pending"));
+            Token(map, "pending"),
+            alert.Severity,
+            alert.Data);
+    }
+
+    /// <summary>
+    /// A reward's <c>alert</c> (spec v1.1 §6): the shorthand <c>alert: NAME</c>, or <c>{ name, severity, data }</c>
+    /// whose data values are campaign-language expressions kept in the order written.
+    /// </summary>
+    private (SyntaxToken? Name, SyntaxToken? Severity, ImmutableArray<AlertDataSyntax> Data) ReadAlert(Dictionary<string, KeyValuePair<YamlScalar, YamlNode>> reward)
+    {
+        if (!reward.TryGetValue("alert", out var entry))
+        {
+            return (null, null, []);
+        }
+
+        if (entry.Value is YamlScalar scalar)
+        {
+            return (ToToken(scalar), null, []);
+        }
+
+        var map = Mapping(entry.Value, "alert", AlertKeys);
+        if (map is null)
+        {
+            return (null, null, []);
+        }
+
+        if (!map.ContainsKey("name"))
+        {
+            diagnostics.Report(DiagnosticDescriptors.MissingKey, new TextSpan(entry.Value.Span.Start, 0), "name");
+        }
+
+        var data = ImmutableArray.CreateBuilder<AlertDataSyntax>();
+        if (map.TryGetValue("data", out var dataEntry) && dataEntry.Value is not YamlScalar { IsPlainEmpty: true })
+        {
+            if (dataEntry.Value is not YamlMapping dataMap)
+            {
+                diagnostics.Report(DiagnosticDescriptors.ExpectedMapping, dataEntry.Value.Span, "data");
+            }
+            else
+            {
+                // Iterated from the mapping itself, not a dictionary: the outcome keeps the written order.
+                foreach (var item in dataMap.Entries)
+                {
+                    var values = new Dictionary<string, KeyValuePair<YamlScalar, YamlNode>>(StringComparer.Ordinal) { [item.Key.Value] = item };
+                    if (Expression(values, item.Key.Value) is { } value)
+                    {
+                        data.Add(new AlertDataSyntax(ToToken(item.Key), value));
+                    }
+                }
+            }
+        }
+
+        return (Token(map, "name"), Token(map, "severity"), data.ToImmutable());
     }
 
     private void ReportMissingName(Dictionary<string, KeyValuePair<YamlScalar, YamlNode>>? map, YamlNode node)

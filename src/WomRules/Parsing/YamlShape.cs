@@ -30,7 +30,11 @@ internal enum ScalarKind
 
 /// <summary>A single value, optionally restricted to a list of words, a pattern or a minimum.</summary>
 internal sealed record ScalarShape(string Description, ScalarKind Kind, IReadOnlyList<string>? Words = null, string? Pattern = null, long? Minimum = null)
-    : YamlShape(Description);
+    : YamlShape(Description)
+{
+    /// <summary>What each of <see cref="Words"/> means, in the same order (the schema's <c>enumDescriptions</c>); null when not described.</summary>
+    public IReadOnlyList<string>? WordDescriptions { get; init; }
+}
 
 /// <summary>A mapping with a fixed set of keys; a key outside the set is an error at the key.</summary>
 internal sealed record MappingShape(string Name, string Description, IReadOnlyList<KeyShape> Keys, IReadOnlyList<string>? AtLeastOneOf = null)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using WomRules.Text;
 
 namespace WomRules.Syntax;
@@ -12,7 +13,9 @@ internal sealed class RewardSyntax(
     ExpressionSyntax? by,
     SyntaxToken? alert,
     TextSpan span,
-    SyntaxToken? pending = null) : SyntaxNode
+    SyntaxToken? pending = null,
+    SyntaxToken? alertSeverity = null,
+    ImmutableArray<AlertDataSyntax> alertData = default) : SyntaxNode
 {
     public SyntaxToken? To { get; } = to;
 
@@ -31,7 +34,13 @@ internal sealed class RewardSyntax(
     /// <summary>How long its points and credit are held before they can be spent (spec v1.1 §3), a duration.</summary>
     public SyntaxToken? Pending { get; } = pending;
 
+    /// <summary>The alert's severity as written (spec v1.1 §6); null: medium.</summary>
+    public SyntaxToken? AlertSeverity { get; } = alertSeverity;
+
+    /// <summary>The alert's data entries in written order; empty when none.</summary>
+    public ImmutableArray<AlertDataSyntax> AlertData { get; } = alertData.IsDefault ? [] : alertData;
+
     public override TextSpan Span { get; } = span;
 
-    public override IEnumerable<SyntaxNode> Children => NonNull(To, Points, Credit, Badge, Counter, By, Alert, Pending);
+    public override IEnumerable<SyntaxNode> Children => NonNull(To, Points, Credit, Badge, Counter, By, Alert, Pending, AlertSeverity).Concat(AlertData);
 }

@@ -89,6 +89,7 @@ public sealed class SchemaTests
             rewards:
               - { to: actor, points: 10, counter: reviews, by: 1 }
               - credit: 1.50
+              - alert: { name: noted, severity: high, data: { rating: event.rating } }
             limit: { count: 3, per: week, of: actor }
           - name: ping
             on: ping
@@ -124,6 +125,10 @@ public sealed class SchemaTests
         { "missing disclosure require", "    require: discloses(event.text)\n", "" },
         { "missing limit count", "limit: { count: 3, per: week, of: actor }", "limit: { per: week, of: actor }" },
         { "reward without effect", "rewards: [ { alert: pinged } ]", "rewards: [ { to: actor } ]" },
+        { "wrong value: alert severity", "severity: high", "severity: urgent" },
+        { "wrong type: alert data not a mapping", "data: { rating: event.rating }", "data: [event.rating]" },
+        { "unknown alert key", "severity: high,", "level: high," },
+        { "missing alert name", "{ name: noted, severity", "{ severity" },
         { "by without counter", "{ to: actor, points: 10, counter: reviews, by: 1 }", "{ to: actor, points: 10, by: 1 }" },
     };
 

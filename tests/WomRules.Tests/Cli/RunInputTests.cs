@@ -51,17 +51,17 @@ public sealed class RunInputTests() : CliTestFolder("womrules-run-input-")
         bytes.Out.Should().Be(text.Out);
         bytes.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
             """{"kind":"reward","event":"e-1","rule":"grant","participant":"u-1","points":5}""",
-            """{"kind":"reward","event":"e-1","rule":"noted","participant":"u-1","alert":"noted"}""",
+            """{"kind":"reward","event":"e-1","rule":"noted","participant":"u-1","alert":"noted","severity":"medium"}""",
             """{"kind":"rejected","event":null,"reason":"the line is not valid JSON: 'n' is an invalid start of a property name"}""",
             """{"kind":"rejected","event":null,"reason":"the line is 1048611 characters long, more than the limit of 1048576"}""",
             """{"kind":"reward","event":"e-2","rule":"grant","participant":"u-1","points":7}""",
-            """{"kind":"reward","event":"e-2","rule":"noted","participant":"u-1","alert":"noted"}""",
+            """{"kind":"reward","event":"e-2","rule":"noted","participant":"u-1","alert":"noted","severity":"medium"}""",
             """{"kind":"rejected","event":"e-0","reason":"the event has no 'type' string"}""",
             """{"kind":"rejected","event":null,"reason":"the line is not valid JSON: Duplicate property 'n' encountered during deserialization"}""",
             """{"kind":"duplicate","event":"e-1"}""",
             """{"kind":"rejected","event":null,"reason":"the line is not valid JSON: '0xEF' is an invalid start of a value"}""",
             """{"kind":"reward","event":"e-5","rule":"grant","participant":"u-1","points":2}""",
-            """{"kind":"reward","event":"e-5","rule":"noted","participant":"u-1","alert":"noted"}""");
+            """{"kind":"reward","event":"e-5","rule":"noted","participant":"u-1","alert":"noted","severity":"medium"}""");
     }
 
     [Fact]

@@ -16,7 +16,6 @@ public sealed class ConformanceTests() : CliTestFolder("womrules-conformance")
     /// </summary>
     private static readonly HashSet<string> NotYetPassing =
     [
-        "c3-tiers-that-move",
         "c4-disclosures",
         "c5-windows-caps-identity",
         "c6-time-lists-late",

@@ -213,7 +213,7 @@ public sealed class EvaluationClauseTests
         runner.Run(Review("e-1", "u-1", 1, "Awful", incentivized: true)).Should().Equal(
             """{"kind":"violation","event":"e-1","rule":"ftc-material-connection","participant":"u-1","action":"withhold","message":"Incentivized or connected reviews must disclose the connection."}""",
             """{"kind":"skipped","event":"e-1","rule":"review-points","participant":"u-1","reason":"withheld"}""",
-            """{"kind":"reward","event":"e-1","rule":"negative-review-alert","participant":"u-1","alert":"negative-review"}""");
+            """{"kind":"reward","event":"e-1","rule":"negative-review-alert","participant":"u-1","alert":"negative-review","severity":"medium"}""");
     }
 
     [Fact]
@@ -407,7 +407,7 @@ public sealed class EvaluationClauseTests
             """{"kind":"reward","event":"e-1","rule":"all","participant":"u-1","credit":"2.50"}""",
             """{"kind":"reward","event":"e-1","rule":"all","participant":"u-1","badge":"star"}""",
             """{"kind":"reward","event":"e-1","rule":"all","participant":"u-1","counter":"hits","by":1}""",
-            """{"kind":"reward","event":"e-1","rule":"all","participant":"u-1","alert":"first-entry"}""",
+            """{"kind":"reward","event":"e-1","rule":"all","participant":"u-1","alert":"first-entry","severity":"medium"}""",
             """{"kind":"reward","event":"e-1","rule":"all","participant":"u-2","points":1}""");
     }
 

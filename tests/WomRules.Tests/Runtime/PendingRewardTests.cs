@@ -67,7 +67,7 @@ public sealed class PendingRewardTests
         var runner = new CampaignRunner(Yaml);
         runner.Run(Order("o1", 120, "2026-03-01T10:00:00Z"));
         runner.Run(Check("c1", "2026-03-10T10:00:00Z")).Should().Equal(
-            """{"kind":"reward","event":"c1","rule":"waiting","participant":"ann","alert":"waiting"}""");
+            """{"kind":"reward","event":"c1","rule":"waiting","participant":"ann","alert":"waiting","severity":"medium"}""");
 
         runner.Run(Check("c2", "2026-03-20T10:00:00Z", actor: "bob")).Should().Equal(
             """{"kind":"released","event":null,"due":"2026-03-15T10:00:00Z","source":"o1","rule":"order-bonus","participant":"ann","points":120}""",

@@ -26,6 +26,7 @@ public sealed class Utf8EventReaderDifferentialTests
             gift: { type: bool, default: false }
             channel: { type: string, default: web }
             tags: { type: list, default: [] }
+            asked_at: { type: timestamp, default: "2026-03-01T00:00:00Z" }
           review.posted:
             rating: int
             text: { type: string, default: "" }
@@ -69,6 +70,15 @@ public sealed class Utf8EventReaderDifferentialTests
             on: order.placed
             rewards:
               - { to: referrer, points: 2 }
+          - name: asked
+            on: order.placed
+            when: event.asked_at < event.at
+            rewards:
+              - points: round(hours_between(event.asked_at, event.at))
+              - alert:
+                  name: asked
+                  data:
+                    asked_at: event.asked_at
           - name: rating
             on: review.posted
             rewards:
@@ -129,7 +139,7 @@ public sealed class Utf8EventReaderDifferentialTests
         kinds.Should().Contain(["reward", "duplicate", "rejected: the line is not valid JSON", "rejected: the line is not valid UTF-8",
             "rejected: the line is not a JSON object", "rejected: the event has no 'id' string", "rejected: 'at' is not an ISO 8601 timestamp",
             "rejected: missing required attribute 'items'", "rejected: attribute 'items' must be an int", "rejected: 'attributes' must be a JSON object",
-            "rejected: attribute 'tags' must be a list", "rejected: the event has no 'actor' string", "rejected: 'referrer' must be a string",
+            "rejected: attribute 'tags' must be a list", "rejected: attribute 'asked_at' must be a timestamp (ISO 8601 with an offset, such as 2026-03-01T09", "rejected: the event has no 'actor' string", "rejected: 'referrer' must be a string",
             "tier", "rejected: 'attributes'", "rejected: attribute 'attributes' must be an object of participant attributes"]);
         kinds.Should().Contain(k => k.StartsWith("rejected: 'attributes' names '", StringComparison.Ordinal), "participant.updated naming an undeclared attribute");
     }

@@ -12,10 +12,10 @@ internal sealed class CampaignRunner
     private readonly CampaignEngine compiled;
     private readonly CampaignEngine reference;
 
-    public CampaignRunner(string yaml, CompilationOptions? options = null)
+    public CampaignRunner(string yaml, CompilationOptions? options = null, string path = "campaign.yaml")
     {
-        compiled = new CampaignEngine(Compile(yaml, EvaluatorKind.Compiled, options));
-        reference = new CampaignEngine(Compile(yaml, EvaluatorKind.Reference, options));
+        compiled = new CampaignEngine(Compile(yaml, EvaluatorKind.Compiled, options, path));
+        reference = new CampaignEngine(Compile(yaml, EvaluatorKind.Reference, options, path));
     }
 
     public CampaignEngine Engine => compiled;

@@ -47,6 +47,9 @@ internal sealed class EventLineGenerator(int seed)
     private static readonly byte[][] InvalidUtf8 = [[0xFF], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xE2, 0x82], [0x80], [0xF4, 0x90, 0x80, 0x80], [0xC3], [0xF0, 0x9F, 0x98]];
 
     private readonly Random random = new(seed);
+
+    // Timestamp attributes draw from their own stream, so the lines the other fields make stay as they were.
+    private readonly Random times = new(seed ^ 0x7157);
     private readonly List<string> ids = [];
 
     // Set when the line's participant.updated object was made malformed, so the line counts as mutated.
@@ -121,6 +124,19 @@ internal sealed class EventLineGenerator(int seed)
         return id;
     }
 
+    /// <summary>Spellings of a timestamp attribute (spec v1.1 §10): offsets, fractions, an escaped Z.</summary>
+    private static readonly string[] GoodAskedAt =
+    [
+        "\"2026-03-01T10:00:00Z\"", "\"2026-03-02T09:59:59.5+08:00\"", "\"2026-03-01T10:00:00.1234567-05:30\"", "\"2026-03-01T10:00:00\\u005A\"",
+    ];
+
+    /// <summary>Timestamps refused (a mutation): too many digits, no offset, impossible days, a date alone, an offset past 14h, before year 1, a lower-case z, not a string.</summary>
+    private static readonly string[] BadAskedAt =
+    [
+        "\"2026-03-01T10:00:00.12345678Z\"", "\"2026-03-01T10:00:00\"", "\"2026-02-30T10:00:00Z\"", "\"2026-03-01\"", "\"2026-03-01T10:00:00+14:01\"",
+        "\"0001-01-01T00:30:00+01:00\"", "\"2026-03-01T10:00:00z\"", "1", "\"\"", "null",
+    ];
+
     private List<(string Name, string Value)> Attributes(string type)
     {
         var attributes = new List<(string Name, string Value)>();
@@ -143,6 +159,11 @@ internal sealed class EventLineGenerator(int seed)
                 Add("gift", random.Next(2) == 0 ? "true" : "false", required: false);
                 Add("channel", Str(Pick(Texts)), required: false);
                 Add("tags", "[" + string.Join(",", Enumerable.Range(0, random.Next(4)).Select(_ => Str(Pick(Tags)))) + "]", required: false);
+                if (times.Next(3) > 0)
+                {
+                    attributes.Add(("asked_at", GoodAskedAt[times.Next(GoodAskedAt.Length)]));
+                }
+
                 break;
             case "review.posted":
                 Add("rating", Pick(Ints), required: true);
@@ -225,6 +246,11 @@ internal sealed class EventLineGenerator(int seed)
 
     private void Mutate(List<(string Name, string Value)> fields, List<(string Name, string Value)> attributes)
     {
+        if (times.Next(4) == 0 && attributes.Any(a => a.Name == "asked_at"))
+        {
+            SetField(attributes, "asked_at", BadAskedAt[times.Next(BadAskedAt.Length)]);
+        }
+
         var target = random.Next(2) == 0 || attributes.Count == 0 ? fields : attributes;
         switch (random.Next(16))
         {

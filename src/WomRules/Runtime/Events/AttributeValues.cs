@@ -48,6 +48,14 @@ internal static class AttributeValues
             case ValueType.String when value is string:
                 result = value;
                 return null;
+            case ValueType.Timestamp when value is DateTimeOffset instant:
+                result = instant.UtcDateTime;
+                return null;
+            case ValueType.Timestamp when value is DateTime { Kind: DateTimeKind.Utc } utc:
+                result = utc;
+                return null;
+            case ValueType.Timestamp when value is string text:
+                return TimestampText.TryParse(text, out var parsed) ? Store(parsed, out result) : Mismatch(attribute);
             case ValueType.Assignments when value is IEnumerable<KeyValuePair<string, object?>> members:
                 return TryConvertAssignments(members, attribute, out result);
             case ValueType.List when value is IEnumerable<string> items:
@@ -62,6 +70,12 @@ internal static class AttributeValues
             default:
                 return Mismatch(attribute);
         }
+    }
+
+    private static string? Store(DateTime instant, out object? result)
+    {
+        result = instant;
+        return null;
     }
 
     public static string? TryConvertJson(JsonElement json, AttributeSymbol attribute, out object? result)
@@ -107,6 +121,8 @@ internal static class AttributeValues
             case ValueType.String when json.ValueKind == JsonValueKind.String:
                 result = json.GetString()!;
                 return null;
+            case ValueType.Timestamp when json.ValueKind == JsonValueKind.String:
+                return TimestampText.TryParse(json.GetString(), out var instant) ? Store(instant, out result) : Mismatch(attribute);
             case ValueType.List when json.ValueKind == JsonValueKind.Array:
                 var items = new string[json.GetArrayLength()];
                 var i = 0;
@@ -166,7 +182,8 @@ internal static class AttributeValues
     private static string Mismatch(AttributeSymbol attribute)
     {
         var article = attribute.Type is ValueType.Int or ValueType.Assignments ? "an" : "a";
-        return $"attribute '{attribute.Name}' must be {article} {attribute.Type.DisplayName()}";
+        var form = attribute.Type == ValueType.Timestamp ? " (ISO 8601 with an offset, such as 2026-03-01T09:00:00Z)" : "";
+        return $"attribute '{attribute.Name}' must be {article} {attribute.Type.DisplayName()}{form}";
     }
 
     /// <summary>Writes a runtime value as JSON (decimals as strings, like outcomes).</summary>
@@ -178,6 +195,7 @@ internal static class AttributeValues
             case decimal d: writer.WriteStringValue(OutcomeJson.FormatDecimal(d)); break;
             case bool b: writer.WriteBooleanValue(b); break;
             case string s: writer.WriteStringValue(s); break;
+            case DateTime instant: writer.WriteStringValue(TimestampText.Format(instant)); break;
             case string[] list:
                 writer.WriteStartArray();
                 foreach (var item in list)

@@ -401,6 +401,9 @@ internal sealed class Utf8EventReader
             case ValueType.String when reader.TokenType == JsonTokenType.String:
                 value = reader.GetString();
                 return true;
+            case ValueType.Timestamp when reader.TokenType == JsonTokenType.String && TimestampText.TryParse(reader.GetString(), out var instant):
+                value = instant;
+                return true;
             case ValueType.List when reader.TokenType == JsonTokenType.StartArray:
                 items.Clear();
                 while (reader.Read() && reader.TokenType == JsonTokenType.String)

@@ -21,4 +21,36 @@ internal static class OutcomeJson
     /// second only when it is not zero (and then without trailing zeros).
     /// </summary>
     public static string FormatTime(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", CultureInfo.InvariantCulture);
+
+    /// <summary>A value of the campaign language (alert data, spec v1.1 §6): ints as numbers, decimals as strings, timestamps as spec v1.1 §1 writes times.</summary>
+    public static void WriteValue(Utf8JsonWriter writer, object value)
+    {
+        switch (value)
+        {
+            case long number:
+                writer.WriteNumberValue(number);
+                break;
+            case decimal amount:
+                writer.WriteStringValue(FormatDecimal(amount));
+                break;
+            case bool flag:
+                writer.WriteBooleanValue(flag);
+                break;
+            case DateTime instant:
+                writer.WriteStringValue(TimestampText.Format(instant));
+                break;
+            case IEnumerable<string> list:
+                writer.WriteStartArray();
+                foreach (var item in list)
+                {
+                    writer.WriteStringValue(item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                writer.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture));
+                break;
+        }
+    }
 }

@@ -42,6 +42,15 @@ public sealed record RewardOutcome : Outcome
     /// <summary>When held points or credit become available (spec v1.1 §3), in UTC; null when granted at once.</summary>
     public DateTime? PendingUntil { get; init; }
 
+    /// <summary>The alert's severity (<c>low</c>, <c>medium</c>, <c>high</c> or <c>critical</c>), when this is an alert (spec v1.1 §6).</summary>
+    public string? Severity { get; init; }
+
+    /// <summary>
+    /// The alert's data in the order the campaign wrote it, when it has any: values are <see cref="long"/>,
+    /// <see cref="decimal"/>, <see cref="bool"/>, <see cref="string"/> or a list of strings (a tier by its name).
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, object>>? Data { get; init; }
+
     private protected override void WriteFields(Utf8JsonWriter writer)
     {
         writer.WriteString("rule", Rule);
@@ -70,6 +79,18 @@ public sealed record RewardOutcome : Outcome
         if (Alert is not null)
         {
             writer.WriteString("alert", Alert);
+            writer.WriteString("severity", Severity ?? "medium");
+            if (Data is { } data)
+            {
+                writer.WriteStartObject("data");
+                foreach (var (key, value) in data)
+                {
+                    writer.WritePropertyName(key);
+                    OutcomeJson.WriteValue(writer, value);
+                }
+
+                writer.WriteEndObject();
+            }
         }
 
         if (PendingUntil is { } until)

@@ -112,6 +112,7 @@ internal sealed class EventApplication
         }
 
         FirstSightTiers(e.Id, participants);
+        ParticipantSightings.Record(ref participants, e.At, context);
 
         // Built-in redemption (spec §4.9).
         if (compiledType.Symbol.IsRedemption)

@@ -11,7 +11,7 @@ namespace WomRules.Runtime;
 internal static class RewardGrants
 {
     /// <summary>Grants the entry; true when the recipient's points, credit, pending amounts, badges or counters changed.</summary>
-    public static bool Grant(EventData e, string rule, RewardSymbol reward, (long? Points, decimal? Credit, long? By) amount, ParticipantState target, List<Outcome> outcomes, LedgerRecorder ledger, PointsLots lots)
+    public static bool Grant(EventData e, string rule, RewardSymbol reward, (long? Points, decimal? Credit, long? By) amount, IReadOnlyList<KeyValuePair<string, object>>? alertData, ParticipantState target, List<Outcome> outcomes, LedgerRecorder ledger, PointsLots lots)
     {
         var eventId = e.Id;
         var changed = false;
@@ -78,7 +78,7 @@ internal static class RewardGrants
 
         if (reward.Alert is { } alert)
         {
-            outcomes.Add(new RewardOutcome(eventId, rule, target.Id) { Alert = alert });
+            outcomes.Add(new RewardOutcome(eventId, rule, target.Id) { Alert = alert, Severity = reward.AlertSeverity.Text(), Data = alertData });
         }
 
         return changed;

@@ -18,6 +18,7 @@ internal sealed class RuleFiring
     // Scratch reused for every rule (the engine's lock serializes events), so firing a rule allocates nothing of its own.
     private readonly List<(long? Points, decimal? Credit, long? By)> amounts = [];
     private readonly LimitWindowKeys windowKeys = new();
+    private readonly List<IReadOnlyList<KeyValuePair<string, object>>?> alertData = [];
 
     private readonly LedgerRecorder ledger;
     private readonly PointsLots lots;
@@ -107,7 +108,7 @@ internal sealed class RuleFiring
             var reward = rule.Rewards[i].Symbol;
             var toReferrer = reward.To == Recipient.Referrer;
             var target = toReferrer ? participants.WritableReferrer(context) : participants.WritableActor(context);
-            var changed = RewardGrants.Grant(e, symbol.Name, reward, amounts[i], target, outcomes, ledger, lots);
+            var changed = RewardGrants.Grant(e, symbol.Name, reward, amounts[i], alertData[i], target, outcomes, ledger, lots);
             if (!toReferrer || participants.SameParticipant)
             {
                 tally.ActorChanged |= changed;
@@ -134,6 +135,7 @@ internal sealed class RuleFiring
     private string? TryEvaluateAmounts(CompiledRule rule, out long points, out decimal credit)
     {
         amounts.Clear();
+        alertData.Clear();
         points = 0;
         credit = 0m;
         try
@@ -162,13 +164,24 @@ internal sealed class RuleFiring
 
                 amounts.Add((p, c, by));
             }
-
-            return null;
         }
         catch (Exception ex) when (EvaluationFailures.Is(ex))
         {
             return "the amount could not be computed: " + EvaluationFailures.Describe(ex);
         }
+
+        // Spec v1.1 §6: alert data is evaluated with the amounts, so a value that fails skips the whole rule.
+        foreach (var reward in rule.Rewards)
+        {
+            if (AlertDataValues.TryEvaluate(reward, context, out var values) is { } failure)
+            {
+                return failure;
+            }
+
+            alertData.Add(values);
+        }
+
+        return null;
     }
 
     private static SkippedOutcome Error(string eventId, string rule, string participant, string detail) =>

@@ -10,6 +10,7 @@ internal sealed class ParticipantCheckpoint
     private ParticipantState? subject;
     private int tierIndex;
     private long tierSinceTicks;
+    private (long First, long Last) seenTicks;
     private long points;
     private long lifetimePoints;
     private decimal credit;
@@ -51,6 +52,7 @@ internal sealed class ParticipantCheckpoint
         // Attributes change only by a new array (ParticipantState.ReplaceAttributeValues), so the old one is the save.
         attributes = state.AttributeValues;
         tierSinceTicks = state.TierSinceTicks;
+        seenTicks = (state.FirstSeenTicks, state.LastSeenTicks);
         attributesShared = state.AttributesShared;
     }
 
@@ -64,6 +66,7 @@ internal sealed class ParticipantCheckpoint
 
         counters.CopyTo(subject.Counters, 0);
         subject.TierSinceTicks = tierSinceTicks;
+        (subject.FirstSeenTicks, subject.LastSeenTicks) = seenTicks;
         subject.RestoreFrom(tierIndex, points, lifetimePoints, credit, badgeList!, badgeCount, badgesShared, limits!, pendingPoints, pendingCredit, lots);
         if (!ReferenceEquals(subject.AttributeValues, attributes))
         {

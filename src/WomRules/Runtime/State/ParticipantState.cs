@@ -34,6 +34,8 @@ public sealed class ParticipantState
         Id = other.Id;
         TierIndex = other.TierIndex;
         TierSinceTicks = other.TierSinceTicks;
+        FirstSeenTicks = other.FirstSeenTicks;
+        LastSeenTicks = other.LastSeenTicks;
         Points = other.Points;
         LifetimePoints = other.LifetimePoints;
         Credit = other.Credit;
@@ -62,6 +64,12 @@ public sealed class ParticipantState
     /// or read from a state file that does not say.
     /// </summary>
     public DateTimeOffset? TierSince => TierSinceTicks == 0 ? null : new DateTimeOffset(TierSinceTicks, TimeSpan.Zero);
+
+    /// <summary>The <c>at</c> of the first accepted event naming the participant as actor or referrer (spec v1.1 §10), in UTC; null when none has.</summary>
+    public DateTimeOffset? FirstSeen => FirstSeenTicks == 0 ? null : new DateTimeOffset(FirstSeenTicks, TimeSpan.Zero);
+
+    /// <summary>The latest <c>at</c> of an accepted event naming the participant as actor or referrer (spec v1.1 §10), in UTC; null when none has.</summary>
+    public DateTimeOffset? LastSeen => LastSeenTicks == 0 ? null : new DateTimeOffset(LastSeenTicks, TimeSpan.Zero);
 
     /// <summary>The points balance (lowered by redemptions; below zero when a reversal took back points already spent).</summary>
     public long Points { get; internal set; }
@@ -93,6 +101,12 @@ public sealed class ParticipantState
 
     /// <summary>UTC ticks of <see cref="TierSince"/>; 0 when unknown.</summary>
     internal long TierSinceTicks;
+
+    /// <summary>UTC ticks of <see cref="FirstSeen"/> and <see cref="LastSeen"/>; 0 when unknown.</summary>
+    internal long FirstSeenTicks;
+
+    /// <inheritdoc cref="FirstSeenTicks"/>
+    internal long LastSeenTicks;
 
 #pragma warning disable CA1051, SA1401 // Fields on purpose: the compiled delegates read them directly.
     internal readonly long[] Counters;

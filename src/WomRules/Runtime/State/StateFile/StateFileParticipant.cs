@@ -11,6 +11,7 @@ internal static class StateFileParticipant
     {
         StateFileValues.Expect(text, element, JsonValueKind.Object, where);
         var state = schema is null ? null : new ParticipantState(schema, id);
+        long firstSeen = 0, lastSeen = 0;
         long points = 0;
         long? lifetime = null;
         foreach (var property in element.EnumerateObject())
@@ -41,6 +42,15 @@ internal static class StateFileParticipant
                     // Spec v1.1 §5: when the tier was reached (or the participant first seen).
                     var since = StateFileLedger.ReadTime(text, value, path);
                     state?.TierSinceTicks = since.Ticks;
+                    break;
+                case "first_seen":
+                    // Spec v1.1 §10: the first and latest accepted event naming the participant.
+                    firstSeen = StateFileLedger.ReadTime(text, value, path).Ticks;
+                    state?.FirstSeenTicks = firstSeen;
+                    break;
+                case "last_seen":
+                    lastSeen = StateFileLedger.ReadTime(text, value, path).Ticks;
+                    state?.LastSeenTicks = lastSeen;
                     break;
                 case "points":
                     // Negative once a reversal took back points already redeemed (spec v1.1 §2).
@@ -130,7 +140,7 @@ internal static class StateFileParticipant
                     // Spec §5's unversioned form "may hold more"; a versioned file is this tool's own, so a stray key is an edit gone wrong.
                     if (versioned)
                     {
-                        throw text.ErrorAt(path, "a participant has no such field; expected tier, tier_since, points, lifetime_points, credit, pending_points, pending_credit, counters, badges, attributes, limits or lots", atKey: true);
+                        throw text.ErrorAt(path, "a participant has no such field; expected tier, tier_since, first_seen, last_seen, points, lifetime_points, credit, pending_points, pending_credit, counters, badges, attributes, limits or lots", atKey: true);
                     }
 
                     break;
@@ -149,6 +159,12 @@ internal static class StateFileParticipant
         if (lifetime is { } earned && earned < points)
         {
             throw text.ErrorAt(where.Member("lifetime_points"), $"lifetime_points ({earned}) is below points ({points}); all points ever earned cannot be fewer than the balance");
+        }
+
+        // The first event naming a participant cannot come after the latest; either alone stands (an older file).
+        if (firstSeen > 0 && lastSeen > 0 && firstSeen > lastSeen)
+        {
+            throw text.ErrorAt(where.Member("first_seen"), "first_seen is after last_seen; the first event naming a participant cannot come after the latest");
         }
 
         if (state is not null)

@@ -45,6 +45,15 @@ internal static class StateFileWriter
                     writer.WriteString("tier_since", new DateTime(p.TierSinceTicks, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", System.Globalization.CultureInfo.InvariantCulture));
                 }
 
+                // Spec v1.1 §10, §12: first_seen and last_seen, in the same form.
+                foreach (var (name, ticks) in new[] { ("first_seen", p.FirstSeenTicks), ("last_seen", p.LastSeenTicks) })
+                {
+                    if (ticks != 0)
+                    {
+                        writer.WriteString(name, new DateTime(ticks, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                }
+
                 if (p.LimitUsage.Count > 0)
                 {
                     writer.WriteStartObject("limits");
