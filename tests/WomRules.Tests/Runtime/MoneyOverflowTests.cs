@@ -345,4 +345,35 @@ public sealed class MoneyOverflowTests
         Math.Abs(runner.Engine.Store.CreditIssued - paid).Should().BeLessThan(1e-20m);
         Math.Abs(runner.Participant("u-1")!.Credit - paid).Should().BeLessThan(1e-20m);
     }
+
+    [Fact]
+    public void Held_points_count_against_the_balance_so_their_release_can_never_overflow_it()
+    {
+        // The balance comes from a state file, so the campaign's issued total (which counts held points) is small and
+        // only the participant's own balance and held points can stop the grant.
+        var campaign = Compile("""
+            womrules: 1
+            campaign: held
+            events:
+              grant: { p: int, h: int }
+            rules:
+              - { name: now, on: grant, when: event.p > 0, rewards: [ { points: event.p } ] }
+              - { name: held, on: grant, when: event.h > 0, rewards: [ { points: event.h, pending: 1d } ] }
+            """);
+        using var state = new MemoryStream(System.Text.Encoding.UTF8.GetBytes("{\"participants\": {\"u-1\": {\"points\": " + (Max - 10) + ", \"lifetime_points\": " + (Max - 10) + "}}}"));
+        var engine = new WomRules.Runtime.CampaignEngine(campaign, WomRules.Runtime.InMemoryParticipantStore.ReadFrom(state, campaign));
+        List<JsonElement> Run(string line) => Parse(engine.ProcessJson(line).Select(o => o.ToJson()));
+
+        Run(Event("e-1", "grant", "u-1", """{"p": 0, "h": 8}""", at: "2026-03-02T11:00:00Z"));
+
+        // The balance and what is held come to Max - 2, so 5 more points would leave no room for the release.
+        var skipped = Only(Run(Event("e-2", "grant", "u-1", """{"p": 5, "h": 0}""", at: "2026-03-02T12:00:00Z")), "now");
+        skipped.GetProperty("reason").GetString().Should().Be("error");
+        skipped.GetProperty("detail").GetString().Should().Contain("held points");
+
+        Run(Event("e-3", "grant", "u-1", """{"p": 0, "h": 0}""", at: "2026-03-04T10:00:00Z"))
+            .Should().ContainSingle(o => o.GetProperty("kind").GetString() == "released");
+        engine.GetParticipant("u-1")!.Points.Should().Be(Max - 2);
+        engine.GetParticipant("u-1")!.PendingPoints.Should().Be(0);
+    }
 }

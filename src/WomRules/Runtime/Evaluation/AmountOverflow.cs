@@ -77,7 +77,14 @@ internal static class AmountOverflow
         long points = 0;
         // Credit is added entry by entry, as RewardGrants.Grant will: decimal addition rounds, so the sum of the shares
         // added once could fit where the same shares added one at a time do not, or the other way round.
+        // Held amounts count as if released (spec v1.1 §3): a release then moves them into the balance and can never
+        // overflow it, since every grant checked the balance and what is held together.
         var credit = target.Credit;
+        if (target.PendingCredit != 0m && !TryAdd(target.Credit, target.PendingCredit, out credit))
+        {
+            return CreditDetail("credit and held credit", OutcomeJson.FormatDecimal(target.Credit), OutcomeJson.FormatDecimal(target.PendingCredit));
+        }
+
         string? creditOverflow = null;
         for (var i = 0; i < rewards.Length; i++)
         {
@@ -113,8 +120,13 @@ internal static class AmountOverflow
             }
         }
 
-        return Points("points", target.Points, points)
-            ?? Points("lifetime points", target.LifetimePoints, points)
+        if (!TryAdd(target.Points, target.PendingPoints, out var pointsAndHeld) || !TryAdd(target.LifetimePoints, target.PendingPoints, out var lifetimeAndHeld))
+        {
+            return Detail("points and held points", target.Points.ToString(CultureInfo.InvariantCulture), target.PendingPoints.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return Points(target.PendingPoints == 0 ? "points" : "points and held points", pointsAndHeld, points)
+            ?? Points(target.PendingPoints == 0 ? "lifetime points" : "lifetime points and held points", lifetimeAndHeld, points)
             ?? creditOverflow;
     }
 
