@@ -12,7 +12,7 @@ namespace WomRules.Tests.Conformance;
 public sealed class ConformanceTests() : CliTestFolder("womrules-conformance")
 {
     /// <summary>
-    /// Cases expected to fail for now, each for a part of issue 11 not built yet: c3 (tiers that move, §5), c4 to c6 (the language additions, §6 to §13). Remove a case when it passes.
+    /// Cases expected to fail for now: c4 to c6 need language additions not built yet (spec v1.1 §7 to §9, §11, §13). Remove a case when it passes.
     /// </summary>
     private static readonly HashSet<string> NotYetPassing =
     [
