@@ -94,7 +94,7 @@ public sealed class ClockTests
     [InlineData("2026-05-19T20:00:00.120+02:00", "2026-05-19T18:00:00.12Z")]
     public void Times_in_outcomes_have_a_fraction_only_when_it_is_not_zero(string time, string written)
     {
-        OutcomeJson.FormatTime(DateTimeOffset.Parse(time).UtcDateTime).Should().Be(written);
+        TimestampText.Format(DateTimeOffset.Parse(time).UtcDateTime).Should().Be(written);
     }
 
     private static string Save(CampaignEngine engine)

@@ -30,7 +30,7 @@ public sealed record ExpiredOutcome : Outcome
 
     private protected override void WriteFields(Utf8JsonWriter writer)
     {
-        writer.WriteString("due", OutcomeJson.FormatTime(Due));
+        writer.WriteString("due", TimestampText.Format(Due));
         writer.WriteString("participant", Participant);
         writer.WriteNumber("points", Points);
     }

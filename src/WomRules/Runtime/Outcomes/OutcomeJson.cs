@@ -16,11 +16,30 @@ internal static class OutcomeJson
     /// <summary>Decimals travel as strings ("10.00") so that no JSON reader turns them into floating point.</summary>
     public static string FormatDecimal(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>
-    /// A time in an outcome or the state file (spec v1.1 §1): <c>yyyy-MM-ddTHH:mm:ssZ</c> in UTC, with a fraction of a
-    /// second only when it is not zero (and then without trailing zeros).
-    /// </summary>
-    public static string FormatTime(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", CultureInfo.InvariantCulture);
+    /// <summary>The amount a grant gave, or a reversal takes back: <c>points</c>, <c>credit</c>, <c>badge</c>, <c>counter</c> with <c>by</c>.</summary>
+    public static void WriteAmounts(Utf8JsonWriter writer, long? points, decimal? credit, string? badge, string? counter, long? by)
+    {
+        if (points is { } p)
+        {
+            writer.WriteNumber("points", p);
+        }
+
+        if (credit is { } c)
+        {
+            writer.WriteString("credit", FormatDecimal(c));
+        }
+
+        if (badge is not null)
+        {
+            writer.WriteString("badge", badge);
+        }
+
+        if (counter is not null)
+        {
+            writer.WriteString("counter", counter);
+            writer.WriteNumber("by", by ?? 1);
+        }
+    }
 
     /// <summary>A value of the campaign language (alert data, spec v1.1 §6): ints as numbers, decimals as strings, timestamps as spec v1.1 §1 writes times.</summary>
     public static void WriteValue(Utf8JsonWriter writer, object value)

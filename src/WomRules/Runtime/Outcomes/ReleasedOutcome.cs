@@ -41,7 +41,7 @@ public sealed record ReleasedOutcome : Outcome
 
     private protected override void WriteFields(Utf8JsonWriter writer)
     {
-        writer.WriteString("due", OutcomeJson.FormatTime(Due));
+        writer.WriteString("due", TimestampText.Format(Due));
         writer.WriteString("source", Source);
         writer.WriteString("rule", Rule);
         writer.WriteString("participant", Participant);

@@ -56,25 +56,6 @@ public sealed record ReversedOutcome : Outcome
             writer.WriteBoolean("pending", true);
         }
 
-        if (Points is { } points)
-        {
-            writer.WriteNumber("points", points);
-        }
-
-        if (Credit is { } credit)
-        {
-            writer.WriteString("credit", OutcomeJson.FormatDecimal(credit));
-        }
-
-        if (Badge is not null)
-        {
-            writer.WriteString("badge", Badge);
-        }
-
-        if (Counter is not null)
-        {
-            writer.WriteString("counter", Counter);
-            writer.WriteNumber("by", By ?? 1);
-        }
+        OutcomeJson.WriteAmounts(writer, Points, Credit, Badge, Counter, By);
     }
 }

@@ -55,26 +55,7 @@ public sealed record RewardOutcome : Outcome
     {
         writer.WriteString("rule", Rule);
         writer.WriteString("participant", Participant);
-        if (Points is { } points)
-        {
-            writer.WriteNumber("points", points);
-        }
-
-        if (Credit is { } credit)
-        {
-            writer.WriteString("credit", OutcomeJson.FormatDecimal(credit));
-        }
-
-        if (Badge is not null)
-        {
-            writer.WriteString("badge", Badge);
-        }
-
-        if (Counter is not null)
-        {
-            writer.WriteString("counter", Counter);
-            writer.WriteNumber("by", By ?? 1);
-        }
+        OutcomeJson.WriteAmounts(writer, Points, Credit, Badge, Counter, By);
 
         if (Alert is not null)
         {
@@ -95,7 +76,7 @@ public sealed record RewardOutcome : Outcome
 
         if (PendingUntil is { } until)
         {
-            writer.WriteString("pending_until", OutcomeJson.FormatTime(until));
+            writer.WriteString("pending_until", TimestampText.Format(until));
         }
     }
 }

@@ -32,7 +32,7 @@ public sealed record TierOutcome : Outcome
     {
         if (Due is { } due)
         {
-            writer.WriteString("due", OutcomeJson.FormatTime(due));
+            writer.WriteString("due", TimestampText.Format(due));
         }
 
         writer.WriteString("participant", Participant);

@@ -223,7 +223,7 @@ internal static class StateFile
         var clock = StateFileLedger.ReadTime(text, element, path);
         if (latest is { } last && clock < last)
         {
-            throw text.ErrorAt(path, $"the clock is earlier than the ledger's latest event ({OutcomeJson.FormatTime(last)}); the clock never goes back, so it was edited");
+            throw text.ErrorAt(path, $"the clock is earlier than the ledger's latest event ({TimestampText.Format(last)}); the clock never goes back, so it was edited");
         }
 
         return clock;

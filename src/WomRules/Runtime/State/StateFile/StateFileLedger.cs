@@ -21,7 +21,7 @@ internal static class StateFileLedger
         writer.WriteStartObject("ledger");
         foreach (var (id, mark) in ledger.Entries.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
-            var at = OutcomeJson.FormatTime(mark.At);
+            var at = TimestampText.Format(mark.At);
             if (mark is { IsReversal: false, Reversed: false, Grant: null })
             {
                 // Most events grant nothing: their entry is only their time, so the ledger stays small.
@@ -163,7 +163,7 @@ internal static class StateFileLedger
 
             if (entry.WasPending)
             {
-                writer.WriteString("pending_until", OutcomeJson.FormatTime(entry.PendingUntil));
+                writer.WriteString("pending_until", TimestampText.Format(entry.PendingUntil));
             }
 
             writer.WriteEndObject();

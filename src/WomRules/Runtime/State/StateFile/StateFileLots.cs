@@ -24,7 +24,7 @@ internal static class StateFileLots
         {
             writer.WriteStartObject();
             writer.WriteNumber("grant", lot.Grant);
-            writer.WriteString("expires", OutcomeJson.FormatTime(lot.Expires));
+            writer.WriteString("expires", TimestampText.Format(lot.Expires));
             writer.WriteNumber("left", lot.Left);
             writer.WriteEndObject();
         }
@@ -98,7 +98,7 @@ internal static class StateFileLots
 
                 if (clock is { } now && lot.Expires <= now)
                 {
-                    throw text.ErrorAt(where, $"the lot of grant {lot.Grant} expired by the clock ({OutcomeJson.FormatTime(now)}), so it cannot still be held");
+                    throw text.ErrorAt(where, $"the lot of grant {lot.Grant} expired by the clock ({TimestampText.Format(now)}), so it cannot still be held");
                 }
             }
 

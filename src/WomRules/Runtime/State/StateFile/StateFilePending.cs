@@ -22,7 +22,7 @@ internal static class StateFilePending
         foreach (var release in timeline.Due.InOrder.OfType<PendingRelease>())
         {
             writer.WriteStartObject();
-            writer.WriteString("due", OutcomeJson.FormatTime(release.Due));
+            writer.WriteString("due", TimestampText.Format(release.Due));
             writer.WriteNumber("grant", release.Sequence);
             writer.WriteString("source", release.Source);
             writer.WriteString("rule", release.Rule);
@@ -81,7 +81,7 @@ internal static class StateFilePending
         var due = StateFileLedger.ReadTime(text, dueElement, where.Member("due"));
         if (clock is { } now && due <= now)
         {
-            throw text.ErrorAt(where.Member("due"), $"this grant was due by the clock ({OutcomeJson.FormatTime(now)}), so it was released and cannot still be pending");
+            throw text.ErrorAt(where.Member("due"), $"this grant was due by the clock ({TimestampText.Format(now)}), so it was released and cannot still be pending");
         }
 
         if (!element.TryGetProperty("grant", out var grantElement))

@@ -25,7 +25,7 @@ internal static class StateFileWriter
             writer.WriteString("campaign", campaign.Id);
             if (store.Timeline.Clock is { } clock)
             {
-                writer.WriteString("clock", OutcomeJson.FormatTime(clock));
+                writer.WriteString("clock", TimestampText.Format(clock));
             }
 
             // The next place in grant order (spec v1.1 §1), which orders effects due at one instant.
