@@ -63,10 +63,10 @@ public sealed class LedgerPropertyTests
     {
         var campaign = CampaignCompilation.FromFile(Path.Combine(C1, "campaign.yaml")).Emit().Campaign!;
         var lines = File.ReadAllLines(Path.Combine(C1, "events.jsonl")).Where(l => l.Length > 0).ToArray();
-        var whole = RunSplit(campaign, lines, lines.Length);
+        var whole = SplitRuns.Run(campaign, lines, lines.Length);
         for (var split = 0; split < lines.Length; split++)
         {
-            RunSplit(campaign, lines, split).Should().Be(whole, $"splitting c1 after {split} events");
+            SplitRuns.Run(campaign, lines, split).Should().Be(whole, $"splitting c1 after {split} events");
         }
     }
 
@@ -78,10 +78,10 @@ public sealed class LedgerPropertyTests
         {
             var random = new Random(seed);
             var lines = Generate(random, 40 + random.Next(40), withReversals: true).ToArray();
-            var whole = RunSplit(Campaign, lines, lines.Length);
+            var whole = SplitRuns.Run(Campaign, lines, lines.Length);
             reversedSomething += whole.Contains("\"kind\":\"reversed\"", StringComparison.Ordinal) ? 1 : 0;
             var split = random.Next(lines.Length + 1);
-            RunSplit(Campaign, lines, split).Should().Be(whole, $"seed {seed}, split after {split} events");
+            SplitRuns.Run(Campaign, lines, split).Should().Be(whole, $"seed {seed}, split after {split} events");
         }
 
         reversedSomething.Should().BeGreaterThan(150, "most streams should reverse something, or the property proves little");
@@ -93,11 +93,11 @@ public sealed class LedgerPropertyTests
         var campaign = CampaignCompilation.FromFile(Path.Combine(C2, "campaign.yaml")).Emit().Campaign!;
         var lines = File.ReadAllLines(Path.Combine(C2, "events.jsonl")).Where(l => l.Length > 0)
             .Append("sweep " + File.ReadAllText(Path.Combine(C2, "until")).Trim()).ToArray();
-        var whole = RunSplit(campaign, lines, lines.Length);
+        var whole = SplitRuns.Run(campaign, lines, lines.Length);
         whole.Should().Contain("\"kind\":\"expired\"").And.Contain("\"lots\"");
         for (var split = 0; split < lines.Length; split++)
         {
-            RunSplit(campaign, lines, split).Should().Be(whole, $"splitting c2 after {split} lines");
+            SplitRuns.Run(campaign, lines, split).Should().Be(whole, $"splitting c2 after {split} lines");
         }
     }
 
@@ -123,11 +123,11 @@ public sealed class LedgerPropertyTests
             }
 
             var all = lines.ToArray();
-            var whole = RunSplit(campaign, all, all.Length);
+            var whole = SplitRuns.Run(campaign, all, all.Length);
             released += whole.Contains("\"kind\":\"released\"", StringComparison.Ordinal) ? 1 : 0;
             expired += whole.Contains("\"kind\":\"expired\"", StringComparison.Ordinal) ? 1 : 0;
             var split = random.Next(all.Length + 1);
-            RunSplit(campaign, all, split).Should().Be(whole, $"seed {seed}, split after {split} lines");
+            SplitRuns.Run(campaign, all, split).Should().Be(whole, $"seed {seed}, split after {split} lines");
         }
 
         if (pending)
@@ -149,11 +149,11 @@ public sealed class LedgerPropertyTests
         lines.Insert(20, "sweep 2026-03-05T00:00:00Z");
         lines.Add("sweep 2026-03-20T00:00:00Z");
         var all = lines.ToArray();
-        var whole = RunSplit(PendingCampaign, all, all.Length);
+        var whole = SplitRuns.Run(PendingCampaign, all, all.Length);
         whole.Should().Contain("\"pending\":true").And.Contain("\"kind\":\"released\"").And.Contain("\"pending_until\"");
         for (var split = 0; split < all.Length; split++)
         {
-            RunSplit(PendingCampaign, all, split).Should().Be(whole, $"split after {split} lines");
+            SplitRuns.Run(PendingCampaign, all, split).Should().Be(whole, $"split after {split} lines");
         }
     }
 
@@ -162,10 +162,10 @@ public sealed class LedgerPropertyTests
     {
         var random = new Random(2026);
         var lines = Generate(random, 3000, withReversals: true).ToArray();
-        var whole = RunSplit(Campaign, lines, lines.Length);
+        var whole = SplitRuns.Run(Campaign, lines, lines.Length);
         foreach (var split in new[] { 1, 1023, 1024, 1500, 2999 })
         {
-            RunSplit(Campaign, lines, split).Should().Be(whole, $"split after {split} events");
+            SplitRuns.Run(Campaign, lines, split).Should().Be(whole, $"split after {split} events");
         }
 
         var engine = new CampaignEngine(Campaign);
@@ -208,7 +208,7 @@ public sealed class LedgerPropertyTests
             }
 
             (store.PointsIssued, store.CreditIssued).Should().Be((0L, 0m), $"seed {seed}: the budget is unused again");
-            Save(store, campaign).Should().NotContain("\"limits\"", $"seed {seed}: every limit usage was released").And.NotContain("\"pending\"", $"seed {seed}: nothing is left to release");
+            SplitRuns.Save(store, campaign).Should().NotContain("\"limits\"", $"seed {seed}: every limit usage was released").And.NotContain("\"pending\"", $"seed {seed}: nothing is left to release");
         }
     }
 
@@ -226,39 +226,6 @@ public sealed class LedgerPropertyTests
         }
 
         LedgerMark.Unknown.IsKnown.Should().BeFalse();
-    }
-
-    /// <summary>Runs the first <paramref name="split"/> lines, saves and reloads the state, runs the rest; returns every outcome and the final state file.</summary>
-    private static string RunSplit(CompiledCampaign campaign, string[] lines, int split)
-    {
-        var output = new StringBuilder();
-        var engine = new CampaignEngine(campaign);
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (i == split)
-            {
-                var saved = Save((InMemoryParticipantStore)engine.Store, campaign);
-                engine = new CampaignEngine(campaign, InMemoryParticipantStore.ReadFrom(new MemoryStream(Encoding.UTF8.GetBytes(saved)), campaign));
-            }
-
-            // A line "sweep TIME" is a sweep (spec v1.1 §1), so splits fall between sweeps and events too.
-            var outcomes = lines[i].StartsWith("sweep ", StringComparison.Ordinal)
-                ? engine.AdvanceTo(DateTimeOffset.Parse(lines[i]["sweep ".Length..], CultureInfo.InvariantCulture))
-                : engine.ProcessJson(lines[i]);
-            foreach (var outcome in outcomes)
-            {
-                output.Append(outcome.ToJson()).Append('\n');
-            }
-        }
-
-        return output.Append("--- state ---\n").Append(Save((InMemoryParticipantStore)engine.Store, campaign)).ToString();
-    }
-
-    private static string Save(InMemoryParticipantStore store, CompiledCampaign campaign)
-    {
-        using var stream = new MemoryStream();
-        store.WriteTo(stream, campaign);
-        return Encoding.UTF8.GetString(stream.ToArray());
     }
 
     /// <summary>Sales (some with referrers, some self-referred), redemptions, notes and, if asked, reversals of earlier, unknown or reversal ids.</summary>

@@ -63,10 +63,10 @@ public sealed class TierSplitPropertyTests
         {
             var random = new Random(seed);
             var lines = Generate(random, 20 + random.Next(40)).ToArray();
-            var whole = RunSplit(compiled, lines, lines.Length);
-            RunSplit(reference, lines, lines.Length).Should().Be(whole, $"the evaluators must agree, seed {seed}");
+            var whole = SplitRuns.Run(compiled, lines, lines.Length);
+            SplitRuns.Run(reference, lines, lines.Length).Should().Be(whole, $"the evaluators must agree, seed {seed}");
             var split = random.Next(lines.Length + 1);
-            RunSplit(compiled, lines, split).Should().Be(whole, $"seed {seed}, split after {split} events");
+            SplitRuns.Run(compiled, lines, split).Should().Be(whole, $"seed {seed}, split after {split} events");
             movedDown += whole.Split('\n').Count(l => l.Contains("\"kind\":\"tier\"", StringComparison.Ordinal) && IsDown(l)) > 0 ? 1 : 0;
             seeded += whole.Contains("\"tier_since\"", StringComparison.Ordinal) ? 1 : 0;
             if (keep)
@@ -143,37 +143,6 @@ public sealed class TierSplitPropertyTests
         var from = Array.FindIndex(order, t => line.Contains($"\"from\":\"{t}\"", StringComparison.Ordinal));
         var to = Array.FindIndex(order, t => line.Contains($"\"to\":\"{t}\"", StringComparison.Ordinal));
         return to < from;
-    }
-
-    private static string RunSplit(CompiledCampaign campaign, string[] lines, int split)
-    {
-        var output = new StringBuilder();
-        var engine = new CampaignEngine(campaign);
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (i == split)
-            {
-                var saved = Save((InMemoryParticipantStore)engine.Store, campaign);
-                engine = new CampaignEngine(campaign, InMemoryParticipantStore.ReadFrom(new MemoryStream(Encoding.UTF8.GetBytes(saved)), campaign));
-            }
-
-            var outcomes = lines[i].StartsWith("sweep ", StringComparison.Ordinal)
-                ? engine.AdvanceTo(DateTimeOffset.Parse(lines[i][6..], CultureInfo.InvariantCulture))
-                : engine.ProcessJson(lines[i]);
-            foreach (var outcome in outcomes)
-            {
-                output.Append(outcome.ToJson()).Append('\n');
-            }
-        }
-
-        return output.Append("--- state ---\n").Append(Save((InMemoryParticipantStore)engine.Store, campaign)).ToString();
-    }
-
-    private static string Save(InMemoryParticipantStore store, CompiledCampaign campaign)
-    {
-        using var stream = new MemoryStream();
-        store.WriteTo(stream, campaign);
-        return Encoding.UTF8.GetString(stream.ToArray());
     }
 
     /// <summary>Sales with and without referrers, redemptions, updates (some repeating a value), reversals, sweeps; a tenth of them late.</summary>
