@@ -190,10 +190,5 @@ public sealed class PendingRewardTests
         return output.Append(Save(engine, campaign)).ToString();
     }
 
-    private static string Save(CampaignEngine engine, CompiledCampaign campaign)
-    {
-        using var stream = new MemoryStream();
-        ((InMemoryParticipantStore)engine.Store).WriteTo(stream, campaign);
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+    private static string Save(CampaignEngine engine, CompiledCampaign campaign) => SplitRuns.Save((InMemoryParticipantStore)engine.Store, campaign);
 }

@@ -186,10 +186,5 @@ public sealed class PointsExpiryTests
     private static List<string> Errors(string text, string path) =>
         [.. CampaignCompilation.Create(text, path).GetDiagnostics().Where(d => d.Severity == Diagnostics.DiagnosticSeverity.Error).Select(d => d.ToString())];
 
-    private static string Save(CampaignEngine engine)
-    {
-        using var stream = new MemoryStream();
-        ((InMemoryParticipantStore)engine.Store).WriteTo(stream, Campaign);
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+    private static string Save(CampaignEngine engine) => SplitRuns.Save((InMemoryParticipantStore)engine.Store, Campaign);
 }
