@@ -16,6 +16,7 @@ public sealed class DisclosureMatcherTests
         ["", "#ad"],
         ["广告", "提供"],
         ["x"],
+        ["!!!", "(ad)"],
         [],
     ];
 
@@ -25,6 +26,10 @@ public sealed class DisclosureMatcherTests
         "Sponsored By", "gifted byx", "paid partnership", "unpaid partnership", "这是广告内容", "广告", "x广告x", "#advert #ad",
         "Honestly the best thing I bought this spring, and the delivery was quick too #sponsored", "#a", "a", "#ad\u00e9", "é#ad",
         "#Ａd", "#iklan", "#IKLAN.", "line\n#paid\n", "🙂#ad🙂", "xx #employee", "#employeeX #employee",
+        // Negations (spec v1.1 §9), right before a marker or not quite.
+        "not #ad", "NOT #AD #ad", "knot #ad", "not#ad", "not# #ad", "non_#ad", "no, (#ad)", "never “#gifted”", "not  \t#paid",
+        "tidak #iklan", "BUKAN #iklan", "tiada, #iklan ok #iklan", "这不是广告", "非广告", "本条为广告", "不是x广告", "not广告", "不是 「广告」",
+        "not sponsored by", "not a paid partnership", "no x", "no, x", "没有提供", "not I work for", "!!! not !!!#ad",
     ];
 
     public static TheoryData<int> ListIndexes()

@@ -19,10 +19,12 @@ internal static class BuiltIns
 
     /// <summary>
     /// True when <paramref name="text"/> holds one of the markers as a whole token, case-insensitively, beginning
-    /// within the first <paramref name="within"/> characters. A marker side that is a CJK character needs no boundary.
+    /// within the first <paramref name="within"/> characters, with no negation right before it (spec v1.1 §9).
+    /// A marker side that is a CJK character needs no boundary.
     /// </summary>
     public static bool Discloses(string text, IReadOnlyList<string> markers, long within)
     {
+        var negation = new DisclosureNegation.Scan(text);
         for (var m = 0; m < markers.Count; m++)
         {
             var marker = markers[m];
@@ -51,7 +53,7 @@ internal static class BuiltIns
                 var end = index + marker.Length;
                 var startOk = !needsStartBoundary || index == 0 || !IsWordCharacter(text[index - 1]);
                 var endOk = !needsEndBoundary || end == text.Length || !IsWordCharacter(text[end]);
-                if (startOk && endOk)
+                if (startOk && endOk && !negation.IsNegated(index))
                 {
                     return true;
                 }

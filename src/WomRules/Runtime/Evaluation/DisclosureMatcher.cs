@@ -8,7 +8,9 @@ namespace WomRules.Runtime;
 /// marker. Hashtag-like markers (an ASCII symbol such as '#' first, which nothing else folds to) are found by
 /// searching for the rare symbol and comparing at each hit; markers that begin with a letter by searching for
 /// their first letters (in every form that folds to them) and comparing only at word starts, where they can match.
-/// Markers holding surrogates fold as pairs and are found one by one, as in <see cref="BuiltIns.Discloses"/>. The answers are the same as <see cref="BuiltIns.Discloses"/>, which the
+/// Markers holding surrogates fold as pairs and are found one by one, as in <see cref="BuiltIns.Discloses"/>. A match
+/// that a negation comes right before does not count (spec v1.1 §9, <see cref="DisclosureNegation"/>), asked only at
+/// matches, so texts without markers cost nothing more. The answers are the same as <see cref="BuiltIns.Discloses"/>, which the
 /// reference evaluator keeps using, so the agreement tests check one against the other.
 /// </summary>
 internal sealed class DisclosureMatcher
@@ -69,6 +71,7 @@ internal sealed class DisclosureMatcher
 
     private bool FindSymbolMarker(string text, long within)
     {
+        var negation = new DisclosureNegation.Scan(text);
         var limit = (int)Math.Min(within, text.Length);
         var from = 0;
         while (from < limit)
@@ -86,6 +89,12 @@ internal sealed class DisclosureMatcher
                     && text.AsSpan(index, marker.Text.Length).Equals(marker.Text, StringComparison.OrdinalIgnoreCase)
                     && Bounded(text, index, marker))
                 {
+                    // Negation depends only on where a marker begins: a negated one here rules out every marker here.
+                    if (negation.IsNegated(index))
+                    {
+                        break;
+                    }
+
                     return true;
                 }
             }
@@ -98,6 +107,7 @@ internal sealed class DisclosureMatcher
 
     private bool FindWordMarker(string text, long within)
     {
+        var negation = new DisclosureNegation.Scan(text);
         var limit = (int)Math.Min(within, text.Length);
         var from = 0;
         while (from < limit)
@@ -125,6 +135,11 @@ internal sealed class DisclosureMatcher
                     && text.AsSpan(index, marker.Text.Length).Equals(marker.Text, StringComparison.OrdinalIgnoreCase)
                     && Bounded(text, index, marker))
                 {
+                    if (negation.IsNegated(index))
+                    {
+                        break;
+                    }
+
                     return true;
                 }
             }
@@ -133,9 +148,10 @@ internal sealed class DisclosureMatcher
         return false;
     }
 
-    /// <summary>One marker, the way <see cref="BuiltIns.Discloses"/> looks for it.</summary>
+    /// <summary>One marker, the way <see cref="BuiltIns.Discloses"/> looks for it, negation included.</summary>
     private static bool Find(string text, Marker marker, long within)
     {
+        var negation = new DisclosureNegation.Scan(text);
         var from = 0;
         while (from <= text.Length - marker.Text.Length)
         {
@@ -151,7 +167,7 @@ internal sealed class DisclosureMatcher
                 return false;
             }
 
-            if (Bounded(text, index, marker))
+            if (Bounded(text, index, marker) && !negation.IsNegated(index))
             {
                 return true;
             }
