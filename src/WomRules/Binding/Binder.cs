@@ -46,6 +46,7 @@ internal sealed partial class Binder
         }
 
         var (from, until) = BindActive(syntax.Active);
+        expressions.DefaultMarkers = DisclosureMarkers.Bind(syntax.Markers, diagnostics);
         var counters = BindCounters(syntax.Counters);
         var participantAttributes = BindAttributes(syntax.Participant, "participant attribute", [.. ParticipantSchema.BuiltIns, .. counters], isParticipant: true);
         var eventTypes = BindEventTypes(syntax.Events, participantAttributes);

@@ -13,6 +13,9 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
 {
     private static readonly BoundExpression ErrorNode = new BoundLiteral(ValueType.Error, default, false);
 
+    /// <summary>The markers of <c>discloses(text)</c> and <c>discloses(text, within)</c>: the defaults as the campaign's 'markers' changed them (spec v1.1 §9).</summary>
+    public string[] DefaultMarkers { get; set; } = BuiltIns.DefaultMarkers;
+
     public BoundExpression Bind(ExpressionSyntax syntax, BindingScope scope)
     {
         try
@@ -664,7 +667,7 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
             return ArgumentError(1, "discloses", args[0], "a string");
         }
 
-        BoundExpression markers = new BoundLiteral(ValueType.List, syntax.Span, BuiltIns.DefaultMarkers);
+        BoundExpression markers = new BoundLiteral(ValueType.List, syntax.Span, DefaultMarkers);
         BoundExpression within = new BoundLiteral(ValueType.Int, syntax.Span, long.MaxValue);
         if (args.Length == 2)
         {
@@ -691,7 +694,8 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
             within = args[2];
         }
 
-        if (args.Length >= 2 && markers is BoundLiteral { Value: string[] list })
+        // Only a list written in the call: the campaign's own 'markers' were checked where they are written.
+        if (args.Length >= 2 && args[1].Type == ValueType.List && markers is BoundLiteral { Value: string[] list })
         {
             WarnAmbiguousMarkers(list, syntax.Arguments[1]);
         }

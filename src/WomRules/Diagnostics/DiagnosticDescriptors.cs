@@ -185,6 +185,14 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor AlertDataNotAllowed = Error("WOM3068", "Alert data in a C# rule",
         "Alert data is written in the campaign language, so it cannot be in a rule with 'lang: csharp'; compute the value in the campaign language or in a separate rule.");
 
+    // WOM3090-WOM3099: disclosure markers, spec v1.1 §9.
+    public static readonly DiagnosticDescriptor MarkerAlreadyDefault = Warning("WOM3090", "Marker is already a default",
+        "'{0}' is already a default disclosure marker (as '{1}'), so adding it changes nothing; remove it from 'add' (docs/markers.md lists the defaults).");
+    public static readonly DiagnosticDescriptor MarkerNotPresent = Warning("WOM3091", "Removed marker is not a marker",
+        "'{0}' is neither a default disclosure marker nor added here, so removing it changes nothing; check its spelling against docs/markers.md.");
+    public static readonly DiagnosticDescriptor BlankMarker = Error("WOM3092", "Blank disclosure marker",
+        "A disclosure marker must hold something other than white space; a blank one would be found in almost any text. Remove it.");
+
     // WOM4xxx: warnings about the campaign's behaviour.
     public static readonly DiagnosticDescriptor UnboundedLiability = Warning("WOM4001", "Unbounded liability",
         "The rule '{0}' grants points or credit with no 'limit' and the campaign has no 'budget'; add a limit or a budget so the liability is bounded.");

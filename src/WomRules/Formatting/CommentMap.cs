@@ -58,6 +58,7 @@ internal sealed class CommentMap
         yield return c.ReversibleFor;
         yield return c.TiersPolicy;
         yield return c.Expiry;
+        yield return c.Markers;
         foreach (var e in c.Events)
         {
             yield return e.Name;

@@ -76,6 +76,14 @@ internal static class DslWriter
             }
         }
 
+        if (c.Markers is { } markers)
+        {
+            w.Line(
+                0,
+                "markers" + (markers.Add.IsEmpty ? "" : " add " + Names(markers.Add)) + (markers.Remove.IsEmpty ? "" : " remove " + Names(markers.Remove)),
+                markers);
+        }
+
         w.Blank();
         foreach (var e in c.Events)
         {

@@ -54,6 +54,13 @@ internal static class YamlWriter
             w.Line(0, "expiry: " + Flow(("points", expiry.Points?.Text), ("credit", expiry.Credit?.Text)), expiry);
         }
 
+        if (c.Markers is { } markers)
+        {
+            var entries = (markers.Add.IsEmpty ? "" : "add: " + List(markers.Add)) + (markers.Add.IsEmpty || markers.Remove.IsEmpty ? "" : ", ")
+                + (markers.Remove.IsEmpty ? "" : "remove: " + List(markers.Remove));
+            w.Line(0, "markers: " + (entries.Length == 0 ? "{}" : "{ " + entries + " }"), markers);
+        }
+
         if (!c.Events.IsEmpty)
         {
             Section(w, "events:", c.Events[0].Name);

@@ -134,6 +134,13 @@ internal static class CampaignShape
         new("points", Duration with { Description = "Every points grant expires this long after it became available, such as 365d." }),
     ]);
 
+    /// <summary>Spec v1.1 §9.</summary>
+    public static readonly MappingShape Markers = new("markers", "Changes to the default disclosure markers that discloses(text) uses, for the whole campaign (spec v1.1 §9).",
+    [
+        new("add", new ListShape("Markers added to the defaults, such as \"#FreeSample\"; matched case-insensitively as whole tokens.", Text)),
+        new("remove", new ListShape("Default markers taken out, such as \"sponsored by\" (case-insensitive).", Text)),
+    ]);
+
     public static readonly MappingShape Campaign = new("campaign", "A WomRules campaign file (format version 1).",
     [
         new("womrules", new ScalarShape("The format version: 1.", ScalarKind.Integer, ["1"]), Required: true),
@@ -144,6 +151,7 @@ internal static class CampaignShape
         new("reversible_for", Duration with { Description = "How long after its 'at' an event may still be reversed by an event.reversed (default 365d)." }),
         new("tiers_policy", TiersPolicy),
         new("expiry", Expiry),
+        new("markers", Markers),
         new("events", new NamedMapShape("The event types the campaign reacts to, with their attributes.", "^[A-Za-z0-9][A-Za-z0-9_.-]*$", Attributes)),
         new("participant", Attributes),
         new("counters", new ListShape("Per-participant integer counters, starting at 0.", new ScalarShape("A counter name.", ScalarKind.String, Pattern: IdentifierPattern))),

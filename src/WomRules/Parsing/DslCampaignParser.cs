@@ -31,6 +31,7 @@ internal sealed class DslCampaignParser
     private BudgetSyntax? budget;
     private ExpirySyntax? expiry;
     private IdsSyntax? ids;
+    private MarkersSyntax? markers;
     private SyntaxToken? reversibleFor;
     private TiersPolicySyntax? tiersPolicy;
     private int offset;
@@ -147,6 +148,12 @@ internal sealed class DslCampaignParser
             case "reversible": Once(d.Keyword, "the file", () => reversibleFor = Token(d.Name!)); break;
             case "tiers": Once(d.Keyword, "the file", () => tiersPolicy = TiersPolicy(d)); break;
             case "expire": Once(d.Keyword, "the file", () => expiry = new ExpirySyntax(Word(d, "points"), Word(d, "credit"), DeclarationSpan(d))); break;
+            case "markers":
+                Once(d.Keyword, "the file", () => markers = new MarkersSyntax(
+                    d.Clauses.FirstOrDefault(c => c.Keyword.Text == "add") is { } add ? Tokens(add) : [],
+                    d.Clauses.FirstOrDefault(c => c.Keyword.Text == "remove") is { } remove ? Tokens(remove) : [],
+                    Span(d.Keyword.Start, d.Clauses.Select(ClauseEnd).DefaultIfEmpty(d.Keyword.End).Max())));
+                break;
             case "budget":
                 Once(d.Keyword, "the file", () => budget = new BudgetSyntax(Word(d, "points"), Word(d, "credit"), DeclarationSpan(d)));
                 break;
@@ -173,7 +180,7 @@ internal sealed class DslCampaignParser
             diagnostics.Report(DiagnosticDescriptors.UnsupportedVersion, version.Span, version.Text);
         }
 
-        return new CampaignSyntax(version, id, description, active, [.. events], [.. participant], [.. counters], [.. tiers], budget, [.. disclosures], [.. rules], ids, reversibleFor, tiersPolicy, expiry);
+        return new CampaignSyntax(version, id, description, active, [.. events], [.. participant], [.. counters], [.. tiers], budget, [.. disclosures], [.. rules], ids, reversibleFor, tiersPolicy, expiry, markers);
     }
 
     private TiersPolicySyntax TiersPolicy(DslDeclaration d)

@@ -13,7 +13,7 @@ namespace WomRules.Parsing;
 internal static class DslGrammar
 {
     public static readonly string[] DeclarationKeywords =
-        ["womrules", "campaign", "description", "active", "ids", "reversible", "tiers", "expire", "event", "participant", "counters", "tier", "budget", "disclosure", "rule"];
+        ["womrules", "campaign", "description", "active", "ids", "reversible", "tiers", "expire", "markers", "event", "participant", "counters", "tier", "budget", "disclosure", "rule"];
 
     public static readonly Parser<DslDeclaration> Declaration = BuildDeclaration();
 
@@ -86,6 +86,18 @@ internal static class DslGrammar
             from e in EndOfLine()
             select new DslDeclaration(k, null, [new DslClause(unit, v)]);
 
+        // markers [add M, M…] [remove M, M…] (spec v1.1 §9), in that order; markers holding '#' or spaces are quoted.
+        var markersAdd = from k in Keyword("add") from n in names select new DslClause(k, n);
+        var markersRemove = from k in Keyword("remove") from n in names select new DslClause(k, n);
+        var markers =
+            from k in Keyword("markers")
+            from a in markersAdd.XOptional()
+            from r in markersRemove.XOptional()
+            from e in EndOfLine([
+                .. a.IsDefined || r.IsDefined ? [] : new[] { "'add'" },
+                .. r.IsDefined ? new[] { "','" } : a.IsDefined ? new[] { "','", "'remove'" } : new[] { "'remove'" }])
+            select new DslDeclaration(k, null, [.. a.Items(), .. r.Items()]);
+
         var counters = from k in Keyword("counters") from n in names from e in EndOfLine("','") select new DslDeclaration(k, null, [new DslClause(k, n)]);
 
         var budgetAmount = from v in value from unit in Keyword("points").Or(Keyword("credit")) select new DslClause(unit, v);
@@ -151,7 +163,7 @@ internal static class DslGrammar
 
         var withBody = @event.Or(participant).Or(tier).Or(disclosure).Or(rule);
         var oneLine =
-            from d in womrules.Or(campaign).Or(description).Or(active).Or(ids).Or(reversible).Or(tiersPolicy).Or(expire).Or(counters).Or(budget)
+            from d in womrules.Or(campaign).Or(description).Or(active).Or(ids).Or(reversible).Or(tiersPolicy).Or(expire).Or(markers).Or(counters).Or(budget)
             from rest in NothingIndented()
             select d;
         return Dispatch(oneLine.Or(withBody), ("event", @event), ("participant", participant), ("tier", tier), ("disclosure", disclosure), ("rule", rule)).End();

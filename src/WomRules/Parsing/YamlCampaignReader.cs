@@ -17,6 +17,7 @@ internal sealed class YamlCampaignReader
     private static readonly string[] BudgetKeys = CampaignShape.Budget.KeyNames;
     private static readonly string[] TiersPolicyKeys = CampaignShape.TiersPolicy.KeyNames;
     private static readonly string[] ExpiryKeys = [.. CampaignShape.Expiry.KeyNames, "credit"];
+    private static readonly string[] MarkersKeys = CampaignShape.Markers.KeyNames;
     private static readonly string[] DisclosureKeys = CampaignShape.Disclosure.KeyNames;
     private static readonly string[] RuleKeys = CampaignShape.Rule.KeyNames;
     private static readonly string[] LimitKeys = CampaignShape.Limit.KeyNames;
@@ -79,7 +80,8 @@ internal sealed class YamlCampaignReader
             map.TryGetValue("ids", out var ids) ? ReadIds(ids.Value) : null,
             Token(map, "reversible_for"),
             map.TryGetValue("tiers_policy", out var tiersPolicy) ? ReadTiersPolicy(tiersPolicy.Value) : null,
-            map.TryGetValue("expiry", out var expiry) ? ReadExpiry(expiry.Value) : null);
+            map.TryGetValue("expiry", out var expiry) ? ReadExpiry(expiry.Value) : null,
+            map.TryGetValue("markers", out var markers) ? ReadMarkers(markers.Value) : null);
     }
 
     private TiersPolicySyntax? ReadTiersPolicy(YamlNode node)
@@ -93,6 +95,18 @@ internal sealed class YamlCampaignReader
     {
         var map = Mapping(node, "expiry", ExpiryKeys);
         return map is null ? null : new ExpirySyntax(Token(map, "points"), Token(map, "credit"), node.Span);
+    }
+
+    /// <summary>'markers' (spec v1.1 §9): a mapping of 'add' and 'remove' lists.</summary>
+    private MarkersSyntax? ReadMarkers(YamlNode node)
+    {
+        var map = Mapping(node, "markers", MarkersKeys);
+        return map is null
+            ? null
+            : new MarkersSyntax(
+                map.TryGetValue("add", out var add) ? TokenList(add.Value, "markers.add") : [],
+                map.TryGetValue("remove", out var remove) ? TokenList(remove.Value, "markers.remove") : [],
+                node.Span);
     }
 
     private ActiveWindowSyntax? ReadActive(YamlNode node)

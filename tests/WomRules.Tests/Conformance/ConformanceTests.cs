@@ -12,11 +12,10 @@ namespace WomRules.Tests.Conformance;
 public sealed class ConformanceTests() : CliTestFolder("womrules-conformance")
 {
     /// <summary>
-    /// Cases expected to fail for now: c4 to c6 need language additions not built yet (spec v1.1 §7 to §9, §11, §13). Remove a case when it passes.
+    /// Cases expected to fail for now: c5 and c6 need language additions not built yet (spec v1.1 §7, §8, §11, §13). Remove a case when it passes.
     /// </summary>
     private static readonly HashSet<string> NotYetPassing =
     [
-        "c4-disclosures",
         "c5-windows-caps-identity",
         "c6-time-lists-late",
     ];

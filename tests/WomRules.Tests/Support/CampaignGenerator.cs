@@ -96,6 +96,17 @@ internal sealed class CampaignGenerator(int seed, bool withCSharp = false, bool 
             y.Append("expiry: { points: ").Append(new[] { "90m", "3d", "1w" }[seed / 4 % 3]).Append(" }\n");
         }
 
+        // markers (spec v1.1 §9) on a sixth of the seeds, chosen from the seed: quoting ('#', spaces, CJK) and mixed case.
+        if (seed % 6 == 4)
+        {
+            y.Append(new[]
+            {
+                "markers: { add: [\"#FreeSample\", 送的], remove: [\"Sponsored By\"] }\n",
+                "markers:\n  remove: [\"#AD\", 'i work for']\n",
+                "markers: { add: [\"sample from\"] }\n",
+            }[seed / 6 % 3]);
+        }
+
         y.Append("\nevents:\n");
         var typeCount = random.Next(1, 4);
         for (var t = 0; t < typeCount; t++)
