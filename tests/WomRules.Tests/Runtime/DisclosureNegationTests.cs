@@ -67,6 +67,11 @@ public sealed class DisclosureNegationTests
     [InlineData("不是广告，但这条是广告", true)]
     [InlineData("not广告", true)] // 'not' ends in a letter that touches the marker: not a whole word
     [InlineData("不是#ad", false)]
+    // The defaults added under spec v1.1 §9 (docs/markers.md), with and without a negation
+    [InlineData("感谢品牌赞助，用了一周", true)]
+    [InlineData("没有赞助，自费购买", false)]
+    [InlineData("Kemitraan berbayar dengan @tokokita", true)]
+    [InlineData("ini bukan kemitraan berbayar", false)]
     public void A_negation_right_before_a_marker_cancels_it(string text, bool expected) =>
         Discloses(text).Should().Be(expected, "'{0}'", text);
 

@@ -7,11 +7,15 @@ namespace WomRules.Runtime;
 /// </summary>
 internal static class BuiltIns
 {
-    /// <summary>The default disclosure markers of spec §3.</summary>
+    /// <summary>
+    /// The default disclosure markers: those of spec §3, then the ones spec v1.1 §9 lets the project add where a
+    /// regulator or platform names them. Each is listed with its source in docs/markers.md.
+    /// </summary>
     public static readonly string[] DefaultMarkers =
     [
         "#ad", "#advert", "#advertisement", "#sponsored", "#paid", "#gifted", "#affiliate", "#employee",
         "#iklan", "paid partnership", "sponsored by", "gifted by", "i work for", "广告",
+        "赞助", "kemitraan berbayar",
     ];
 
     /// <summary>Markers regulators call ambiguous: listing one in a campaign gives a warning.</summary>
