@@ -192,6 +192,8 @@ internal static class DiagnosticDescriptors
         "'{0}' is neither a default disclosure marker nor added here, so removing it changes nothing; check its spelling against docs/markers.md.");
     public static readonly DiagnosticDescriptor BlankMarker = Error("WOM3092", "Blank disclosure marker",
         "A disclosure marker must hold something other than white space; a blank one would be found in almost any text. Remove it.");
+    public static readonly DiagnosticDescriptor MarkersAsList = Error("WOM3093", "Markers written as a list",
+        "'markers' changes the default markers through 'add' and 'remove', such as markers: { add: [\"#ditaja\"] }; to look only for markers of your own in one check, give the list to the call: discloses(event.text, [\"#ditaja\"]).");
 
     // WOM4xxx: warnings about the campaign's behaviour.
     public static readonly DiagnosticDescriptor UnboundedLiability = Warning("WOM4001", "Unbounded liability",

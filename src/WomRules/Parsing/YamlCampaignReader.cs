@@ -100,6 +100,13 @@ internal sealed class YamlCampaignReader
     /// <summary>'markers' (spec v1.1 §9): a mapping of 'add' and 'remove' lists.</summary>
     private MarkersSyntax? ReadMarkers(YamlNode node)
     {
+        if (node is YamlSequence)
+        {
+            // Add to the defaults, or replace them? Spec v1.1 §9 has only add/remove; a replacing list belongs in the call.
+            diagnostics.Report(DiagnosticDescriptors.MarkersAsList, node.Span);
+            return null;
+        }
+
         var map = Mapping(node, "markers", MarkersKeys);
         return map is null
             ? null

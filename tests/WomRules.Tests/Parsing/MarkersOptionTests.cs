@@ -85,6 +85,7 @@ public sealed class MarkersOptionTests
     [InlineData("markers remove sponsored", "campaign.wom", "2:16 WOM3091")]
     [InlineData("markers add \" \"", "campaign.wom", "2:13 WOM3092")]
     [InlineData("markers add \"#spon\"", "campaign.wom", "2:13 WOM4004")]
+    [InlineData("markers: [\"#x\"]", "campaign.yaml", "3:10 WOM3093")]
     public void Pointless_or_doubtful_entries_are_reported_at_the_entry(string markers, string path, string expected)
     {
         var campaign = path == "campaign.wom" ? Dsl(markers) : Yaml(markers);
@@ -92,7 +93,6 @@ public sealed class MarkersOptionTests
     }
 
     [Theory]
-    [InlineData("markers: [\"#x\"]", "campaign.yaml")]
     [InlineData("markers: { keep: [\"#x\"] }", "campaign.yaml")]
     [InlineData("markers add", "campaign.wom")]
     [InlineData("markers remove \"#ad\" add \"#x\"", "campaign.wom")]

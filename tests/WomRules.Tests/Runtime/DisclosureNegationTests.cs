@@ -80,6 +80,15 @@ public sealed class DisclosureNegationTests
     [InlineData("not #ad, #ad", 10, true)]
     [InlineData("not #ad, #ad", 8, false)] // the plain one begins at index 9
     [InlineData("这不是广告", 5, false)]
+    // Buried past 'within', in each language
+    [InlineData("Honest review of this lamp, bright and quiet #ad", 10, false)]
+    [InlineData("Ulasan jujur tentang pengecas ini #iklan", 10, false)]
+    [InlineData("#iklan ulasan jujur", 10, true)]
+    [InlineData("Pengecas ini bagus, kemitraan berbayar dengan toko", 10, false)]
+    [InlineData("Kemitraan berbayar dengan toko", 1, true)]
+    [InlineData("这款充电器真的很好用，本条为广告", 5, false)]
+    [InlineData("广告：这款充电器真的很好用", 1, true)]
+    [InlineData("赞助 没有广告", 1, true)] // mixed: the first marker is plain
     public void The_prefix_form_applies_the_same_rule(string text, int within, bool expected) =>
         Discloses(text, $"discloses(event.s, {within})").Should().Be(expected, "'{0}' within {1}", text, within);
 
