@@ -186,7 +186,7 @@ internal sealed class ExpressionEmitter(ParticipantSchema schema, StringLimits l
         };
     }
 
-    /// <summary>A marker list written in the campaign (or the defaults) gets a matcher built once, here; other lists take the general path.</summary>
+    /// <summary>A marker list written in the campaign (or the campaign's defaults) gets a matcher built once; other lists take the general path.</summary>
     private static Expression EmitDiscloses(BoundCall call, Expression[] args)
     {
         if (call.Arguments[1] is not BoundLiteral { Value: string[] markers })
@@ -194,7 +194,7 @@ internal sealed class ExpressionEmitter(ParticipantSchema schema, StringLimits l
             return CallBuiltIn(nameof(BuiltIns.Discloses), args);
         }
 
-        var matcher = ReferenceEquals(markers, BuiltIns.DefaultMarkers) ? DisclosureMatcher.Default : new DisclosureMatcher(markers);
+        var matcher = DisclosureMatcher.For(markers);
         return Expression.Call(Expression.Constant(matcher), typeof(DisclosureMatcher).GetMethod(nameof(DisclosureMatcher.Discloses))!, args[0], args[2]);
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 
 namespace WomRules.Runtime;
 
@@ -43,8 +44,17 @@ internal sealed class DisclosureMatcher
         anyWordMarkerWithoutStartBoundary = wordMarkers.Any(m => !m.NeedsStartBoundary);
     }
 
-    /// <summary>The matcher for the default markers of spec §3.</summary>
+    private static readonly ConditionalWeakTable<string[], DisclosureMatcher> Built = new();
+
+    /// <summary>The matcher for the default markers.</summary>
     public static DisclosureMatcher Default { get; } = new(BuiltIns.DefaultMarkers);
+
+    /// <summary>
+    /// The matcher of a bound marker list. One list (the defaults, or a campaign's changed defaults, spec v1.1 §9)
+    /// is shared by every discloses(text) of a campaign, so they share one matcher, dropped with the campaign.
+    /// </summary>
+    public static DisclosureMatcher For(string[] markers) =>
+        ReferenceEquals(markers, BuiltIns.DefaultMarkers) ? Default : Built.GetValue(markers, m => new DisclosureMatcher(m));
 
     public bool Discloses(string text, long within)
     {
