@@ -19,6 +19,7 @@ internal sealed class DslCampaignParser
 
     private readonly List<EventTypeSyntax> events = [];
     private readonly List<AttributeSyntax> participant = [];
+    private readonly List<NamedListSyntax> lists = [];
     private readonly List<SyntaxToken> counters = [];
     private readonly List<TierSyntax> tiers = [];
     private readonly List<DisclosureSyntax> disclosures = [];
@@ -154,6 +155,10 @@ internal sealed class DslCampaignParser
             case "participant": Once(d.Keyword, "the file", () => participant.AddRange(d.Clauses.Select(c => Attribute((DslAttribute)c.Value!)))); break;
             case "event": events.Add(new EventTypeSyntax(Token(d.Name!), [.. d.Clauses.Select(c => Attribute((DslAttribute)c.Value!))])); break;
             case "tier": tiers.Add(Tier(d)); break;
+            case "list":
+                var items = (DslDefault)d.Clauses[0].Value!;
+                lists.Add(new NamedListSyntax(Token(d.Name!), [.. items.List!.Value.Select(Token)], Span(d.Keyword.Start, items.End)));
+                break;
             case "disclosure": disclosures.Add(Disclosure(d)); break;
             case "rule": rules.Add(Rule(d)); break;
         }
@@ -173,7 +178,7 @@ internal sealed class DslCampaignParser
             diagnostics.Report(DiagnosticDescriptors.UnsupportedVersion, version.Span, version.Text);
         }
 
-        return new CampaignSyntax(version, id, description, active, [.. events], [.. participant], [.. counters], [.. tiers], budget, [.. disclosures], [.. rules], ids, reversibleFor, tiersPolicy, expiry);
+        return new CampaignSyntax(version, id, description, active, [.. events], [.. participant], [.. counters], [.. tiers], budget, [.. disclosures], [.. rules], ids, reversibleFor, tiersPolicy, expiry, [.. lists]);
     }
 
     private TiersPolicySyntax TiersPolicy(DslDeclaration d)
@@ -366,7 +371,7 @@ internal sealed class DslCampaignParser
             { Scalar: { } scalar } d => new ValueSyntax(Token(scalar), null, Span(d.Start, d.End)),
             var d => new ValueSyntax(null, [.. d.List!.Value.Select(Token)], Span(d.Start, d.End)),
         };
-        return new AttributeSyntax(Token(a.Name), Token(a.Type), value);
+        return new AttributeSyntax(Token(a.Name), Token(a.Type), value, a.Identity is { } identity ? Token(identity) : null);
     }
 
     private SyntaxToken? Word(DslDeclaration d, string keyword) =>

@@ -19,7 +19,8 @@ internal sealed class CampaignSyntax(
     IdsSyntax? ids = null,
     SyntaxToken? reversibleFor = null,
     TiersPolicySyntax? tiersPolicy = null,
-    ExpirySyntax? expiry = null) : SyntaxNode
+    ExpirySyntax? expiry = null,
+    ImmutableArray<NamedListSyntax> lists = default) : SyntaxNode
 {
     public SyntaxToken? Version { get; } = version;
 
@@ -40,6 +41,9 @@ internal sealed class CampaignSyntax(
     /// <summary>How long points stay available (spec v1.1 §4).</summary>
     public ExpirySyntax? Expiry { get; } = expiry;
 
+    /// <summary>Named lists of strings (spec v1.1 §11), in the order written.</summary>
+    public ImmutableArray<NamedListSyntax> Lists { get; } = lists.IsDefault ? [] : lists;
+
     public ImmutableArray<EventTypeSyntax> Events { get; } = events;
 
     public ImmutableArray<AttributeSyntax> Participant { get; } = participant;
@@ -57,5 +61,5 @@ internal sealed class CampaignSyntax(
     public override TextSpan Span => UnionOf([.. Children]);
 
     public override IEnumerable<SyntaxNode> Children =>
-        NonNull([Version, Id, Description, Active, Ids, ReversibleFor, TiersPolicy, Expiry, .. Events, .. Participant, .. Counters, .. Tiers, Budget, .. Disclosures, .. Rules]);
+        NonNull([Version, Id, Description, Active, Ids, ReversibleFor, TiersPolicy, Expiry, .. Lists, .. Events, .. Participant, .. Counters, .. Tiers, Budget, .. Disclosures, .. Rules]);
 }
