@@ -334,9 +334,9 @@ internal sealed partial class Binder
             return false;
         }
 
-        // The DSL writes the word 'identity' for true; YAML writes true or false.
+        // The DSL's word 'identity' reads as "true".
         var text = flag.Text;
-        if (text is not ("true" or "false" or "identity"))
+        if (text is not ("true" or "false"))
         {
             diagnostics.Report(DiagnosticDescriptors.InvalidIdentityFlag, flag.Span, text);
             return false;

@@ -314,10 +314,10 @@ internal static class YamlWriter
             entries.Add("default: " + (d.List is { } items ? List(items) : Scalar(d.Scalar?.Text ?? "", flow: true)));
         }
 
-        // Spec v1.1 §8; the DSL writes the word 'identity' for true.
+        // Spec v1.1 §8.
         if (a.Identity is { } identity)
         {
-            entries.Add("identity: " + (identity.Text == "identity" ? "true" : Scalar(identity.Text, flow: true)));
+            entries.Add("identity: " + Scalar(identity.Text, flow: true));
         }
 
         return key + "{ " + string.Join(", ", entries) + " }";

@@ -363,6 +363,7 @@ internal sealed class DslCampaignParser
         return ExpressionParser.Parse(text, ScalarOffsetMap.Verbatim(offset + extent.Start), limits.MaxNestingDepth, diagnostics, what);
     }
 
+    // The word 'identity' is the DSL's 'identity: true' (spec v1.1 §8): the same tree as the YAML, at the word.
     private AttributeSyntax Attribute(DslAttribute a)
     {
         ValueSyntax? value = a.Default switch
@@ -371,7 +372,7 @@ internal sealed class DslCampaignParser
             { Scalar: { } scalar } d => new ValueSyntax(Token(scalar), null, Span(d.Start, d.End)),
             var d => new ValueSyntax(null, [.. d.List!.Value.Select(Token)], Span(d.Start, d.End)),
         };
-        return new AttributeSyntax(Token(a.Name), Token(a.Type), value, a.Identity is { } identity ? Token(identity) : null);
+        return new AttributeSyntax(Token(a.Name), Token(a.Type), value, a.Identity is { } identity ? new SyntaxToken("true", Token(identity).Span) : null);
     }
 
     private SyntaxToken? Word(DslDeclaration d, string keyword) =>

@@ -12,7 +12,7 @@ internal sealed class AttributeSyntax(SyntaxToken name, SyntaxToken? type, Value
     /// <summary>The default; null means the attribute is required.</summary>
     public ValueSyntax? DefaultValue { get; } = defaultValue;
 
-    /// <summary>The value of <c>identity</c> as written (YAML <c>true</c>/<c>false</c>; DSL the word <c>identity</c>, meaning true); null when absent.</summary>
+    /// <summary>The value of <c>identity</c> as written (YAML <c>true</c>/<c>false</c>; the DSL's word <c>identity</c> reads as <c>true</c>); null when absent.</summary>
     public SyntaxToken? Identity { get; } = identity;
 
     // Computed once from the children: a long operator chain must not recompute it recursively.
