@@ -98,6 +98,23 @@ public sealed class IdentitySignalTests
     }
 
     [Fact]
+    public void Records_of_an_attribute_no_longer_marked_identity_are_dropped_on_load()
+    {
+        var before = CampaignRunner.Compile(C5Yaml);
+        var engine = new CampaignEngine(before);
+        engine.ProcessJson(C5Lines[0]);
+        var saved = SplitRuns.Save((InMemoryParticipantStore)engine.Store, before);
+        saved.Should().Contain("\"payment_fp\"");
+
+        var after = CampaignRunner.Compile(C5Yaml.Replace("payment_fp: { type: string, identity: true }", "payment_fp: { type: string, identity: false }", StringComparison.Ordinal));
+        var resumed = new CampaignEngine(after, InMemoryParticipantStore.ReadFrom(new MemoryStream(Encoding.UTF8.GetBytes(saved)), after));
+        resumed.ProcessJson(Converted("c-1", "kemal", "greta", "ph-9", "fp-1001", "2026-09-01T15:00:00Z")).Select(o => o.ToJson())
+            .Should().NotContain(o => o.Contains("shared-identity", StringComparison.Ordinal), "the card is no longer an identity signal");
+        var resaved = SplitRuns.Save((InMemoryParticipantStore)resumed.Store, after);
+        resaved.Should().Contain("\"phone_hash\"").And.NotContain("\"payment_fp\"");
+    }
+
+    [Fact]
     public void Only_the_same_attribute_name_matches()
     {
         var runner = new CampaignRunner(C5Yaml);

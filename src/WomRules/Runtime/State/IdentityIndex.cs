@@ -7,7 +7,7 @@ namespace WomRules.Runtime;
 /// <c>shares_identity(a, b)</c>. Each participant keeps a set of (attribute name, value) records; two participants
 /// share an identity when their sets meet, which is found by probing the larger set with the smaller one's records,
 /// so a test costs O(min(|a|, |b|)) hash lookups and needs no reverse index. Memory is one entry per distinct
-/// (participant, attribute, value) record, about 100 bytes plus the strings (docs/semantics.md); empty values are
+/// (participant, attribute, value) record and one set per participant with any (measured in docs/semantics.md); empty values are
 /// never recorded (they never match). Records made by the event being applied are kept aside until it is done, so
 /// a failed event is undone (<see cref="Undo"/>).
 /// </summary>

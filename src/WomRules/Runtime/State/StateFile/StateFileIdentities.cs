@@ -86,9 +86,11 @@ internal static class StateFileIdentities
                         throw text.ErrorAt(valuePath, "this identity value is listed twice for the participant");
                     }
 
-                    if (declared is null || declared.Contains(attribute.Name))
+                    // The campaign's own name string, so that every record of the attribute shares it.
+                    string? name = attribute.Name;
+                    if (declared is null || declared.TryGetValue(attribute.Name, out name))
                     {
-                        result.Add(new(participant.Name, new IdentityRecord(attribute.Name, s)));
+                        result.Add(new(participant.Name, new IdentityRecord(name, s)));
                     }
                 }
             }
