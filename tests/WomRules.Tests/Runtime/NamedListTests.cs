@@ -149,6 +149,34 @@ public sealed class NamedListTests
     }
 
     [Fact]
+    public void Comments_on_lists_survive_fmt_and_convert_once_each()
+    {
+        const string yaml = """
+            womrules: 1
+            campaign: c
+            # above the lists
+            lists:
+              # above words
+              words: ["scam", tipu]  # after words
+            events:
+              seen: { word: string }
+            rules:
+              - { name: r, on: seen, when: event.word in lists.words, rewards: [ { alert: a } ] }
+            """;
+
+        var dsl = Forms.Print(yaml, CampaignFormat.Yaml, CampaignFormat.Dsl);
+        foreach (var text in new[] { Forms.Print(yaml, CampaignFormat.Yaml, CampaignFormat.Yaml), dsl, Forms.Print(dsl, CampaignFormat.Dsl, CampaignFormat.Yaml) })
+        {
+            foreach (var comment in new[] { "# above the lists", "# above words" })
+            {
+                text.Split('\n').Count(l => l.Trim() == comment).Should().Be(1, $"'{comment}' is kept once:\n{text}");
+            }
+
+            text.Split('\n').Should().ContainSingle(l => l.Contains("words", StringComparison.Ordinal) && l.EndsWith("  # after words", StringComparison.Ordinal), text);
+        }
+    }
+
+    [Fact]
     public void A_nested_element_is_an_error_at_it()
     {
         const string yaml = """
