@@ -87,8 +87,14 @@ internal sealed class SymbolAllowList(GeneratedNames generated)
             || (PrimitiveTypes.Contains(owner.SpecialType) && field.IsStatic && NumericConstants.Contains(field.Name));
     }
 
-    private static bool IsAllowedMethod(IMethodSymbol method)
+    private bool IsAllowedMethod(IMethodSymbol method)
     {
+        // The scope's own function (spec v1.1 §8); its other members are properties.
+        if (generated.ScopeTypes.Contains(Name(method.ContainingType)))
+        {
+            return method.Name == "SharesIdentity";
+        }
+
         if (method.MethodKind is MethodKind.BuiltinOperator or MethodKind.UserDefinedOperator or MethodKind.Conversion)
         {
             return IsAllowedOperator(method);

@@ -142,6 +142,9 @@ internal static class GlobalsGenerator
             text.Append(CultureInfo.InvariantCulture, $"        public {eventName} Event => new {eventName}(context.Event);\n");
             text.Append("        public CampaignParticipant Participant => new CampaignParticipant(context.Participant);\n");
             text.Append("        public CampaignParticipant Referrer => new CampaignParticipant(context.Referrer);\n");
+
+            // Spec v1.1 §8, the campaign language's shares_identity(a, b), through the same built-in.
+            text.Append("        public bool SharesIdentity(string a, string b) => global::WomRules.Runtime.BuiltIns.SharesIdentity(a, b, context);\n");
             foreach (var index in group)
             {
                 var expression = request.Expressions[index];

@@ -9,4 +9,7 @@ internal sealed record AttributeSymbol(string Name, ValueType Type, int Slot, ob
 
     /// <summary>For <see cref="ValueType.Assignments"/>: the participant attributes the object may name.</summary>
     public FrozenDictionary<string, AttributeSymbol>? Members { get; init; }
+
+    /// <summary>Spec v1.1 §8: a string attribute whose values are identity signals (a device id, a card fingerprint).</summary>
+    public bool IsIdentity { get; init; }
 }

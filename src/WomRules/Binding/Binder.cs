@@ -48,6 +48,7 @@ internal sealed partial class Binder
         var (from, until) = BindActive(syntax.Active);
         expressions.DefaultMarkers = DisclosureMarkers.Bind(syntax.Markers, diagnostics);
         var counters = BindCounters(syntax.Counters);
+        expressions.Lists = BindLists(syntax.Lists);
         var participantAttributes = BindAttributes(syntax.Participant, "participant attribute", [.. ParticipantSchema.BuiltIns, .. counters], isParticipant: true);
         var eventTypes = BindEventTypes(syntax.Events, participantAttributes);
         var tierNames = BindTierNames(syntax.Tiers);
@@ -241,6 +242,34 @@ internal sealed partial class Binder
         return [.. result];
     }
 
+    /// <summary>
+    /// Spec v1.1 §11: named lists of strings. An element is the text it is written with, as a list attribute's default
+    /// is, so an unquoted 1 or true is the string "1" or "true".
+    /// </summary>
+    private Dictionary<string, string[]> BindLists(ImmutableArray<NamedListSyntax> lists)
+    {
+        var result = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var list in lists)
+        {
+            var name = list.Name.Text;
+            if (!CheckName(list.Name, "list"))
+            {
+                continue;
+            }
+
+            if (!IdentifierPattern().IsMatch(name))
+            {
+                diagnostics.Report(DiagnosticDescriptors.InvalidName, list.Name.Span, name, "list");
+            }
+            else if (!result.TryAdd(name, [.. list.Items.Select(i => i.Text)]))
+            {
+                diagnostics.Report(DiagnosticDescriptors.DuplicateDeclaration, list.Name.Span, "The list", name);
+            }
+        }
+
+        return result;
+    }
+
     private ImmutableArray<AttributeSymbol> BindAttributes(ImmutableArray<AttributeSyntax> attributes, string kind, string[] reserved, bool isParticipant)
     {
         var result = new List<AttributeSymbol>();
@@ -292,10 +321,46 @@ internal sealed partial class Binder
                 defaultValue = ZeroOf(type);
             }
 
-            result.Add(new AttributeSymbol(name, type, result.Count, defaultValue));
+            result.Add(new AttributeSymbol(name, type, result.Count, defaultValue) { IsIdentity = BindIdentity(attribute, type, isParticipant) });
         }
 
         return [.. result];
+    }
+
+    /// <summary>Spec v1.1 §8: 'identity: true' on a string event attribute; anything else is reported where it is written.</summary>
+    private bool BindIdentity(AttributeSyntax attribute, ValueType type, bool isParticipant)
+    {
+        if (attribute.Identity is not { } flag)
+        {
+            return false;
+        }
+
+        // The DSL's word 'identity' reads as "true".
+        var text = flag.Text;
+        if (text is not ("true" or "false"))
+        {
+            diagnostics.Report(DiagnosticDescriptors.InvalidIdentityFlag, flag.Span, text);
+            return false;
+        }
+
+        if (text == "false")
+        {
+            return false;
+        }
+
+        if (isParticipant)
+        {
+            diagnostics.Report(DiagnosticDescriptors.IdentityOnParticipant, flag.Span, attribute.Name.Text);
+            return false;
+        }
+
+        if (type != ValueType.String)
+        {
+            diagnostics.Report(DiagnosticDescriptors.IdentityNotString, flag.Span, attribute.Name.Text, (type == ValueType.Int ? "an " : "a ") + type.DisplayName());
+            return false;
+        }
+
+        return true;
     }
 
     internal static object ZeroOf(ValueType type) => type switch

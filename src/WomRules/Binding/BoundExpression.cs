@@ -140,6 +140,9 @@ internal enum BuiltInFunction
     /// <summary><c>hours_between(a, b)</c> and <c>days_between(a, b)</c>, spec v1.1 §10.</summary>
     HoursBetween,
     DaysBetween,
+
+    /// <summary><c>shares_identity(a, b)</c>, spec v1.1 §8.</summary>
+    SharesIdentity,
 }
 
 /// <summary>A built-in function call. For <c>discloses</c> the arguments are always (text, markers, within); missing ones are filled with defaults.</summary>

@@ -36,7 +36,9 @@ internal static class CampaignWarnings
         {
             // Rules that failed to bind still name their event type: do not add a warning to their error.
             var named = syntax.Rules.Any(r => r.On?.Text == eventType.Name.Text) || syntax.Disclosures.Any(d => d.On.Any(o => o.Text == eventType.Name.Text));
-            if (!named && !used.Contains(eventType.Name.Text) && eventType.Name.Text != EventTypeSymbol.PointsRedeemed)
+            // An event type with identity attributes is used without a rule: its values are recorded (spec v1.1 §8).
+            var recordsIdentity = campaign.EventTypes.TryGetValue(eventType.Name.Text, out var symbol) && !symbol.IdentityAttributes.IsEmpty;
+            if (!named && !recordsIdentity && !used.Contains(eventType.Name.Text) && eventType.Name.Text != EventTypeSymbol.PointsRedeemed)
             {
                 diagnostics.Report(DiagnosticDescriptors.UnusedEventType, eventType.Name.Span, eventType.Name.Text);
             }

@@ -22,6 +22,7 @@ internal sealed class EventTypeSymbol
         Name = name;
         Attributes = attributes;
         ByName = attributes.ToFrozenDictionary(a => a.Name, StringComparer.Ordinal);
+        IdentityAttributes = [.. attributes.Where(a => a.IsIdentity)];
     }
 
     public string Name { get; }
@@ -29,6 +30,9 @@ internal sealed class EventTypeSymbol
     public ImmutableArray<AttributeSymbol> Attributes { get; }
 
     public FrozenDictionary<string, AttributeSymbol> ByName { get; }
+
+    /// <summary>The attributes marked <c>identity: true</c> (spec v1.1 §8), recorded against the actor of every accepted event.</summary>
+    public ImmutableArray<AttributeSymbol> IdentityAttributes { get; }
 
     public bool IsBuiltIn => IsBuiltInName(Name);
 

@@ -16,6 +16,9 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
     /// <summary>The markers of <c>discloses(text)</c> and <c>discloses(text, within)</c>: the defaults as the campaign's 'markers' changed them (spec v1.1 §9).</summary>
     public string[] DefaultMarkers { get; set; } = BuiltIns.DefaultMarkers;
 
+    /// <summary>The campaign's named lists (spec v1.1 §11), read as <c>lists.NAME</c>; set by the binder before any expression.</summary>
+    public IReadOnlyDictionary<string, string[]> Lists { get; set; } = new Dictionary<string, string[]>();
+
     public BoundExpression Bind(ExpressionSyntax syntax, BindingScope scope)
     {
         try
@@ -146,6 +149,20 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
 
             case "participant":
                 return BindParticipantMember(syntax, ParticipantRole.Participant, scope);
+
+            case "lists":
+                // Spec v1.1 §11: a named list stands for its literal, so every use of a list literal (the 'in' fast path,
+                // discloses' prebuilt matcher) applies to it as well.
+                if (Lists.TryGetValue(member, out var list))
+                {
+                    return new BoundLiteral(ValueType.List, syntax.Span, list);
+                }
+
+                var nearest = NearestName.Find(member, Lists.Keys);
+                var hint = nearest is not null
+                    ? $"the nearest declared list is '{nearest}'"
+                    : Lists.Count == 0 ? "the campaign declares none" : $"the declared lists are {string.Join(", ", Lists.Keys.Order(StringComparer.Ordinal))}";
+                return Fail(DiagnosticDescriptors.UnknownList, syntax.Member.Span, member, hint);
 
             case "referrer":
                 if (scope.IsTierCondition)
@@ -537,7 +554,7 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
     {
         var name = syntax.Function.Text;
         var args = syntax.Arguments.Select(a => BindExpression(a, scope)).ToArray();
-        var known = name is "len" or "lower" or "upper" or "min" or "max" or "abs" or "round" or "discloses" or "hours_between" or "days_between" or "date";
+        var known = name is "shares_identity" or "len" or "lower" or "upper" or "min" or "max" or "abs" or "round" or "discloses" or "hours_between" or "days_between" or "date";
         if (!known)
         {
             return Fail(DiagnosticDescriptors.UnknownFunction, syntax.Function.Span, name);
@@ -566,6 +583,23 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
                 }
 
                 return Call(ValueType.Decimal, syntax, name == "hours_between" ? BuiltInFunction.HoursBetween : BuiltInFunction.DaysBetween, args);
+
+            case "shares_identity":
+                // Spec v1.1 §8: two participant ids.
+                if (!CheckCount(syntax, args, 2, "two arguments, two participant ids such as (event.actor, event.referrer)"))
+                {
+                    break;
+                }
+
+                for (var i = 0; i < 2; i++)
+                {
+                    if (args[i].Type != ValueType.String)
+                    {
+                        return ArgumentError(i + 1, name, args[i], "a string (a participant id, such as event.actor)");
+                    }
+                }
+
+                return Call(ValueType.Bool, syntax, BuiltInFunction.SharesIdentity, args);
 
             case "date":
                 // Spec v1.1 §10: a literal, checked here, so that no event can meet a bad date.

@@ -185,6 +185,16 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor AlertDataNotAllowed = Error("WOM3068", "Alert data in a C# rule",
         "Alert data is written in the campaign language, so it cannot be in a rule with 'lang: csharp'; compute the value in the campaign language or in a separate rule.");
 
+    // WOM3080-WOM3089: identity signals (spec v1.1 §8) and named lists (§11).
+    public static readonly DiagnosticDescriptor IdentityNotString = Error("WOM3080", "Identity on a non-string attribute",
+        "Only string attributes can be identity signals, and '{0}' is {1}; declare it '{{ type: string, identity: true }}' or drop 'identity'.");
+    public static readonly DiagnosticDescriptor IdentityOnParticipant = Error("WOM3081", "Identity on a participant attribute",
+        "'identity' marks event attributes, whose values are recorded against the event's actor; the participant attribute '{0}' cannot be one. Declare it on the event types that carry it.");
+    public static readonly DiagnosticDescriptor InvalidIdentityFlag = Error("WOM3082", "Invalid identity flag",
+        "'identity' is true or false, not '{0}'.");
+    public static readonly DiagnosticDescriptor UnknownList = Error("WOM3083", "Unknown list",
+        "No list '{0}' is declared under 'lists'; {1}.");
+
     // WOM3090-WOM3099: disclosure markers, spec v1.1 §9.
     public static readonly DiagnosticDescriptor MarkerAlreadyDefault = Warning("WOM3090", "Marker is already a default",
         "'{0}' is already a default disclosure marker (as '{1}'), so adding it changes nothing; remove it from 'add' (docs/markers.md lists the defaults).");

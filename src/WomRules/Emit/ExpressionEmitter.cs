@@ -181,6 +181,7 @@ internal sealed class ExpressionEmitter(ParticipantSchema schema, StringLimits l
             BuiltInFunction.HoursBetween => Expression.Call(typeof(TimeFunctions).GetMethod(nameof(TimeFunctions.HoursBetween))!, args),
             BuiltInFunction.DaysBetween => Expression.Call(typeof(TimeFunctions).GetMethod(nameof(TimeFunctions.DaysBetween))!, args),
             BuiltInFunction.Discloses => EmitDiscloses(call, args),
+            BuiltInFunction.SharesIdentity => CallBuiltIn(nameof(BuiltIns.SharesIdentity), args[0], args[1], Context),
             BuiltInFunction.Lower or BuiltInFunction.Upper => CallBuiltIn(call.Function.ToString(), args[0], Context, Expression.Constant(limits)),
             _ => CallBuiltIn(call.Function.ToString(), args),
         };

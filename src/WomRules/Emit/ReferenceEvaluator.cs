@@ -146,6 +146,7 @@ internal sealed class ReferenceEvaluator(ParticipantSchema schema, StringLimits 
             BuiltInFunction.RoundInt => (long)args[0],
             BuiltInFunction.HoursBetween => TimeFunctions.HoursBetween((DateTime)args[0], (DateTime)args[1]),
             BuiltInFunction.DaysBetween => TimeFunctions.DaysBetween((DateTime)args[0], (DateTime)args[1]),
+            BuiltInFunction.SharesIdentity => BuiltIns.SharesIdentity((string)args[0], (string)args[1], context),
             BuiltInFunction.RoundDecimal => decimal.ToInt64(Math.Round((decimal)args[0], MidpointRounding.AwayFromZero)),
             _ => BuiltIns.Discloses((string)args[0], (IReadOnlyList<string>)args[1], (long)args[2]),
         };

@@ -74,6 +74,11 @@ internal sealed class CommentMap
         }
 
         yield return c.Counters.FirstOrDefault();
+        foreach (var l in c.Lists)
+        {
+            yield return l.Name;
+        }
+
         foreach (var t in c.Tiers)
         {
             yield return t.Name;

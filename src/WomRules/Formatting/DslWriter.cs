@@ -113,6 +113,17 @@ internal static class DslWriter
             w.Blank();
         }
 
+        // Spec v1.1 §11: one line a list, its strings always quoted (they are text to match, never names).
+        foreach (var list in c.Lists)
+        {
+            w.Line(0, "list " + Name(list.Name.Text) + " = [" + string.Join(", ", list.Items.Select(i => DslStrings.Quote(i.Text))) + "]", list.Name);
+        }
+
+        if (!c.Lists.IsEmpty)
+        {
+            w.Blank();
+        }
+
         foreach (var t in c.Tiers)
         {
             w.Line(0, "tier " + Name(t.Name.Text), t.Name);
@@ -288,7 +299,8 @@ internal static class DslWriter
 
     private static string Attribute(AttributeSyntax a)
     {
-        var text = Name(a.Name.Text) + ": " + Name(a.Type?.Text ?? "");
+        // Spec v1.1 §8: 'identity' after the type; YAML's 'identity: false' says nothing the DSL needs to keep.
+        var text = Name(a.Name.Text) + ": " + Name(a.Type?.Text ?? "") + (a.Identity is { Text: not "false" } ? " identity" : "");
         return a.DefaultValue switch
         {
             null => text,

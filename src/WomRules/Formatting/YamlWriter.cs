@@ -89,6 +89,15 @@ internal static class YamlWriter
             w.Line(0, "counters: " + List(c.Counters), c.Counters[0]);
         }
 
+        if (!c.Lists.IsEmpty)
+        {
+            Section(w, "lists:", c.Lists[0].Name);
+            foreach (var list in c.Lists)
+            {
+                w.Line(1, Scalar(list.Name.Text) + ": " + List(list.Items), list.Name);
+            }
+        }
+
         if (!c.Tiers.IsEmpty)
         {
             Section(w, "tiers:", c.Tiers[0].Name);
@@ -296,13 +305,29 @@ internal static class YamlWriter
     private static string Attribute(AttributeSyntax a)
     {
         var key = Scalar(a.Name.Text) + ": ";
-        if (a.DefaultValue is null)
+        if (a.DefaultValue is null && a.Identity is null)
         {
             return key + Scalar(a.Type?.Text ?? "");
         }
 
-        var value = a.DefaultValue.List is { } items ? List(items) : Scalar(a.DefaultValue.Scalar?.Text ?? "", flow: true);
-        return key + "{ " + (a.Type is { } type ? "type: " + Scalar(type.Text, flow: true) + ", " : "") + "default: " + value + " }";
+        var entries = new List<string>();
+        if (a.Type is { } type)
+        {
+            entries.Add("type: " + Scalar(type.Text, flow: true));
+        }
+
+        if (a.DefaultValue is { } d)
+        {
+            entries.Add("default: " + (d.List is { } items ? List(items) : Scalar(d.Scalar?.Text ?? "", flow: true)));
+        }
+
+        // Spec v1.1 §8.
+        if (a.Identity is { } identity)
+        {
+            entries.Add("identity: " + Scalar(identity.Text, flow: true));
+        }
+
+        return key + "{ " + string.Join(", ", entries) + " }";
     }
 
     private static string Ids(IdsSyntax ids)

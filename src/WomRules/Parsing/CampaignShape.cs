@@ -23,6 +23,7 @@ internal static class CampaignShape
     [
         new("type", AttributeType, Required: true),
         new("default", new ChoiceShape("The value when none is given.", [new ScalarShape("A value of the declared type.", ScalarKind.Any), new ListShape("A list of strings.", Text)])),
+        new("identity", new ScalarShape("true: an identity signal (spec v1.1 §8), such as a device id or a card fingerprint; its values are recorded against the event's actor and compared by shares_identity(a, b). String event attributes only.", ScalarKind.Boolean)),
     ]);
 
     public static readonly NamedMapShape Attributes = new(
@@ -152,6 +153,7 @@ internal static class CampaignShape
         new("tiers_policy", TiersPolicy),
         new("expiry", Expiry),
         new("markers", Markers),
+        new("lists", new NamedMapShape("Named lists of strings (spec v1.1 §11), such as crisis_words: [\"scam\", \"penipuan\"]; an expression reads one as lists.crisis_words wherever a list literal may stand.", IdentifierPattern, new ListShape("The list's strings.", Text))),
         new("events", new NamedMapShape("The event types the campaign reacts to, with their attributes.", "^[A-Za-z0-9][A-Za-z0-9_.-]*$", Attributes)),
         new("participant", Attributes),
         new("counters", new ListShape("Per-participant integer counters, starting at 0.", new ScalarShape("A counter name.", ScalarKind.String, Pattern: IdentifierPattern))),

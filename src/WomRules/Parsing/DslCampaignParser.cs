@@ -19,6 +19,7 @@ internal sealed class DslCampaignParser
 
     private readonly List<EventTypeSyntax> events = [];
     private readonly List<AttributeSyntax> participant = [];
+    private readonly List<NamedListSyntax> lists = [];
     private readonly List<SyntaxToken> counters = [];
     private readonly List<TierSyntax> tiers = [];
     private readonly List<DisclosureSyntax> disclosures = [];
@@ -161,6 +162,10 @@ internal sealed class DslCampaignParser
             case "participant": Once(d.Keyword, "the file", () => participant.AddRange(d.Clauses.Select(c => Attribute((DslAttribute)c.Value!)))); break;
             case "event": events.Add(new EventTypeSyntax(Token(d.Name!), [.. d.Clauses.Select(c => Attribute((DslAttribute)c.Value!))])); break;
             case "tier": tiers.Add(Tier(d)); break;
+            case "list":
+                var items = (DslDefault)d.Clauses[0].Value!;
+                lists.Add(new NamedListSyntax(Token(d.Name!), [.. items.List!.Value.Select(Token)], Span(d.Keyword.Start, items.End)));
+                break;
             case "disclosure": disclosures.Add(Disclosure(d)); break;
             case "rule": rules.Add(Rule(d)); break;
         }
@@ -180,7 +185,7 @@ internal sealed class DslCampaignParser
             diagnostics.Report(DiagnosticDescriptors.UnsupportedVersion, version.Span, version.Text);
         }
 
-        return new CampaignSyntax(version, id, description, active, [.. events], [.. participant], [.. counters], [.. tiers], budget, [.. disclosures], [.. rules], ids, reversibleFor, tiersPolicy, expiry, markers);
+        return new CampaignSyntax(version, id, description, active, [.. events], [.. participant], [.. counters], [.. tiers], budget, [.. disclosures], [.. rules], ids, reversibleFor, tiersPolicy, expiry, markers, [.. lists]);
     }
 
     private TiersPolicySyntax TiersPolicy(DslDeclaration d)
@@ -365,6 +370,7 @@ internal sealed class DslCampaignParser
         return ExpressionParser.Parse(text, ScalarOffsetMap.Verbatim(offset + extent.Start), limits.MaxNestingDepth, diagnostics, what);
     }
 
+    // The word 'identity' is the DSL's 'identity: true' (spec v1.1 §8): the same tree as the YAML, at the word.
     private AttributeSyntax Attribute(DslAttribute a)
     {
         ValueSyntax? value = a.Default switch
@@ -373,7 +379,7 @@ internal sealed class DslCampaignParser
             { Scalar: { } scalar } d => new ValueSyntax(Token(scalar), null, Span(d.Start, d.End)),
             var d => new ValueSyntax(null, [.. d.List!.Value.Select(Token)], Span(d.Start, d.End)),
         };
-        return new AttributeSyntax(Token(a.Name), Token(a.Type), value);
+        return new AttributeSyntax(Token(a.Name), Token(a.Type), value, a.Identity is { } identity ? new SyntaxToken("true", Token(identity).Span) : null);
     }
 
     private SyntaxToken? Word(DslDeclaration d, string keyword) =>

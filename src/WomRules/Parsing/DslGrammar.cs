@@ -13,7 +13,7 @@ namespace WomRules.Parsing;
 internal static class DslGrammar
 {
     public static readonly string[] DeclarationKeywords =
-        ["womrules", "campaign", "description", "active", "ids", "reversible", "tiers", "expire", "markers", "event", "participant", "counters", "tier", "budget", "disclosure", "rule"];
+        ["womrules", "campaign", "description", "active", "ids", "reversible", "tiers", "expire", "markers", "list", "event", "participant", "counters", "tier", "budget", "disclosure", "rule"];
 
     public static readonly Parser<DslDeclaration> Declaration = BuildDeclaration();
 
@@ -118,9 +118,19 @@ internal static class DslGrammar
             from n in name
             from colon in Symbol(':')
             from type in name
+            from identity in Keyword("identity").XOptional()
             from d in (from eq in Symbol('=') from v in defaultValue select v).XOptional()
-            from e in EndOfLine("'='")
-            select new DslClause(n, new DslAttribute(n, type, d.GetOrDefault()));
+            from e in EndOfLine(identity.IsDefined ? ["'='"] : ["'identity'", "'='"])
+            select new DslClause(n, new DslAttribute(n, type, d.GetOrDefault(), identity.GetOrDefault()));
+
+        // list NAME = [VALUE, …] (spec v1.1 §11), written as a list default is.
+        var namedList =
+            from k in Keyword("list")
+            from n in name
+            from eq in Symbol('=')
+            from l in defaultList
+            from e in EndOfLine()
+            select new DslDeclaration(k, n, [new DslClause(k, l)]);
 
         var @event = from k in Keyword("event") from n in name from e in EndOfLine() from body in Lines(attribute) select new DslDeclaration(k, n, body);
         var participant = from k in Keyword("participant") from e in EndOfLine() from body in Lines(attribute) select new DslDeclaration(k, null, body);
@@ -163,7 +173,7 @@ internal static class DslGrammar
 
         var withBody = @event.Or(participant).Or(tier).Or(disclosure).Or(rule);
         var oneLine =
-            from d in womrules.Or(campaign).Or(description).Or(active).Or(ids).Or(reversible).Or(tiersPolicy).Or(expire).Or(markers).Or(counters).Or(budget)
+            from d in womrules.Or(campaign).Or(description).Or(active).Or(ids).Or(reversible).Or(tiersPolicy).Or(expire).Or(markers).Or(namedList).Or(counters).Or(budget)
             from rest in NothingIndented()
             select d;
         return Dispatch(oneLine.Or(withBody), ("event", @event), ("participant", participant), ("tier", tier), ("disclosure", disclosure), ("rule", rule)).End();

@@ -17,7 +17,8 @@ internal sealed record DslClause(DslWord Keyword, object? Value);
 /// <summary>A top-level declaration: <c>rule NAME</c> and its clause lines.</summary>
 internal sealed record DslDeclaration(DslWord Keyword, DslWord? Name, ImmutableArray<DslClause> Clauses);
 
-internal sealed record DslAttribute(DslWord Name, DslWord Type, DslDefault? Default);
+/// <summary><c>name: type [identity] [= default]</c>; <see cref="Identity"/> is the word 'identity' when written (spec v1.1 §8).</summary>
+internal sealed record DslAttribute(DslWord Name, DslWord Type, DslDefault? Default, DslWord? Identity = null);
 
 internal sealed record DslDefault(DslWord? Scalar, ImmutableArray<DslWord>? List, int Start, int End);
 

@@ -81,7 +81,20 @@ internal sealed class YamlCampaignReader
             Token(map, "reversible_for"),
             map.TryGetValue("tiers_policy", out var tiersPolicy) ? ReadTiersPolicy(tiersPolicy.Value) : null,
             map.TryGetValue("expiry", out var expiry) ? ReadExpiry(expiry.Value) : null,
-            map.TryGetValue("markers", out var markers) ? ReadMarkers(markers.Value) : null);
+            map.TryGetValue("markers", out var markers) ? ReadMarkers(markers.Value) : null,
+            map.TryGetValue("lists", out var lists) ? ReadLists(lists.Value) : []);
+    }
+
+    /// <summary>'lists' (spec v1.1 §11): name → sequence of scalars, each taken as the text it is written with.</summary>
+    private ImmutableArray<NamedListSyntax> ReadLists(YamlNode node)
+    {
+        var map = Mapping(node, "lists", null);
+        if (map is null)
+        {
+            return [];
+        }
+
+        return [.. map.Values.Select(entry => new NamedListSyntax(ToToken(entry.Key), TokenList(entry.Value, "lists." + entry.Key.Value), TextSpan.FromBounds(entry.Key.Span.Start, entry.Value.Span.End)))];
     }
 
     private TiersPolicySyntax? ReadTiersPolicy(YamlNode node)
@@ -171,7 +184,7 @@ internal sealed class YamlCampaignReader
             }
 
             ValueSyntax? defaultValue = declaration.TryGetValue("default", out var d) ? ReadValue(d.Value) : null;
-            result.Add(new AttributeSyntax(name, Token(declaration, "type"), defaultValue));
+            result.Add(new AttributeSyntax(name, Token(declaration, "type"), defaultValue, Token(declaration, "identity")));
         }
 
         return result.ToImmutable();

@@ -2,8 +2,8 @@ using WomRules.Text;
 
 namespace WomRules.Syntax;
 
-/// <summary>An attribute declaration: <c>rating: int</c> (required) or <c>{ type: bool, default: false }</c> (optional).</summary>
-internal sealed class AttributeSyntax(SyntaxToken name, SyntaxToken? type, ValueSyntax? defaultValue) : SyntaxNode
+/// <summary>An attribute declaration: <c>rating: int</c> (required) or <c>{ type: bool, default: false }</c> (optional), and <c>identity: true</c> (spec v1.1 §8).</summary>
+internal sealed class AttributeSyntax(SyntaxToken name, SyntaxToken? type, ValueSyntax? defaultValue, SyntaxToken? identity = null) : SyntaxNode
 {
     public SyntaxToken Name { get; } = name;
 
@@ -12,8 +12,11 @@ internal sealed class AttributeSyntax(SyntaxToken name, SyntaxToken? type, Value
     /// <summary>The default; null means the attribute is required.</summary>
     public ValueSyntax? DefaultValue { get; } = defaultValue;
 
-    // Computed once from the children: a long operator chain must not recompute it recursively.
-    public override TextSpan Span { get; } = UnionOf(name, type, defaultValue);
+    /// <summary>The value of <c>identity</c> as written (YAML <c>true</c>/<c>false</c>; the DSL's word <c>identity</c> reads as <c>true</c>); null when absent.</summary>
+    public SyntaxToken? Identity { get; } = identity;
 
-    public override IEnumerable<SyntaxNode> Children => NonNull(Name, Type, DefaultValue);
+    // Computed once from the children: a long operator chain must not recompute it recursively.
+    public override TextSpan Span { get; } = UnionOf(name, type, defaultValue, identity);
+
+    public override IEnumerable<SyntaxNode> Children => NonNull(Name, Type, Identity, DefaultValue);
 }

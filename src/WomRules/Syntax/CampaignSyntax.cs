@@ -20,7 +20,8 @@ internal sealed class CampaignSyntax(
     SyntaxToken? reversibleFor = null,
     TiersPolicySyntax? tiersPolicy = null,
     ExpirySyntax? expiry = null,
-    MarkersSyntax? markers = null) : SyntaxNode
+    MarkersSyntax? markers = null,
+    ImmutableArray<NamedListSyntax> lists = default) : SyntaxNode
 {
     public SyntaxToken? Version { get; } = version;
 
@@ -44,6 +45,9 @@ internal sealed class CampaignSyntax(
     /// <summary>How the default disclosure markers change for this campaign (spec v1.1 §9); null: the defaults.</summary>
     public MarkersSyntax? Markers { get; } = markers;
 
+    /// <summary>Named lists of strings (spec v1.1 §11), in the order written.</summary>
+    public ImmutableArray<NamedListSyntax> Lists { get; } = lists.IsDefault ? [] : lists;
+
     public ImmutableArray<EventTypeSyntax> Events { get; } = events;
 
     public ImmutableArray<AttributeSyntax> Participant { get; } = participant;
@@ -61,5 +65,5 @@ internal sealed class CampaignSyntax(
     public override TextSpan Span => UnionOf([.. Children]);
 
     public override IEnumerable<SyntaxNode> Children =>
-        NonNull([Version, Id, Description, Active, Ids, ReversibleFor, TiersPolicy, Expiry, Markers, .. Events, .. Participant, .. Counters, .. Tiers, Budget, .. Disclosures, .. Rules]);
+        NonNull([Version, Id, Description, Active, Ids, ReversibleFor, TiersPolicy, Expiry, Markers, .. Lists, .. Events, .. Participant, .. Counters, .. Tiers, Budget, .. Disclosures, .. Rules]);
 }

@@ -88,6 +88,14 @@ public sealed partial class MalformedStateFileTests() : CliTestFolder("womrules-
         { "tier_since as a number", """{"participants": {"u": {"tier_since": 1772323200}}}""", "participants.u.tier_since", "1772323200" },
         { "tier_since null", """{"participants": {"u": {"tier_since": null}}}""", "participants.u.tier_since", "null" },
 
+        // Spec v1.1 §8, §12: identity records.
+        { "identities that are no object", """{"participants": {"u": {}}, "identities": ["u"]}""", "identities", "[\"u\"]" },
+        { "identity values of no participant", """{"participants": {"u": {}}, "identities": {"ghost": {"dev": ["d-1"]}}}""", "identities.ghost", "\"ghost\"" },
+        { "identity values that are no list", """{"participants": {"u": {}}, "identities": {"u": {"dev": "d-1"}}}""", "identities.u.dev", "\"d-1\"" },
+        { "an identity value that is a number", """{"participants": {"u": {}}, "identities": {"u": {"dev": [42]}}}""", "identities.u.dev[0]", "42" },
+        { "an empty identity value", """{"participants": {"u": {}}, "identities": {"u": {"dev": ["d-1", ""]}}}""", "identities.u.dev[1]", "\"\"" },
+        { "an identity value twice", """{"participants": {"u": {}}, "identities": {"u": {"dev": ["d-1", "d-1"]}}}""", "identities.u.dev[1]", "\"d-1\"]" },
+
         // Defect 4: duplicate keys, at every level; an escape spells the same key.
         { "duplicate root key", """{"participants": {}, "participants": {"u": {}}}""", "participants", "\"participants\": {\"u\"" },
         { "duplicate participant", """{"participants": {"u": {"points": 1}, "u": {}}}""", "participants.u", "\"u\": {}" },

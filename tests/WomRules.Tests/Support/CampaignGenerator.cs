@@ -121,6 +121,12 @@ internal sealed class CampaignGenerator(int seed, bool withCSharp = false, bool 
             {
                 y.Append("    tags: { type: list, default: [").Append(Chance(0.5) ? "\"#x\", y" : "").Append("] }\n");
             }
+
+            // An identity signal (spec v1.1 §8) on a third of the seeds, chosen from the seed so the random stream stays as it was.
+            if (HasIdentity)
+            {
+                y.Append("    dev: { type: string, default: \"\", identity: true }\n");
+            }
         }
 
         if (Chance(0.5))
@@ -133,6 +139,12 @@ internal sealed class CampaignGenerator(int seed, bool withCSharp = false, bool 
         {
             counters.AddRange(Enumerable.Range(0, counterCount).Select(i => $"c{i}"));
             y.Append("\ncounters: [").Append(string.Join(", ", counters)).Append("]\n");
+        }
+
+        // Named lists (spec v1.1 §11) on a quarter of the seeds, likewise.
+        if (HasLists)
+        {
+            y.Append("\nlists:\n  words: [\"abc\", meh, \"广告\", \"#ad\"]\n  empty: []\n");
         }
 
         if (Chance(0.6))
@@ -164,6 +176,19 @@ internal sealed class CampaignGenerator(int seed, bool withCSharp = false, bool 
         for (var r = 0; r < ruleCount; r++)
         {
             Rule(y, r);
+        }
+
+        // A rule per new form, after the random ones, so that their stream is unchanged.
+        if (HasIdentity)
+        {
+            y.Append("  - name: same-person\n    on: ").Append(eventTypes[0]).Append("\n    when: shares_identity(event.actor, event.referrer) or shares_identity(event.s, \"u1\")\n");
+            y.Append("    rewards:\n      - { points: 3 }\n");
+        }
+
+        if (HasLists)
+        {
+            y.Append("  - name: listed\n    on: ").Append(eventTypes[^1]).Append("\n    when: event.s in lists.words or event.s contains_any lists.words or discloses(event.s, lists.words, 30)\n");
+            y.Append("      or event.s in lists.empty\n    rewards:\n      - { points: 2, alert: listed }\n");
         }
 
         if (withCSharp)
@@ -282,6 +307,10 @@ internal sealed class CampaignGenerator(int seed, bool withCSharp = false, bool 
         };
     }
 
+    private bool HasIdentity => seed % 3 == 2;
+
+    private bool HasLists => seed % 4 == 1;
+
     private string[] Events()
     {
         var lines = new List<string>();
@@ -293,6 +322,12 @@ internal sealed class CampaignGenerator(int seed, bool withCSharp = false, bool 
             var attributes = type == "points.redeemed"
                 ? $"{{\"points\": {random.Next(1, 30)}}}"
                 : $"{{\"a\": {random.Next(-5, 100)}, \"b\": {(random.Next(0, 4000) / 100m).ToString(CultureInfo.InvariantCulture)}, \"s\": {JsonSerializer.Serialize(hostile && Chance(0.4) ? Unescape(Pick(HostileTexts)) : Pick(Texts))}, \"f\": {(Chance(0.5) ? "true" : "false")}}}";
+            if (HasIdentity && type != "points.redeemed")
+            {
+                // A few devices, some empty (never a match), from the line's place: the random stream stays as it was.
+                attributes = attributes[..^1] + $", \"dev\": \"{((i * 7 + seed) % 4 == 0 ? "" : "d" + ((i * 3 + seed) % 3))}\"}}";
+            }
+
             var referrer = Chance(0.6) ? Participant() : null;
             lines.Add(CampaignRunner.Event($"e-{i % 37}", type, Participant(), attributes, referrer, at));
         }

@@ -69,6 +69,9 @@ internal static class BuiltIns
         return false;
     }
 
+    /// <summary>Spec v1.1 §8: whether the two participants were recorded with a common identity value (<see cref="IdentityIndex.Shares"/>).</summary>
+    public static bool SharesIdentity(string a, string b, EvaluationContext context) => context.Identities?.Shares(a, b) ?? false;
+
     public static bool IsWordCharacter(char c) => char.IsLetterOrDigit(c) || c == '_';
 
     /// <summary>CJK ideographs, kana, hangul and CJK punctuation: scripts written without spaces between words.</summary>

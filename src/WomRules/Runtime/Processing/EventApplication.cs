@@ -20,6 +20,7 @@ internal sealed class EventApplication
     private readonly EventReversal reversal;
     private readonly ParticipantUpdate update;
     private readonly ClockAdvance clock;
+    private readonly IdentityIndex identities;
 
     // Points lots and grant order (spec v1.1 §1, §4); what the event being applied schedules is queued once it commits.
     private readonly PointsLots lots;
@@ -42,6 +43,10 @@ internal sealed class EventApplication
 
         // The in-memory store keeps the ledger, so the state file carries it; any other store's engine keeps its own.
         ledger = memory is not null ? memory.LedgerFor(campaign) : new EventLedger { ReversibleFor = campaign.Bound.ReversibleFor };
+        // Likewise the identity records (spec v1.1 §8), which shares_identity reads through the context.
+        identities = memory is not null ? memory.Identities : new IdentityIndex();
+        identities.Ids = campaign.Bound.Ids;
+        context.Identities = identities;
         reversal = new EventReversal(this, ledger, outcomes);
         update = new ParticipantUpdate(this);
 
@@ -58,6 +63,9 @@ internal sealed class EventApplication
     internal EventLedger Ledger => ledger;
 
     internal CompiledCampaign Campaign => campaign;
+
+    /// <summary>The engine's identity records (spec v1.1 §8).</summary>
+    internal IdentityIndex Identities => identities;
 
     internal EvaluationContext Context => context;
 
@@ -113,6 +121,9 @@ internal sealed class EventApplication
 
         FirstSightTiers(e.Id, participants);
         ParticipantSightings.Record(ref participants, e.At, context);
+
+        // Spec v1.1 §8: before the rules, so that shares_identity sees this event's own values.
+        identities.Record(e.Actor, e);
 
         // Built-in redemption (spec §4.9).
         if (compiledType.Symbol.IsRedemption)
@@ -190,6 +201,7 @@ internal sealed class EventApplication
     {
         actorCheckpoint.Restore();
         referrerCheckpoint.Restore();
+        identities.Undo();
     }
 
     /// <summary>Drops every reference to the last event, applied or not.</summary>
@@ -198,6 +210,7 @@ internal sealed class EventApplication
         actorCheckpoint.Clear();
         referrerCheckpoint.Clear();
         recorder.Clear();
+        identities.Forget();
         lots.Scheduled.Clear();
         context.Event = null;
         context.Participant = null!;

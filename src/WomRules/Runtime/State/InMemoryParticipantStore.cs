@@ -13,6 +13,9 @@ public sealed class InMemoryParticipantStore : IParticipantStore
     /// <summary>The ledger of spec v1.1 §2, which is also the set of seen event ids (one lookup an event, not two).</summary>
     internal EventLedger Ledger { get; } = new();
 
+    /// <summary>The identity records of spec v1.1 §8, which the state file carries.</summary>
+    internal IdentityIndex Identities { get; } = new();
+
     /// <summary>The clock and the time-driven effects not yet due (spec v1.1 §1).</summary>
     internal EngineTimeline Timeline { get; } = new();
 

@@ -23,4 +23,7 @@ internal sealed record StateContents(
 
     /// <summary>The next place in grant order (spec v1.1 §1).</summary>
     public long NextGrant { get; init; }
+
+    /// <summary>The identity records (spec v1.1 §8): participant id and record.</summary>
+    public IReadOnlyList<KeyValuePair<string, IdentityRecord>> Identities { get; init; } = [];
 }

@@ -14,7 +14,7 @@ internal static class StateFile
     /// <summary>The format version written. A file without one is the unversioned form of spec §5, read without a checksum.</summary>
     public const int Version = 2;
 
-    private static readonly HashSet<string> RootMembers = ["version", "checksum", "campaign", "participants", "budget_used", "seen_events", "ledger", "clock", "next_grant", "pending"];
+    private static readonly HashSet<string> RootMembers = ["version", "checksum", "campaign", "participants", "budget_used", "seen_events", "ledger", "clock", "next_grant", "pending", StateFileIdentities.Member];
     private static readonly HashSet<string> BudgetMembers = ["points", "credit"];
 
     public static InMemoryParticipantStore Read(Stream stream, CompiledCampaign campaign)
@@ -36,6 +36,7 @@ internal static class StateFile
         }
 
         store.Timeline.Restore(contents.Clock, contents.NextGrant, effects);
+        store.Identities.Restore(contents.Identities);
         return store;
     }
 
@@ -196,6 +197,7 @@ internal static class StateFile
             Clock = clock,
             Pending = pending,
             NextGrant = nextGrant,
+            Identities = StateFileIdentities.Read(text, root, top, participantIds, campaign),
         };
     }
 

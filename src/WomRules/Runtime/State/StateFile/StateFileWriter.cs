@@ -89,6 +89,7 @@ internal static class StateFileWriter
             writer.WriteEndArray();
             StateFileLedger.Write(writer, store.Ledger);
             StateFilePending.Write(writer, store.Timeline);
+            StateFileIdentities.Write(writer, store.Identities);
 
             writer.WriteEndObject();
         }

@@ -1,0 +1,132 @@
+using WomRules.Binding;
+
+namespace WomRules.Runtime;
+
+/// <summary>
+/// Spec v1.1 §8: the values of identity attributes recorded against each participant, and the test
+/// <c>shares_identity(a, b)</c>. Each participant keeps a set of (attribute name, value) records; two participants
+/// share an identity when their sets meet, which is found by probing the larger set with the smaller one's records,
+/// so a test costs O(min(|a|, |b|)) hash lookups and needs no reverse index. Memory is one entry per distinct
+/// (participant, attribute, value) record and one set per participant with any (measured in docs/semantics.md); empty values are
+/// never recorded (they never match). Records made by the event being applied are kept aside until it is done, so
+/// a failed event is undone (<see cref="Undo"/>).
+/// </summary>
+internal sealed class IdentityIndex
+{
+    private readonly Dictionary<string, HashSet<IdentityRecord>> byParticipant = new(StringComparer.Ordinal);
+
+    // What the event being applied added, so that a failed event can take it back.
+    private readonly List<(string Participant, IdentityRecord Record)> added = [];
+
+    /// <summary>The campaign's ids option: shares_identity compares its arguments as the engine stores ids.</summary>
+    public IdsSymbol? Ids { get; set; }
+
+    /// <summary>How many records are held, for the memory accounting of tests and docs.</summary>
+    public long Count { get; private set; }
+
+    /// <summary>The participants with records, for the state file.</summary>
+    public IEnumerable<KeyValuePair<string, HashSet<IdentityRecord>>> Participants => byParticipant;
+
+    /// <summary>Records the identity attribute values of an accepted event against its actor (already canonical).</summary>
+    public void Record(string actor, EventData e)
+    {
+        foreach (var attribute in e.EventType.IdentityAttributes)
+        {
+            if (e.Values[attribute.Slot] is string { Length: > 0 } value && Add(actor, new IdentityRecord(attribute.Name, value)))
+            {
+                added.Add((actor, new IdentityRecord(attribute.Name, value)));
+            }
+        }
+    }
+
+    /// <summary>Adds one record; false when it was already there.</summary>
+    public bool Add(string participant, IdentityRecord record)
+    {
+        if (!byParticipant.TryGetValue(participant, out var records))
+        {
+            records = [];
+            byParticipant[participant] = records;
+        }
+
+        if (!records.Add(record))
+        {
+            return false;
+        }
+
+        Count++;
+        return true;
+    }
+
+    /// <summary>
+    /// True when the two participants were ever recorded with the same value of an identity attribute of the same
+    /// name; false when the ids are equal or either is empty (spec v1.1 §8). Under the ids option the two are
+    /// compared canonicalised, as the engine stores them.
+    /// </summary>
+    public bool Shares(string a, string b)
+    {
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return false;
+        }
+
+        if (Ids is { IsIdentity: false } ids)
+        {
+            a = ParticipantIds.Canonicalize(a, ids) ?? "";
+            b = ParticipantIds.Canonicalize(b, ids) ?? "";
+            if (a.Length == 0 || b.Length == 0)
+            {
+                return false;
+            }
+        }
+
+        if (string.Equals(a, b, StringComparison.Ordinal)
+            || !byParticipant.TryGetValue(a, out var left)
+            || !byParticipant.TryGetValue(b, out var right))
+        {
+            return false;
+        }
+
+        var (small, large) = left.Count <= right.Count ? (left, right) : (right, left);
+        foreach (var record in small)
+        {
+            if (large.Contains(record))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Takes back what the event being applied recorded: it failed, and nothing of it stays.</summary>
+    public void Undo()
+    {
+        foreach (var (participant, record) in added)
+        {
+            var records = byParticipant[participant];
+            records.Remove(record);
+            Count--;
+            if (records.Count == 0)
+            {
+                byParticipant.Remove(participant);
+            }
+        }
+
+        added.Clear();
+    }
+
+    /// <summary>The event is done (committed or undone): its records are no longer its own.</summary>
+    public void Forget() => added.Clear();
+
+    /// <summary>Replaces every record, from a state file.</summary>
+    public void Restore(IEnumerable<KeyValuePair<string, IdentityRecord>> records)
+    {
+        byParticipant.Clear();
+        added.Clear();
+        Count = 0;
+        foreach (var (participant, record) in records)
+        {
+            Add(participant, record);
+        }
+    }
+}
