@@ -51,6 +51,8 @@ internal static class DiagnosticDescriptors
         "The file holds {0} here, which some YAML readers and editors take for a line break or use to reorder text, and others do not; remove it, or write it as an escape such as \\u2028 inside a double-quoted string.");
     public static readonly DiagnosticDescriptor KeyTooLong = Error("WOM1017", "Key too long",
         "This key is {0} characters long, more than the {1} YAML allows a key written without '? '; shorten it (a name is at most MaxNameLength characters anyway).");
+    public static readonly DiagnosticDescriptor DslReadAsYaml = Error("WOM1018", "Text DSL read as YAML",
+        "This looks like the text DSL (it starts with 'campaign <id>'), not YAML; name the file .wom, or pass CampaignFormat.Dsl in CompilationOptions.Format.");
 
     // WOM2xxx: expression syntax.
     public static readonly DiagnosticDescriptor ExpressionSyntax = Error("WOM2001", "Expression syntax error",
