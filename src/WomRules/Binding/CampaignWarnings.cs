@@ -13,7 +13,8 @@ internal static class CampaignWarnings
         {
             var span = ruleSyntax[rule.Name].Name.Span;
             var grants = rule.Rewards.Any(r => r.Points is not null || r.Credit is not null);
-            if (grants && rule.Limit is null && campaign.Budget is null)
+            // A limit or budget written but in error has its own error already: not also "unbounded" (issue 12).
+            if (grants && rule.Limit is null && ruleSyntax[rule.Name].Limit is null && campaign.Budget is null && syntax.Budget is null)
             {
                 diagnostics.Report(DiagnosticDescriptors.UnboundedLiability, span, rule.Name);
             }
