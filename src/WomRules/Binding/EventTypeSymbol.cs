@@ -30,6 +30,9 @@ internal sealed class EventTypeSymbol
 
     public FrozenDictionary<string, AttributeSymbol> ByName { get; }
 
+    /// <summary>Attributes declared with an error (a wrong type or default): reading one reports nothing more.</summary>
+    public IReadOnlySet<string> Unresolved { get; init; } = FrozenSet<string>.Empty;
+
     public bool IsBuiltIn => IsBuiltInName(Name);
 
     public bool IsRedemption => Name == PointsRedeemed;
