@@ -14,7 +14,7 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
     private static readonly BoundExpression ErrorNode = new BoundLiteral(ValueType.Error, default, false);
 
     /// <summary>The functions of the language (spec §3, spec v1.1 §10), in the order messages list them.</summary>
-    private static readonly string[] Functions = ["len", "lower", "upper", "min", "max", "abs", "round", "discloses", "hours_between", "days_between", "date"];
+    internal static readonly string[] Functions = ["len", "lower", "upper", "min", "max", "abs", "round", "discloses", "hours_between", "days_between", "date"];
 
     /// <summary>What an expression name may start with, for "did you mean".</summary>
     private static readonly string[] Roots = ["event", "participant", "referrer"];
