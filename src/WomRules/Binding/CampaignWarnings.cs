@@ -33,11 +33,16 @@ internal static class CampaignWarnings
     private static void ReportUnusedEventTypes(BoundCampaign campaign, CampaignSyntax syntax, DiagnosticBag diagnostics)
     {
         var used = campaign.Rules.Select(r => r.EventType).Concat(campaign.Disclosures.SelectMany(d => d.ByEventType.Keys)).ToHashSet(StringComparer.Ordinal);
+        // Rules that failed to bind still name their event type, and a misspelled 'on' names the type its error
+        // suggests: do not add a warning to their error.
+        var declared = syntax.Events.Select(e => e.Name.Text).ToList();
+        var named = syntax.Rules.Select(r => r.On?.Text).Concat(syntax.Disclosures.SelectMany(d => d.On.Select(o => o.Text))).OfType<string>()
+            .Select(on => campaign.EventTypes.ContainsKey(on) ? on : NameSuggestions.Nearest(on, declared) ?? on)
+            .ToHashSet(StringComparer.Ordinal);
         foreach (var eventType in syntax.Events)
         {
-            // Rules that failed to bind still name their event type: do not add a warning to their error.
-            var named = syntax.Rules.Any(r => r.On?.Text == eventType.Name.Text) || syntax.Disclosures.Any(d => d.On.Any(o => o.Text == eventType.Name.Text));
-            if (!named && !used.Contains(eventType.Name.Text) && eventType.Name.Text != EventTypeSymbol.PointsRedeemed)
+            var isNamed = named.Contains(eventType.Name.Text);
+            if (!isNamed && !used.Contains(eventType.Name.Text) && eventType.Name.Text != EventTypeSymbol.PointsRedeemed)
             {
                 diagnostics.Report(DiagnosticDescriptors.UnusedEventType, eventType.Name.Span, eventType.Name.Text);
             }

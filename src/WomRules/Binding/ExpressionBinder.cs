@@ -72,7 +72,7 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
             ListExpressionSyntax list => BindList(list, scope),
             ParenthesizedExpressionSyntax parenthesized => BindExpression(parenthesized.Expression, scope),
             MemberAccessExpressionSyntax member => BindMemberAccess(member, scope),
-            NameExpressionSyntax name => ReportUnknownName(name.Identifier),
+            NameExpressionSyntax name => ReportUnknownName(name.Identifier, scope),
             UnaryExpressionSyntax unary => BindUnary(unary, scope),
             BinaryExpressionSyntax binary => BindBinary(binary, scope),
             IfExpressionSyntax conditional => BindIf(conditional, scope),
@@ -124,7 +124,7 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
     {
         if (syntax.Target is not NameExpressionSyntax root)
         {
-            return Fail(DiagnosticDescriptors.UnknownName, syntax.Span, RenderName(syntax));
+            return Fail(DiagnosticDescriptors.UnknownName, syntax.Span, RenderName(syntax), "");
         }
 
         var member = syntax.Member.Text;
@@ -170,7 +170,7 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
                 return BindParticipantMember(syntax, ParticipantRole.Referrer, scope);
 
             default:
-                return ReportUnknownName(root.Identifier);
+                return ReportUnknownName(root.Identifier, scope);
         }
     }
 
@@ -753,8 +753,18 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
     private BoundExpression OperandError(string op, BoundExpression operand, string expected) =>
         Fail(DiagnosticDescriptors.OperandType, operand.Span, op, operand.Type.WithArticle(), expected);
 
-    private BoundExpression ReportUnknownName(SyntaxToken identifier) =>
-        Fail(DiagnosticDescriptors.UnknownName, identifier.Span, identifier.Text, NameSuggestions.DidYouMean(identifier.Text, Roots));
+    /// <summary>An unknown name; a bare attribute, counter or built-in suggests where it lives ('event.rating'), anything else the nearest root.</summary>
+    private BoundExpression ReportUnknownName(SyntaxToken identifier, BindingScope scope)
+    {
+        var name = identifier.Text;
+        var schema = scope.Participant;
+        var suggestion = !scope.IsTierCondition && scope.EventType is { } eventType && (eventType.ByName.ContainsKey(name) || EventFields.Contains(name))
+            ? $" (did you mean 'event.{name}'?)"
+            : ParticipantSchema.BuiltIns.Contains(name) || TimeMembers.Contains(name) || schema.CounterIndex.ContainsKey(name) || schema.AttributesByName.ContainsKey(name)
+                ? $" (did you mean 'participant.{name}'?)"
+                : NameSuggestions.DidYouMean(name, Roots);
+        return Fail(DiagnosticDescriptors.UnknownName, identifier.Span, name, suggestion);
+    }
 
     private BoundExpression Fail(DiagnosticDescriptor descriptor, TextSpan span, params object?[] args)
     {

@@ -32,7 +32,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ScalarTooLong = Error("WOM1007", "Value too long",
         "This value is {0} characters long, more than the limit of {1}; shorten it or raise MaxScalarLength.");
     public static readonly DiagnosticDescriptor UnknownKey = Error("WOM1008", "Unknown key",
-        "The key '{0}' is not known here; expected one of: {1}.");
+        "The key '{0}' is not known here{2}; expected one of: {1}.");
     public static readonly DiagnosticDescriptor ExpectedMapping = Error("WOM1009", "Mapping expected",
         "'{0}' must be a mapping of keys to values; write it as 'key: value' lines or '{{ key: value }}'.");
     public static readonly DiagnosticDescriptor ExpectedSequence = Error("WOM1010", "List expected",

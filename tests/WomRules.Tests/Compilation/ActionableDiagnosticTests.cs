@@ -82,6 +82,37 @@ public sealed class ActionableDiagnosticTests
     public void A_misspelled_name_suggests_the_nearest_declared_one(string when, int yamlColumn, int dslColumn, string id, string message) =>
         BothSay(When(when), id, yamlColumn, dslColumn, message);
 
+    [Fact]
+    public void A_bare_attribute_name_suggests_where_it_lives()
+    {
+        BothSay(When("rating >= 4"), "WOM3012", 11, 8, "The name 'rating' is not known (did you mean 'event.rating'?)");
+        BothSay(When("reviews >= 4"), "WOM3012", 11, 8, "The name 'reviews' is not known (did you mean 'participant.reviews'?)");
+    }
+
+    [Fact]
+    public void A_member_of_something_other_than_a_name_is_an_unknown_name() =>
+        BothSay(When("(event).rating >= 4"), "WOM3012", 11, 8, "The name 'expression.rating' is not known;");
+
+    [Fact]
+    public void A_misspelled_key_suggests_the_key_meant()
+    {
+        var yaml = Compile(YamlHeader + "rules:\n  - name: r\n    on: review.posted\n    rewards:\n      - points: 1\n    limt: { count: 1 }\n", "c.yaml");
+        yaml.Where(d => d.IsError).Select(d => $"{d.Line}:{d.Column} {d.Id}").Should().Equal("18:5 WOM1008");
+        yaml.First(d => d.IsError).Message.Should().StartWith("The key 'limt' is not known here (did you mean 'limit'?); expected one of:");
+    }
+
+    [Fact]
+    public void A_misspelled_event_type_in_a_rule_does_not_also_leave_the_type_meant_unused()
+    {
+        var yaml = Compile(YamlHeader + "rules:\n  - name: r\n    on: review.postd\n    rewards:\n      - points: 1\n", "c.yaml");
+        yaml.Select(d => d.Id).Should().Contain("WOM3009").And.NotContain("WOM4006");
+    }
+
+    [Fact]
+    public void A_bad_limit_in_the_dsl_is_one_error_too() =>
+        Compile("campaign diag\nevent review.posted\nrule r on review.posted\n  reward 10 points\n  limit 0 per campaign\n", "c.wom")
+            .Select(d => $"{d.Line}:{d.Column} {d.Id}").Should().Equal("5:9 WOM1015");
+
     [Theory]
     [InlineData("event.nope >= 4", "WOM3010")]
     [InlineData("participant.karma >= 4", "WOM3011")]
