@@ -279,7 +279,7 @@ internal sealed partial class Binder
 
             if (!ValueTypeExtensions.TryParse(attribute.Type.Text, out var type))
             {
-                diagnostics.Report(DiagnosticDescriptors.UnknownType, attribute.Type.Span, attribute.Type.Text, ValueTypeExtensions.SuggestFor(attribute.Type.Text));
+                diagnostics.Report(DiagnosticDescriptors.UnknownType, attribute.Type.Span, attribute.Type.Text, ValueTypeExtensions.SuggestFor(attribute.Type.Text, diagnostics));
                 unresolved.Add(name);
                 continue;
             }
@@ -526,7 +526,7 @@ internal sealed partial class Binder
             {
                 if (!eventTypes.TryGetValue(on.Text, out var eventType))
                 {
-                    diagnostics.Report(DiagnosticDescriptors.UndeclaredEventType, on.Span, on.Text, NameSuggestions.DidYouMean(on.Text, eventTypes.Keys));
+                    diagnostics.Report(DiagnosticDescriptors.UndeclaredEventType, on.Span, on.Text, NameSuggestions.DidYouMean(diagnostics, on.Text, eventTypes.Keys));
                     continue;
                 }
 
@@ -609,7 +609,7 @@ internal sealed partial class Binder
 
         if (!eventTypes.TryGetValue(rule.On.Text, out var eventType))
         {
-            diagnostics.Report(DiagnosticDescriptors.UndeclaredEventType, rule.On.Span, rule.On.Text, NameSuggestions.DidYouMean(rule.On.Text, eventTypes.Keys));
+            diagnostics.Report(DiagnosticDescriptors.UndeclaredEventType, rule.On.Span, rule.On.Text, NameSuggestions.DidYouMean(diagnostics, rule.On.Text, eventTypes.Keys));
             return null;
         }
 
@@ -751,7 +751,7 @@ internal sealed partial class Binder
         var counterIndex = -1;
         if (reward.Counter is { } counter && !schema.CounterIndex.TryGetValue(counter.Text, out counterIndex))
         {
-            diagnostics.Report(DiagnosticDescriptors.UnknownCounter, counter.Span, counter.Text, NameSuggestions.DidYouMean(counter.Text, schema.Counters));
+            diagnostics.Report(DiagnosticDescriptors.UnknownCounter, counter.Span, counter.Text, NameSuggestions.DidYouMean(diagnostics, counter.Text, schema.Counters));
         }
 
         if (reward.By is not null && reward.Counter is null)

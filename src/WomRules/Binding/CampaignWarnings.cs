@@ -37,7 +37,7 @@ internal static class CampaignWarnings
         // suggests: do not add a warning to their error.
         var declared = syntax.Events.Select(e => e.Name.Text).ToList();
         var named = syntax.Rules.Select(r => r.On?.Text).Concat(syntax.Disclosures.SelectMany(d => d.On.Select(o => o.Text))).OfType<string>()
-            .Select(on => campaign.EventTypes.ContainsKey(on) ? on : NameSuggestions.Nearest(on, declared) ?? on)
+            .Select(on => campaign.EventTypes.ContainsKey(on) || !diagnostics.TrySpendSuggestion() ? on : NameSuggestions.Nearest(on, declared) ?? on)
             .ToHashSet(StringComparer.Ordinal);
         foreach (var eventType in syntax.Events)
         {

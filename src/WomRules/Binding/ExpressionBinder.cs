@@ -155,7 +155,7 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
                 }
 
                 return Fail(DiagnosticDescriptors.UnknownEventAttribute, syntax.Member.Span, scope.EventType.Name, member,
-                    NameSuggestions.DidYouMean(member, [.. scope.EventType.Attributes.Select(a => a.Name), .. EventFields]));
+                    NameSuggestions.DidYouMean(diagnostics, member, [.. scope.EventType.Attributes.Select(a => a.Name), .. EventFields]));
 
             case "participant":
                 return BindParticipantMember(syntax, ParticipantRole.Participant, scope);
@@ -212,7 +212,7 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
         }
 
         return Fail(DiagnosticDescriptors.UnknownParticipantMember, syntax.Member.Span, name,
-            NameSuggestions.DidYouMean(name, [.. ParticipantSchema.BuiltIns, .. TimeMembers, .. schema.Counters, .. schema.Attributes.Select(a => a.Name)]));
+            NameSuggestions.DidYouMean(diagnostics, name, [.. ParticipantSchema.BuiltIns, .. TimeMembers, .. schema.Counters, .. schema.Attributes.Select(a => a.Name)]));
     }
 
     private BoundExpression BindUnary(UnaryExpressionSyntax syntax, BindingScope scope)
@@ -519,7 +519,7 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
         }
 
         var declared = schema.Tiers.IsEmpty ? "(none declared)" : string.Join(", ", schema.Tiers);
-        return Fail(DiagnosticDescriptors.UndeclaredTier, span, name, declared, NameSuggestions.DidYouMean(name, schema.Tiers));
+        return Fail(DiagnosticDescriptors.UndeclaredTier, span, name, declared, NameSuggestions.DidYouMean(diagnostics, name, schema.Tiers));
     }
 
     private BoundExpression BindIf(IfExpressionSyntax syntax, BindingScope scope)
@@ -558,7 +558,7 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
         var args = syntax.Arguments.Select(a => BindExpression(a, scope)).ToArray();
         if (!Functions.Contains(name))
         {
-            return Fail(DiagnosticDescriptors.UnknownFunction, syntax.Function.Span, name, NameSuggestions.DidYouMean(name, Functions), string.Join(", ", Functions));
+            return Fail(DiagnosticDescriptors.UnknownFunction, syntax.Function.Span, name, NameSuggestions.DidYouMean(diagnostics, name, Functions), string.Join(", ", Functions));
         }
 
         if (args.Any(a => a.Type == ValueType.Error))
@@ -762,7 +762,7 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
             ? $" (did you mean 'event.{name}'?)"
             : ParticipantSchema.BuiltIns.Contains(name) || TimeMembers.Contains(name) || schema.CounterIndex.ContainsKey(name) || schema.AttributesByName.ContainsKey(name)
                 ? $" (did you mean 'participant.{name}'?)"
-                : NameSuggestions.DidYouMean(name, Roots);
+                : NameSuggestions.DidYouMean(diagnostics, name, Roots);
         return Fail(DiagnosticDescriptors.UnknownName, identifier.Span, name, suggestion);
     }
 

@@ -54,7 +54,7 @@ internal static class ValueTypeExtensions
     };
 
     /// <summary>" (did you mean 'int'?)" for a type name of another language (integer, boolean, float…) or a misspelling; "" otherwise.</summary>
-    public static string SuggestFor(string text)
+    public static string SuggestFor(string text, Diagnostics.DiagnosticBag diagnostics)
     {
         var meant = text.ToLowerInvariant() switch
         {
@@ -67,7 +67,7 @@ internal static class ValueTypeExtensions
             _ => null,
         };
         return meant is null
-            ? NameSuggestions.DidYouMean(text, ["int", "decimal", "bool", "string", "list", "timestamp"])
+            ? NameSuggestions.DidYouMean(diagnostics, text, ["int", "decimal", "bool", "string", "list", "timestamp"])
             : $" (did you mean '{meant}'?)";
     }
 

@@ -37,7 +37,7 @@ internal static class CampaignParser
             return null;
         }
 
-        diagnostics.AddRange(yaml.ToImmutable());
+        diagnostics.AddRange(yaml);
         return syntax;
     }
 }

@@ -60,3 +60,25 @@ public sealed class NameSuggestionsTests
     [Fact]
     public void A_swap_of_neighbours_is_one_edit() => NameSuggestions.Distance("ab", "ba", 5).Should().Be(1);
 }
+
+/// <summary>Suggestions cost edit distances, so a file full of misspellings must not make 'check' slow: at most so many per file.</summary>
+public sealed class NameSuggestionBudgetTests
+{
+    [Fact]
+    public void A_file_gets_at_most_MaxPerFile_suggestions_and_every_error_still()
+    {
+        const int Misspelled = NameSuggestions.MaxPerFile + 50;
+        var attributes = string.Join("\n", Enumerable.Range(0, 40).Select(i => $"    attribute_number_{i:D3}: int"));
+        var rules = string.Join("\n", Enumerable.Range(0, Misspelled).Select(i =>
+            $"  - {{ name: r{i}, on: e, when: 'event.atribute_number_{i % 40:D3} > 1', rewards: [ {{ points: 1 }} ] }}"));
+        var text = $"womrules: 1\ncampaign: many\nbudget: {{ points: 10 }}\nevents:\n  e:\n{attributes}\nrules:\n{rules}\n";
+
+        var errors = CampaignCompilation.Create(text, "c.yaml").GetDiagnostics().Where(d => d.IsError).ToList();
+        errors.Should().HaveCount(Misspelled).And.OnlyContain(d => d.Id == "WOM3010");
+        errors.Count(d => d.Message.Contains("(did you mean 'attribute_number_", StringComparison.Ordinal)).Should().Be(NameSuggestions.MaxPerFile);
+    }
+
+    [Fact]
+    public void The_distance_work_is_banded_so_long_names_that_are_far_apart_stop_early() =>
+        NameSuggestions.Distance(new string('a', 64), new string('b', 64), 3).Should().BeGreaterThan(3);
+}
