@@ -145,8 +145,11 @@ internal static class JsonSchemaWriter
     {
         writer.WriteString("title", title);
         writer.WriteString("description", description);
-        writer.WriteString("markdownDescription", example is null ? description : $"{description}\n\n```yaml\n{example}\n```");
+        writer.WriteString("markdownDescription", example is null ? Markdown(description) : $"{Markdown(description)}\n\n```yaml\n{example}\n```");
     }
+
+    /// <summary>Prose as markdown: '&lt;' escaped, or "event.&lt;attribute&gt;" would be read as an HTML tag and vanish from the hover.</summary>
+    internal static string Markdown(string prose) => prose.Replace("<", "\\<", StringComparison.Ordinal);
 
     private static void WriteMappingBody(Utf8JsonWriter writer, MappingShape shape)
     {
@@ -416,7 +419,7 @@ internal static class JsonSchemaWriter
             if (scalar.WordDescriptions is { } meanings)
             {
                 WriteStrings(writer, "enumDescriptions", meanings);
-                WriteStrings(writer, "markdownEnumDescriptions", meanings);
+                WriteStrings(writer, "markdownEnumDescriptions", meanings.Select(Markdown));
             }
         }
 

@@ -90,7 +90,7 @@ public sealed partial class SchemaTextTests
             var description = node["description"]?.GetValue<string>();
             ShouldBeASentence(description, path + " description");
             var markdown = node["markdownDescription"]?.GetValue<string>();
-            markdown.Should().StartWith(description + "\n\n```yaml\n", path + " needs an example in its markdownDescription (an Example in the shape table)");
+            markdown.Should().StartWith(JsonSchemaWriter.Markdown(description!) + "\n\n```yaml\n", path + " needs an example in its markdownDescription (an Example in the shape table)");
             markdown.Should().EndWith("\n```", path);
         }
     }
