@@ -51,61 +51,6 @@ internal static class JsonSchemaWriter
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
-    /// <summary>Every shape reachable from <paramref name="root"/> with the title and example the schema gives it, for the tests.</summary>
-    internal static IEnumerable<(string Path, YamlShape Shape, string Title, string? Example)> Walk(MappingShape root)
-    {
-        var seen = new HashSet<MappingShape>();
-        return WalkMapping(root, seen);
-    }
-
-    private static IEnumerable<(string Path, YamlShape Shape, string Title, string? Example)> WalkMapping(MappingShape mapping, HashSet<MappingShape> seen)
-    {
-        if (!seen.Add(mapping))
-        {
-            yield break;
-        }
-
-        yield return (mapping.Name, mapping, mapping.Title ?? "", mapping.Example);
-        foreach (var key in mapping.Keys)
-        {
-            var path = mapping.Name + "." + key.Name;
-            foreach (var item in WalkShape(path, key.Value, KeyTitle(mapping, key), KeyExample(key), seen))
-            {
-                yield return item;
-            }
-        }
-    }
-
-    private static IEnumerable<(string Path, YamlShape Shape, string Title, string? Example)> WalkShape(string path, YamlShape shape, string title, string? example, HashSet<MappingShape> seen)
-    {
-        if (shape is MappingShape mapping)
-        {
-            foreach (var item in WalkMapping(mapping, seen))
-            {
-                yield return item;
-            }
-
-            yield break;
-        }
-
-        yield return (path, shape, title, example);
-        foreach (var (suffix, inner) in Inner(shape))
-        {
-            foreach (var item in WalkShape(path + suffix, inner, inner.Title ?? title, inner.Example ?? example, seen))
-            {
-                yield return item;
-            }
-        }
-    }
-
-    private static IEnumerable<(string Suffix, YamlShape Shape)> Inner(YamlShape shape) => shape switch
-    {
-        NamedMapShape map => [("{}", map.Value)],
-        ListShape list => [("[]", list.Item)],
-        ChoiceShape choice => choice.Options.Select((option, i) => ($"|{i}", option)),
-        _ => [],
-    };
-
     /// <summary>A key's hover heading: its value's own title, else the mapping's title and the key, such as "Rule: on".</summary>
     private static string KeyTitle(MappingShape owner, KeyShape key) => key.Value.Title ?? $"{owner.Title ?? owner.Name}: {key.Name}";
 
