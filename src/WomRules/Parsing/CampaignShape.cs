@@ -51,6 +51,7 @@ internal static class CampaignShape
     ])
     {
         Title = "Attribute with a default",
+        KeyTitlePrefix = "Attribute",
         Example = "text: { type: string, default: \"\" }",
     };
 
@@ -149,6 +150,7 @@ internal static class CampaignShape
     ])
     {
         Title = "Disclosure requirement",
+        KeyTitlePrefix = "Disclosure",
         Example = "- name: ftc-review-disclosure\n  on: review.posted\n  applies: event.incentivized\n  require: discloses(event.text)\n  action: withhold\n  message: Incentivized reviews must disclose the incentive.",
         Snippets =
         [
@@ -296,6 +298,7 @@ internal static class CampaignShape
     ])
     {
         Title = "WomRules campaign",
+        KeyTitlePrefix = "Campaign",
         Example = "womrules: 1\ncampaign: spring-reviews\nevents:\n  review.posted:\n    rating: int\n    text: string\nrules:\n  - name: review-points\n    on: review.posted\n    when: event.rating >= 4\n    rewards:\n      - points: 50",
         Snippets =
         [

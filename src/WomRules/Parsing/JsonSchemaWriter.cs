@@ -52,7 +52,7 @@ internal static class JsonSchemaWriter
     }
 
     /// <summary>A key's hover heading: its value's own title, else the mapping's title and the key, such as "Rule: on".</summary>
-    private static string KeyTitle(MappingShape owner, KeyShape key) => key.Value.Title ?? $"{owner.Title ?? owner.Name}: {key.Name}";
+    private static string KeyTitle(MappingShape owner, KeyShape key) => key.Value.Title ?? $"{owner.KeyTitlePrefix ?? owner.Title ?? owner.Name}: {key.Name}";
 
     private static string? KeyExample(KeyShape key) => key.Example ?? key.Value.Example;
 

@@ -49,6 +49,9 @@ internal sealed record ScalarShape(string Description, ScalarKind Kind, IReadOnl
 internal sealed record MappingShape(string Name, string Description, IReadOnlyList<KeyShape> Keys, IReadOnlyList<string>? AtLeastOneOf = null)
     : YamlShape(Description)
 {
+    /// <summary>The short name its keys' hover headings start with, such as "Campaign" in "Campaign: events" (default <see cref="YamlShape.Title"/>).</summary>
+    public string? KeyTitlePrefix { get; init; }
+
     /// <summary>Skeletons an editor offers where this mapping may be written (the schema's <c>defaultSnippets</c>).</summary>
     public IReadOnlyList<ShapeSnippet> Snippets { get; init; } = [];
 

@@ -102,6 +102,7 @@ internal static class ScenarioShape
     ])
     {
         Title = "WomRules scenario file",
+        KeyTitlePrefix = "Scenario file",
         Example = "campaign: campaign.yaml\ncases:\n  - name: first-case\n    events: events.jsonl",
     };
 

@@ -105,7 +105,7 @@ public sealed partial class SchemaTextTests
         definitions.Should().OnlyHaveUniqueItems();
         foreach (var (path, node) in Nodes(root).Where(n => n.Path.Contains("/properties/", StringComparison.Ordinal)))
         {
-            node["title"]!.GetValue<string>().Should().NotBe(rootTitle, path);
+            node["title"]!.GetValue<string>().Should().NotStartWith(rootTitle, path + ": every hover would start with the file's title");
         }
     }
 
