@@ -79,14 +79,17 @@ public sealed partial class YamlEditorTests(YamlLanguageServer server) : IClassF
 
     [Theory]
     [MemberData(nameof(Mistakes))]
-    public async Task A_mistake_shows_one_diagnostic_on_its_line(string kind, string find, string replace, string message)
+    public async Task A_mistake_shows_a_diagnostic_on_its_line_and_nowhere_else(string kind, string find, string replace, string message)
     {
         Campaign.Should().Contain(find, kind);
         var text = Campaign.Replace(find, replace, StringComparison.Ordinal);
         var line = LineOf(text, replace.Length > 0 ? replace.Trim().Split('\n')[0] : "limit:");
         var (uri, diagnostics) = await server.Open(CampaignPath, text);
         server.Close(uri);
-        diagnostics.Select(Describe).Should().ContainSingle(kind).Which.Should().Contain(message, kind).And.StartWith($"({line},", kind);
+        var described = diagnostics.Select(Describe).ToList();
+        described.Should().NotBeEmpty(kind);
+        described.Should().OnlyContain(d => d.StartsWith($"({line},", StringComparison.Ordinal), kind + ": on the mistake's line only");
+        described.Should().Contain(d => d.Contains(message, StringComparison.Ordinal), kind);
     }
 
     [Fact]
