@@ -180,8 +180,10 @@ public sealed partial class YamlEditorTests(YamlLanguageServer server) : IClassF
         hover.Should().Contain(schema["markdownDescription"]!.GetValue<string>(), find + ": the description with its example");
         if (value.Length > 0)
         {
-            var index = schema["enum"]!.AsArray().Select(v => v!.GetValue<string>()).ToList().IndexOf(value);
-            hover.Should().Contain(schema["markdownEnumDescriptions"]![index]!.GetValue<string>(), find + ": what the value means");
+            // The enum is on the node, or on one of its options once the key also takes another form.
+            var words = new[] { schema }.Concat(schema["anyOf"]?.AsArray() ?? []).Single(n => n!["enum"]?.AsArray().Any(v => v!.GetValue<string>() == value) == true)!;
+            var index = words["enum"]!.AsArray().Select(v => v!.GetValue<string>()).ToList().IndexOf(value);
+            hover.Should().Contain(words["markdownEnumDescriptions"]![index]!.GetValue<string>(), find + ": what the value means");
         }
     }
 
