@@ -27,6 +27,17 @@ internal static class CampaignWarnings
 
         ReportUnreachableTiers(campaign, syntax, diagnostics);
         ReportUnusedEventTypes(campaign, syntax, diagnostics);
+        ReportUnusedCaps(syntax, diagnostics);
+    }
+
+    /// <summary>Spec v1.1 §7: a cap that no rule names (even one that failed to bind) limits nothing.</summary>
+    private static void ReportUnusedCaps(CampaignSyntax syntax, DiagnosticBag diagnostics)
+    {
+        var named = syntax.Rules.Select(r => r.Limit?.Cap?.Text).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var cap in syntax.Caps.Where(c => !named.Contains(c.Name.Text)))
+        {
+            diagnostics.Report(DiagnosticDescriptors.UnusedCap, cap.Name.Span, cap.Name.Text);
+        }
     }
 
     private static void ReportUnusedEventTypes(BoundCampaign campaign, CampaignSyntax syntax, DiagnosticBag diagnostics)

@@ -75,9 +75,21 @@ internal static class CampaignShape
     public static readonly MappingShape Limit = new("limit", "How often the rule may fire.",
     [
         new("count", new ScalarShape("Firings allowed in each window.", ScalarKind.Integer, Minimum: 1), Required: true),
-        new("per", new ScalarShape("The calendar window, UTC (default campaign).", ScalarKind.String, ["day", "week", "month", "year", "campaign"])),
+        new("per", new ChoiceShape(
+            "The window: a calendar window, UTC (default campaign), or a rolling window of a duration such as 24h or 7d (spec v1.1 §7).",
+            [new ScalarShape("The calendar window, UTC.", ScalarKind.String, ["day", "week", "month", "year", "campaign"]), Duration with { Description = "A rolling window: the firings in (at - duration, at]." }])),
         new("of", Recipient with { Description = "Whose firings are counted (default actor)." }),
     ]);
+
+    /// <summary>Spec v1.1 §7: a rule's limit is its own mapping, or the name of a cap declared under 'caps'.</summary>
+    public static readonly ChoiceShape RuleLimit = new(
+        "How often the rule may fire: { count, per, of }, or the name of a cap under 'caps' that the rule shares with others.",
+        [Limit, new ScalarShape("The name of a cap declared under 'caps'.", ScalarKind.String)]);
+
+    public static readonly NamedMapShape Caps = new(
+        "Named caps that several rules share (spec v1.1 §7): a rule names one as 'limit: NAME', and a firing of any of them uses it.",
+        "^[A-Za-z][A-Za-z0-9_.-]*$",
+        Limit);
 
     /// <summary>Spec v1.1 §6; the shorthand <c>alert: NAME</c> is the other option of the reward's <c>alert</c>.</summary>
     public static readonly ScalarShape AlertSeverity = new(
@@ -124,7 +136,7 @@ internal static class CampaignShape
         new("when", Condition),
         new("priority", new ScalarShape("Higher runs first (default 0).", ScalarKind.Integer)),
         new("stop", new ScalarShape("When the rule fires, later rules of the event do not run.", ScalarKind.Boolean)),
-        new("limit", Limit),
+        new("limit", RuleLimit),
         new("rewards", new ListShape("What the rule grants.", Reward), Required: true),
         new("lang", new ScalarShape("csharp: 'when' and amounts are C# (the host must allow it).", ScalarKind.String, ["csharp"])),
     ]);
@@ -142,6 +154,7 @@ internal static class CampaignShape
         new("active", Active),
         new("ids", Ids),
         new("reversible_for", Duration with { Description = "How long after its 'at' an event may still be reversed by an event.reversed (default 365d)." }),
+        new("accept_late", Duration with { Description = "The lateness horizon (spec v1.1 §13): an event whose 'at' is earlier than the clock less this is rejected as too late (default: unlimited)." }),
         new("tiers_policy", TiersPolicy),
         new("expiry", Expiry),
         new("events", new NamedMapShape("The event types the campaign reacts to, with their attributes.", "^[A-Za-z0-9][A-Za-z0-9_.-]*$", Attributes)),
@@ -149,6 +162,7 @@ internal static class CampaignShape
         new("counters", new ListShape("Per-participant integer counters, starting at 0.", new ScalarShape("A counter name.", ScalarKind.String, Pattern: IdentifierPattern))),
         new("tiers", new ListShape("Tiers, lowest first.", Tier)),
         new("budget", Budget),
+        new("caps", Caps),
         new("disclosures", new ListShape("Disclosure requirements, checked in file order.", Disclosure)),
         new("rules", new ListShape("The rules.", Rule)),
     ]);

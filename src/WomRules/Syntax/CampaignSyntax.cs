@@ -19,7 +19,9 @@ internal sealed class CampaignSyntax(
     IdsSyntax? ids = null,
     SyntaxToken? reversibleFor = null,
     TiersPolicySyntax? tiersPolicy = null,
-    ExpirySyntax? expiry = null) : SyntaxNode
+    ExpirySyntax? expiry = null,
+    ImmutableArray<CapSyntax> caps = default,
+    SyntaxToken? acceptLate = null) : SyntaxNode
 {
     public SyntaxToken? Version { get; } = version;
 
@@ -40,6 +42,12 @@ internal sealed class CampaignSyntax(
     /// <summary>How long points stay available (spec v1.1 §4).</summary>
     public ExpirySyntax? Expiry { get; } = expiry;
 
+    /// <summary>Named caps that rules share (spec v1.1 §7), in file order.</summary>
+    public ImmutableArray<CapSyntax> Caps { get; } = caps.IsDefault ? [] : caps;
+
+    /// <summary>The lateness horizon (spec v1.1 §13), a duration; null: unlimited.</summary>
+    public SyntaxToken? AcceptLate { get; } = acceptLate;
+
     public ImmutableArray<EventTypeSyntax> Events { get; } = events;
 
     public ImmutableArray<AttributeSyntax> Participant { get; } = participant;
@@ -57,5 +65,5 @@ internal sealed class CampaignSyntax(
     public override TextSpan Span => UnionOf([.. Children]);
 
     public override IEnumerable<SyntaxNode> Children =>
-        NonNull([Version, Id, Description, Active, Ids, ReversibleFor, TiersPolicy, Expiry, .. Events, .. Participant, .. Counters, .. Tiers, Budget, .. Disclosures, .. Rules]);
+        NonNull([Version, Id, Description, Active, Ids, ReversibleFor, AcceptLate, TiersPolicy, Expiry, .. Events, .. Participant, .. Counters, .. Tiers, Budget, .. Caps, .. Disclosures, .. Rules]);
 }

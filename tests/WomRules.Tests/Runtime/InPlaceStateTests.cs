@@ -91,7 +91,7 @@ public sealed class InPlaceStateTests
         state.Points.Should().Be(10);
         state.CounterValues["gifts"].Should().Be(2);
         state.Badges.Should().Equal("thanked");
-        state.LimitUsage.Single().Value.Values.Should().Equal(2L);
+        state.LimitUsage(false).Single().Value.Values.Should().Equal(2L);
     }
 
     [Theory]
@@ -142,7 +142,7 @@ public sealed class InPlaceStateTests
         new(campaign, inMemory ? new InMemoryParticipantStore() : new CopyingStore());
 
     private static string FullState(ParticipantState p) =>
-        CampaignRunner.StateText(p) + " limits=" + string.Join(";", p.LimitUsage.OrderBy(r => r.Key, StringComparer.Ordinal)
+        CampaignRunner.StateText(p) + " limits=" + string.Join(";", p.LimitUsage(false).OrderBy(r => r.Key, StringComparer.Ordinal)
             .Select(r => r.Key + ":" + string.Join(",", r.Value.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => $"{w.Key}={w.Value}"))));
 
     /// <summary>

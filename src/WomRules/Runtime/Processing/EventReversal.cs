@@ -63,7 +63,16 @@ internal sealed class EventReversal
 
         foreach (var use in grant.Limits)
         {
-            Writable(ref participants, use.Participant, context).ReleaseLimitUsage(use.Rule, use.Window);
+            // Spec v1.1 §2, §7: the usage goes back; a rolling firing (the target's own 'at') leaves its window.
+            var limited = Writable(ref participants, use.Participant, context);
+            if (use.Window == LedgerLimitUse.RollingWindow)
+            {
+                limited.RemoveRollingFiring(use.Rule, use.Cap, mark.At.Ticks);
+            }
+            else
+            {
+                limited.ReleaseLimitUsage(use.Rule, use.Cap, use.Window);
+            }
         }
 
         // Tiers (v1 §4.8, spec v1.1 §1): the participants changed, in the order of their first outcome.
@@ -96,9 +105,20 @@ internal sealed class EventReversal
         // An entry past the ledger's horizon counts as gone whether or not it was dropped yet, so a restart (which
         // saves only the horizon) cannot change the answer.
         var tooOld = $"the target '{target}' is more than the campaign's reversible_for older than this reversal or the latest event, so it can no longer be reversed";
-        if (!ledger.TryGet(target, out var mark) || !ledger.IsWithinHorizon(mark.At))
+        var unknown = application.Campaign.Bound.AcceptLate is null
+            ? $"no event '{target}' was applied: it is unknown, or was rejected"
+            : $"no event '{target}' was applied: it is unknown, was rejected, or granted nothing and is older than the accept_late horizon";
+        var found = ledger.TryGet(target, out var mark);
+
+        // Spec v1.1 §13: an id past the lateness horizon that owes nothing is forgotten, whether or not it was dropped yet.
+        if (found && ledger.IsForgotten(mark, application.Horizon))
         {
-            return application.Store.HasSeenEvent(target) ? tooOld : $"no event '{target}' was applied: it is unknown, or was rejected";
+            return unknown;
+        }
+
+        if (!found || !ledger.IsWithinHorizon(mark.At))
+        {
+            return application.Store.HasSeenEvent(target) ? tooOld : unknown;
         }
 
         if (mark.IsReversal)

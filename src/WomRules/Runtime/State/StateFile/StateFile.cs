@@ -118,7 +118,7 @@ internal static class StateFile
                 }
 
                 participantIds.Add(entry.Name);
-                if (StateFileParticipant.Read(text, path.Member(entry.Name), entry.Name, entry.Value, schema, versioned) is { } state)
+                if (StateFileParticipant.Read(text, path.Member(entry.Name), entry.Name, entry.Value, schema, versioned, campaign?.Bound) is { } state)
                 {
                     states.Add(state);
                 }
@@ -173,6 +173,7 @@ internal static class StateFile
             : [];
         StateFileLedger.CheckOwed(text, top.Member("ledger"), ledger, states, pointsUsed, creditUsed);
         var clock = ReadClock(text, root, top, ledger);
+        StateFileLimits.CheckAgainstClock(text, top.Member("participants"), states, clock);
         var pending = StateFilePending.Read(text, root, top, clock, states, participantIds, new HashSet<string>(seen, StringComparer.Ordinal), campaign is not null, versioned);
         long nextGrant = 0;
         if (root.TryGetProperty("next_grant", out var nextGrantElement))
