@@ -141,6 +141,19 @@ public sealed class AcceptLateTests
         }
     }
 
+    [Fact]
+    public void A_state_file_with_more_rolling_firings_than_the_count_is_refused_at_its_place()
+    {
+        const string state = """{"participants": {"u1": {"rolling": {"checkin": ["2026-03-01T00:00:00Z", "2026-03-01T01:00:00Z", "2026-03-01T02:00:00Z"]}}}}""";
+        var read = () => InMemoryParticipantStore.ReadFrom(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(state)), Campaign);
+        read.Should().Throw<InvalidDataException>().Which.Message.Should().Contain("participants.u1.rolling.checkin").And.Contain("at most its count (2)");
+
+        // Within the count it is read, and a check-in inside the window of both firings is then limited.
+        var ok = state.Replace(", \"2026-03-01T02:00:00Z\"", "", StringComparison.Ordinal);
+        var engine = new CampaignEngine(Campaign, InMemoryParticipantStore.ReadFrom(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(ok)), Campaign));
+        engine.ProcessJson(CampaignRunner.Event("c", "checkin", "u1", at: "2026-03-01T03:00:00Z")).Single().Kind.Should().Be("skipped");
+    }
+
     private static JsonElement Single(List<JsonElement> outcomes, string id) => outcomes.Single(o => o.GetProperty("event").GetString() == id);
 
     private static string Time(DateTime at) => at.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);

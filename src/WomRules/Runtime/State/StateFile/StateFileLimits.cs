@@ -66,7 +66,7 @@ internal static class StateFileLimits
     /// Reads one of the four sections into <paramref name="state"/> (null: validate only). A cap the campaign does not
     /// declare, or a rule or cap whose window is now of the other kind, is dropped, as a counter no longer declared is.
     /// </summary>
-    public static void Read(StateFileText text, string member, JsonElement value, StateFilePath path, ParticipantState? state, BoundCampaign? campaign)
+    public static void Read(StateFileText text, string member, JsonElement value, StateFilePath path, ParticipantState? state, BoundCampaign? campaign, List<(StateFilePath Path, long Ticks)> latest)
     {
         var caps = member is "caps" or "rolling_caps";
         var rolling = member is "rolling" or "rolling_caps";
@@ -80,6 +80,11 @@ internal static class StateFileLimits
             if (rolling)
             {
                 var times = ReadTimes(text, owner.Value, ownerPath, limit);
+                if (times.Length > 0)
+                {
+                    latest.Add((ownerPath.Item(times.Length - 1), times[^1]));
+                }
+
                 if (keep && times.Length > 0)
                 {
                     state?.SetRollingFirings(owner.Name, caps, times);
@@ -105,26 +110,19 @@ internal static class StateFileLimits
         }
     }
 
-    /// <summary>Checks that no rolling firing is later than the clock: every firing was an accepted event, and the clock is the latest of those.</summary>
-    public static void CheckAgainstClock(StateFileText text, StateFilePath participants, IEnumerable<ParticipantState> states, DateTime? clock)
+    /// <summary>Checks that no rolling firing read (the latest of each window, with its place) is later than the clock: every firing was an accepted event.</summary>
+    public static void CheckAgainstClock(StateFileText text, List<(StateFilePath Path, long Ticks)> latest, DateTime? clock)
     {
         if (clock is not { } c)
         {
             return;
         }
 
-        foreach (var state in states)
+        foreach (var (path, ticks) in latest)
         {
-            foreach (var caps in (ReadOnlySpan<bool>)[false, true])
+            if (ticks > c.Ticks)
             {
-                foreach (var firings in state.RollingUsage(caps))
-                {
-                    if (firings.Times.Length > 0 && firings.Times[^1] > c.Ticks)
-                    {
-                        throw text.ErrorAt(participants.Member(state.Id).Member(caps ? "rolling_caps" : "rolling").Member(firings.Owner),
-                            $"a firing is later than the clock ({TimestampText.Format(c)}); every firing was an event the clock has passed, so it was edited");
-                    }
-                }
+                throw text.ErrorAt(path, $"a firing is later than the clock ({TimestampText.Format(c)}); every firing was an event the clock has passed, so it was edited");
             }
         }
     }

@@ -7,7 +7,7 @@ namespace WomRules.Runtime;
 internal static class StateFileParticipant
 {
     /// <summary>Reads and validates one participant; null when there is no campaign to build it for.</summary>
-    public static ParticipantState? Read(StateFileText text, StateFilePath where, string id, JsonElement element, ParticipantSchema? schema, bool versioned, BoundCampaign? campaign = null)
+    public static ParticipantState? Read(StateFileText text, StateFilePath where, string id, JsonElement element, ParticipantSchema? schema, bool versioned, BoundCampaign? campaign, List<(StateFilePath Path, long Ticks)> firings)
     {
         StateFileValues.Expect(text, element, JsonValueKind.Object, where);
         var state = schema is null ? null : new ParticipantState(schema, id);
@@ -124,7 +124,7 @@ internal static class StateFileParticipant
                     break;
                 case "limits" or "caps" or "rolling" or "rolling_caps":
                     // Calendar usage and rolling firings of rule limits and caps (spec v1.1 §7, §12).
-                    StateFileLimits.Read(text, property.Name, value, path, state, campaign);
+                    StateFileLimits.Read(text, property.Name, value, path, state, campaign, firings);
                     break;
                 default:
                     // Spec §5's unversioned form "may hold more"; a versioned file is this tool's own, so a stray key is an edit gone wrong.
