@@ -3,7 +3,8 @@
 
 usage: generate.py LINES PARTICIPANTS OUT.jsonl
 
-Events arrive in time order, LINES of them spread evenly over 400 days, one in fifty up to a day late; a fifth are
+Events arrive in time order, 10,000 a day (so a longer file is a longer history at the same rate, as a campaign
+that runs longer), one in fifty up to a day late; a fifth are
 referrals, a quarter check-ins, the rest reviews; one in two hundred reverses an earlier event. Seeded, so the same
 arguments give the same file.
 """
@@ -15,7 +16,7 @@ from datetime import datetime, timedelta, timezone
 lines, participants, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 rng = random.Random(12)
 start = datetime(2025, 1, 1, tzinfo=timezone.utc)
-step = timedelta(days=400) / lines
+step = timedelta(days=1) / 10000
 with open(out, "w", encoding="utf-8") as f:
     for i in range(lines):
         at = start + step * i
