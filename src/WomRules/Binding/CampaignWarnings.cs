@@ -13,7 +13,8 @@ internal static class CampaignWarnings
         {
             var span = ruleSyntax[rule.Name].Name.Span;
             var grants = rule.Rewards.Any(r => r.Points is not null || r.Credit is not null);
-            if (grants && rule.Limit is null && campaign.Budget is null)
+            // A limit written but in error (an unknown cap, say) has its own error: no second report that there is none.
+            if (grants && rule.Limit is null && ruleSyntax[rule.Name].Limit is null && campaign.Budget is null)
             {
                 diagnostics.Report(DiagnosticDescriptors.UnboundedLiability, span, rule.Name);
             }

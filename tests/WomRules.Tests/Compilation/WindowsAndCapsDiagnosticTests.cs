@@ -81,6 +81,8 @@ public sealed class WindowsAndCapsDiagnosticTests
             .Should().Equal("8:3 WOM3072 No rule names the cap 'invite-cap', so it limits nothing; add 'limit: invite-cap' to the rules it should cap, or remove it.");
         Diagnose(Dsl.Replace("limit invite-cap", "limit invite-cop", StringComparison.Ordinal), "c.wom")
             .Should().Contain(d => d.StartsWith("10:9 WOM3070", StringComparison.Ordinal) && d.Contains("did you mean 'invite-cap'", StringComparison.Ordinal));
+        Diagnose(Yaml.Replace("budget: { points: 1000 }\n", "", StringComparison.Ordinal).Replace("limit: invite-cap", "limit: invite-kap", StringComparison.Ordinal), "c.yaml")
+            .Should().ContainSingle("an unknown cap is one error, not also a rule without a limit (WOM4001)").Which.Should().StartWith("13:12 WOM3070");
         Diagnose(Yaml.Replace("limit: invite-cap", "limit: zzz", StringComparison.Ordinal), "c.yaml")
             .Should().Contain(d => d.StartsWith("14:12 WOM3070 The campaign declares no cap 'zzz';", StringComparison.Ordinal));
     }
