@@ -73,6 +73,19 @@ public sealed class WindowsAndCapsDiagnosticTests
     }
 
     [Fact]
+    public void Comments_on_accept_late_and_caps_stay_on_their_lines_through_convert()
+    {
+        var commented = Yaml
+            .Replace("accept_late: 2d", "accept_late: 2d  # two days late at most", StringComparison.Ordinal)
+            .Replace("  invite-cap: {", "  # three a month\n  invite-cap: {", StringComparison.Ordinal)
+            .Replace("of: referrer }", "of: referrer }  # the inviter", StringComparison.Ordinal);
+        var dsl = ToDsl(commented, CampaignFormat.Yaml);
+        dsl.Should().Contain("accept late 2d  # two days late at most").And.Contain("# three a month\ncap invite-cap 3 per month of referrer  # the inviter");
+        var back = ToYaml(dsl, CampaignFormat.Dsl);
+        back.Should().Contain("accept_late: 2d  # two days late at most").And.Contain("  # three a month\n  invite-cap: { count: 3, per: month, of: referrer }  # the inviter");
+    }
+
+    [Fact]
     public void An_unknown_cap_is_reported_at_its_name_with_the_nearest_declared_one()
     {
         Diagnose(Yaml.Replace("limit: invite-cap", "limit: invte-cap", StringComparison.Ordinal), "c.yaml")
