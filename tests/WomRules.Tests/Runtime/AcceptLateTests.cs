@@ -13,7 +13,7 @@ namespace WomRules.Tests.Runtime;
 /// </summary>
 public sealed class AcceptLateTests
 {
-    private const string Yaml = """
+    internal const string Yaml = """
         womrules: 1
         campaign: late
         accept_late: 2d
@@ -159,7 +159,7 @@ public sealed class AcceptLateTests
     private static string Time(DateTime at) => at.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     /// <summary>Sales and check-ins mostly in time order, some late (within or past the horizon), resends of earlier ids, reversals and sweeps.</summary>
-    private static IEnumerable<string> Generate(Random random, int count)
+    internal static IEnumerable<string> Generate(Random random, int count)
     {
         var start = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
         var sent = new List<string>();

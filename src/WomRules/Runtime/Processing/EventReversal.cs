@@ -105,20 +105,17 @@ internal sealed class EventReversal
         // An entry past the ledger's horizon counts as gone whether or not it was dropped yet, so a restart (which
         // saves only the horizon) cannot change the answer.
         var tooOld = $"the target '{target}' is more than the campaign's reversible_for older than this reversal or the latest event, so it can no longer be reversed";
-        var unknown = application.Campaign.Bound.AcceptLate is null
-            ? $"no event '{target}' was applied: it is unknown, or was rejected"
-            : $"no event '{target}' was applied: it is unknown, was rejected, or granted nothing and is older than the accept_late horizon";
         var found = ledger.TryGet(target, out var mark);
-
-        // Spec v1.1 §13: an id past the lateness horizon that owes nothing is forgotten, whether or not it was dropped yet.
-        if (found && ledger.IsForgotten(mark, application.Horizon))
+        if (application.Campaign.Bound.AcceptLate is not null && (!found || ledger.IsForgotten(mark, application.Horizon)))
         {
-            return unknown;
+            // Spec v1.1 §13: an id past the lateness horizon that owes nothing is forgotten, whether or not it was
+            // dropped yet, and whatever a host's store still remembers of it: one answer for all.
+            return $"no event '{target}' can be reversed: it is unknown, was rejected, or is older than the accept_late horizon and owes nothing back";
         }
 
         if (!found || !ledger.IsWithinHorizon(mark.At))
         {
-            return application.Store.HasSeenEvent(target) ? tooOld : unknown;
+            return application.Store.HasSeenEvent(target) ? tooOld : $"no event '{target}' was applied: it is unknown, or was rejected";
         }
 
         if (mark.IsReversal)
