@@ -694,6 +694,13 @@ internal sealed partial class Binder
                 return cap;
             }
 
+            if (capName.Text.Length > 0 && !char.IsLetter(capName.Text[0]))
+            {
+                // 'limit: 3' is a count without its window, not a cap's name (cap names start with a letter).
+                diagnostics.Report(DiagnosticDescriptors.InvalidValue, capName.Span, capName.Text, "limit", "a cap's name, or a mapping such as { count: 3, per: month }");
+                return null;
+            }
+
             var nearest = NearestName.Find(capName.Text, caps.Keys);
             diagnostics.Report(DiagnosticDescriptors.UnknownCap, capName.Span, capName.Text, nearest is null ? "" : $" (did you mean '{nearest}'?)");
             return null;

@@ -96,6 +96,8 @@ public sealed class WindowsAndCapsDiagnosticTests
             .Should().Contain(d => d.StartsWith("10:9 WOM3070", StringComparison.Ordinal) && d.Contains("did you mean 'invite-cap'", StringComparison.Ordinal));
         Diagnose(Yaml.Replace("budget: { points: 1000 }\n", "", StringComparison.Ordinal).Replace("limit: invite-cap", "limit: invite-kap", StringComparison.Ordinal), "c.yaml")
             .Should().ContainSingle("an unknown cap is one error, not also a rule without a limit (WOM4001)").Which.Should().StartWith("13:12 WOM3070");
+        Diagnose(Yaml.Replace("limit: invite-cap", "limit: 3", StringComparison.Ordinal).Replace("caps:\n  invite-cap: { count: 3, per: month, of: referrer }\n", "", StringComparison.Ordinal), "c.yaml")
+            .Should().Equal("12:12 WOM1015 '3' is not a valid value for 'limit'; expected a cap's name, or a mapping such as { count: 3, per: month }.");
         Diagnose(Yaml.Replace("limit: invite-cap", "limit: zzz", StringComparison.Ordinal), "c.yaml")
             .Should().Contain(d => d.StartsWith("14:12 WOM3070 The campaign declares no cap 'zzz';", StringComparison.Ordinal));
     }
