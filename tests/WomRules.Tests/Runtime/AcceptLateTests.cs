@@ -142,16 +142,14 @@ public sealed class AcceptLateTests
     }
 
     [Fact]
-    public void A_state_file_with_more_rolling_firings_than_the_count_is_refused_at_its_place()
+    public void A_state_file_with_more_rolling_firings_than_the_count_keeps_the_latest_count()
     {
-        const string state = """{"participants": {"u1": {"rolling": {"checkin": ["2026-03-01T00:00:00Z", "2026-03-01T01:00:00Z", "2026-03-01T02:00:00Z"]}}}}""";
-        var read = () => InMemoryParticipantStore.ReadFrom(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(state)), Campaign);
-        read.Should().Throw<InvalidDataException>().Which.Message.Should().Contain("participants.u1.rolling.checkin").And.Contain("at most its count (2)");
-
-        // Within the count it is read, and a check-in inside the window of both firings is then limited.
-        var ok = state.Replace(", \"2026-03-01T02:00:00Z\"", "", StringComparison.Ordinal);
-        var engine = new CampaignEngine(Campaign, InMemoryParticipantStore.ReadFrom(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(ok)), Campaign));
-        engine.ProcessJson(CampaignRunner.Event("c", "checkin", "u1", at: "2026-03-01T03:00:00Z")).Single().Kind.Should().Be("skipped");
+        // Saved under an older campaign whose count was 3: the latest 2 are kept, so only 02:00 and 02:30 count.
+        const string state = """{"participants": {"u1": {"rolling": {"checkin": ["2026-03-01T00:00:00Z", "2026-03-01T02:00:00Z", "2026-03-01T02:30:00Z"]}}}}""";
+        var engine = new CampaignEngine(Campaign, InMemoryParticipantStore.ReadFrom(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(state)), Campaign));
+        engine.ProcessJson(CampaignRunner.Event("c1", "checkin", "u1", at: "2026-03-02T03:00:00Z")).Single().Kind.Should().Be("skipped", "02:00 and 02:30 are within 36h");
+        engine.ProcessJson(CampaignRunner.Event("c2", "checkin", "u1", at: "2026-03-02T14:15:00Z")).Single().Kind.Should().Be("reward", "02:00 is out of the window (14:15 - 36h = 02:15) and 00:00 was not kept");
+        SplitRuns.Save((InMemoryParticipantStore)engine.Store, Campaign).Should().Contain("\"2026-03-01T02:30:00Z\",\n").And.NotContain("2026-03-01T00:00:00Z");
     }
 
     private static JsonElement Single(List<JsonElement> outcomes, string id) => outcomes.Single(o => o.GetProperty("event").GetString() == id);

@@ -75,8 +75,8 @@ internal static class StateFileLimits
         {
             var ownerPath = path.Member(owner.Name);
             var limit = campaign is null ? null : LimitOf(campaign, owner.Name, caps);
-            var keep = campaign is null || (caps ? limit is not null : limit is null || limit.Rolling is not null == rolling);
-            keep &= limit is null || limit.Rolling is not null == rolling;
+            // Usage the campaign can no longer use is dropped: a cap it does not declare, or a window now of the other kind.
+            var keep = campaign is null || (limit is null ? !caps : limit.Rolling is not null == rolling);
             if (rolling)
             {
                 var times = ReadTimes(text, owner.Value, ownerPath, limit);
@@ -130,7 +130,7 @@ internal static class StateFileLimits
     private static LimitSymbol? LimitOf(BoundCampaign campaign, string owner, bool cap) =>
         cap ? campaign.Caps.GetValueOrDefault(owner) : campaign.Rules.FirstOrDefault(r => r.Name == owner)?.Limit is { Cap: null } own ? own : null;
 
-    /// <summary>A rolling window's firing times: timestamps, oldest first, no more than the limit's count.</summary>
+    /// <summary>A rolling window's firing times: timestamps, oldest first; only the latest count of them are kept.</summary>
     private static long[] ReadTimes(StateFileText text, JsonElement element, StateFilePath where, LimitSymbol? limit)
     {
         StateFileValues.Expect(text, element, JsonValueKind.Array, where);
@@ -148,9 +148,10 @@ internal static class StateFileLimits
             index++;
         }
 
+        // A campaign whose count went down since the file was saved keeps the latest of them, as it would have (spec v1.1 §7).
         if (limit is { Rolling: not null } && times.Count > limit.Count)
         {
-            throw text.ErrorAt(where, $"a rolling window keeps at most its count ({limit.Count}) of firings, not {times.Count}");
+            times.RemoveRange(0, (int)(times.Count - limit.Count));
         }
 
         return [.. times];
