@@ -348,8 +348,19 @@ public sealed class ParticipantState
         {
             if (rolling[i].Is(owner, cap))
             {
+                // A new array either way: a checkpoint or a host's copy may share the old one.
                 var without = rolling[i].Without(ticks);
-                rolling = without.Times.Length == 0 ? rolling.Where((_, j) => j != i).ToArray() : [.. rolling[..i], without, .. rolling[(i + 1)..]];
+                var changed = rolling.ToList();
+                if (without.Times.Length == 0)
+                {
+                    changed.RemoveAt(i);
+                }
+                else
+                {
+                    changed[i] = without;
+                }
+
+                rolling = [.. changed];
                 return;
             }
         }
