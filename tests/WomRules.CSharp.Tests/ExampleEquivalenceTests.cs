@@ -7,7 +7,8 @@ namespace WomRules.CSharp.Tests;
 /// <summary>
 /// Every example campaign with each of its rules rewritten in C# (Equivalence/NAME.rules.yaml, with the example's own
 /// schema, tiers, budget and disclosures) gives exactly the outcomes and final state of the native campaign on the
-/// example's events: the same outcomes, atomicity, limits, budget and withholding.
+/// example's events: the same outcomes, atomicity, limits, budget and withholding. A rule with alert data stays in the
+/// campaign language (C# rules cannot have alert data, WOM3068).
 /// </summary>
 public sealed class ExampleEquivalenceTests
 {
@@ -29,7 +30,8 @@ public sealed class ExampleEquivalenceTests
         var nativeCampaign = CampaignRunner.Compile(native);
         var csharpCampaign = CampaignRunner.Compile(csharp, EvaluatorKind.Compiled, CompilationOptions.Default.WithCSharp());
         csharpCampaign.Rules.Should().Equal(nativeCampaign.Rules, "the C# version keeps every rule, in order");
-        csharpCampaign.Bound.Rules.Should().OnlyContain(r => r.When == null || r.When is Binding.BoundCSharpExpression, "every condition is C#");
+        // Alert data cannot be C# (WOM3068): a rule with alert data keeps its native condition, and is the only one that may.
+        csharpCampaign.Bound.Rules.Should().OnlyContain(r => r.When == null || r.When is Binding.BoundCSharpExpression || r.Rewards.Any(w => !w.AlertData.IsDefaultOrEmpty), "every condition is C#");
 
         var events = File.ReadAllLines(Path.Combine(folder, "events.jsonl"));
         var expected = Run(nativeCampaign, events, name);

@@ -252,21 +252,25 @@ internal sealed partial class ScenarioReader
                 continue;
             }
 
-            var values = ImmutableArray.CreateBuilder<KeyValuePair<string, string?>>();
+            var values = ImmutableArray.CreateBuilder<KeyValuePair<string, ExpectedValue>>();
             foreach (var (key, value) in fields.Values)
             {
                 if (!OutcomeExpectation.KnownFields.Contains(key.Value))
                 {
                     diagnostics.Report(DiagnosticDescriptors.ScenarioUnknownOutcomeField, key.Span, key.Value, string.Join(", ", OutcomeExpectation.KnownFields));
                 }
+                else if (key.Value == "data" && value is YamlMapping data)
+                {
+                    // Alert data is an object (spec v1.1 §6), compared whole with the one the outcome writes.
+                    values.Add(new(key.Value, Expected(data)));
+                }
                 else if (value is not YamlScalar scalar)
                 {
-                    diagnostics.Report(DiagnosticDescriptors.ExpectedScalar, value.Span, key.Value);
+                    diagnostics.Report(key.Value == "data" ? DiagnosticDescriptors.ExpectedMapping : DiagnosticDescriptors.ExpectedScalar, value.Span, key.Value);
                 }
                 else
                 {
-                    var isNull = scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && scalar.Value is "" or "~" or "null";
-                    values.Add(new(key.Value, isNull ? null : scalar.Value));
+                    values.Add(new(key.Value, Expected(scalar)));
                 }
             }
 
@@ -281,6 +285,15 @@ internal sealed partial class ScenarioReader
 
         return result.ToImmutable();
     }
+
+    /// <summary>A YAML value as an expectation: a plain <c>null</c>, <c>~</c> or nothing is null; mappings and lists keep their shape.</summary>
+    private static ExpectedValue Expected(YamlNode node) => node switch
+    {
+        YamlMapping map => new ExpectedValue.Map([.. map.Entries.Select(e => new KeyValuePair<string, ExpectedValue>(e.Key.Value, Expected(e.Value)))]),
+        YamlSequence list => new ExpectedValue.List([.. list.Items.Select(Expected)]),
+        YamlScalar scalar => new ExpectedValue.Scalar(scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && scalar.Value is "" or "~" or "null" ? null : scalar.Value),
+        _ => new ExpectedValue.Scalar(null),
+    };
 
     /// <summary>A path relative to the scenario's folder that must name an existing file; null (reported) otherwise.</summary>
     private string? ExistingFile(YamlScalar scalar)

@@ -50,6 +50,15 @@ internal static class ScenarioShape
         ["action"] = ("What a violation did: withhold or flag.", "action: withhold"),
         ["message"] = ("The disclosure's message shown with a violation.", "message: Incentivized reviews must disclose the incentive."),
         ["reason"] = ("Why a rule was skipped or an event rejected, such as limit, budget or withheld.", "reason: limit"),
+        ["severity"] = ("How urgent the alert is: low, medium, high or critical (medium when the campaign gives none).", "severity: high"),
+        ["data"] = ("The alert's data, compared whole: the same keys in any order, numbers by value (decimals are written as strings).", "data: { rating: 1, product: blender }"),
+        ["pending_until"] = ("When held points or credit become spendable; timestamps compare by the instant.", "pending_until: 2026-03-16T09:15:00Z"),
+        ["cap"] = ("The shared cap that made a limit skip; null for a rule's own limit.", "cap: invite-cap"),
+        ["detail"] = ("What failed when a rule was skipped with reason error.", "detail: \"the amount could not be computed: division by zero\""),
+        ["due"] = ("When a release, an expiry or a tier change due to the clock took effect.", "due: 2026-03-16T09:15:00Z"),
+        ["source"] = ("The id of the event whose held grant was released.", "source: r-1"),
+        ["target"] = ("The id of the event a reversal took back.", "target: r-4"),
+        ["pending"] = ("True when a reversal cancelled a grant that was still held; an outcome without it matches false.", "pending: true"),
     };
 
     public static readonly MappingShape Outcome = new("outcome", "Fields an outcome line must have (spec §5); fields not named are ignored, and numbers compare by value.",
@@ -106,7 +115,7 @@ internal static class ScenarioShape
         Example = "campaign: campaign.yaml\ncases:\n  - name: first-case\n    events: events.jsonl",
     };
 
-    /// <summary>An outcome field's key: 'kind' has its enum; the rest take any value. A field without a text keeps a bare description, which the tests reject.</summary>
+    /// <summary>An outcome field's key: 'kind' and 'severity' have their words, 'data' is a mapping; the rest take any scalar. A field without a text keeps a bare description, which the tests reject.</summary>
     private static KeyShape OutcomeField(string field)
     {
         if (!FieldTexts.TryGetValue(field, out var texts))
@@ -114,6 +123,13 @@ internal static class ScenarioShape
             return new KeyShape(field, new ScalarShape("", ScalarKind.Any));
         }
 
-        return new KeyShape(field, field == "kind" ? Kind : new ScalarShape(texts.Description, ScalarKind.Any), Example: texts.Example);
+        YamlShape value = field switch
+        {
+            "kind" => Kind,
+            "severity" => CampaignShape.AlertSeverity with { Description = texts.Description },
+            "data" => new NamedMapShape(texts.Description, "^.*$", new AnyShape("One value of the alert's data: a number, text, true or false, or a list.")),
+            _ => new ScalarShape(texts.Description, ScalarKind.Any),
+        };
+        return new KeyShape(field, value, Example: texts.Example);
     }
 }

@@ -40,14 +40,35 @@ public sealed partial class ReferenceDocTests
         compilation.Emit().Success.Should().BeTrue();
     }
 
+    /// <summary>Each DSL complete campaign follows the YAML one it translates (the first campaign, the v1.1 keys): the two must say the same.</summary>
     [Fact]
-    public void The_first_example_says_the_same_in_both_forms()
+    public void Every_dsl_campaign_says_the_same_as_the_yaml_one_before_it()
     {
         var blocks = CompleteCampaigns().Select(row => ((string)row[1], (string)row[2])).ToList();
-        var yaml = CampaignCompilation.Create(blocks.First(b => b.Item1 == "yaml").Item2, "a.yaml");
-        var dsl = CampaignCompilation.Create(blocks.First(b => b.Item1 == "wom").Item2, "a.wom");
-        WomRules.Formatting.CampaignFormatter.Format(dsl.Source.Text, "a.wom", CampaignFormat.Dsl, CampaignFormat.Yaml).Text
-            .Should().Be(WomRules.Formatting.CampaignFormatter.Format(yaml.Source.Text, "a.yaml", CampaignFormat.Yaml, CampaignFormat.Yaml).Text);
+        var pairs = blocks.Zip(blocks.Skip(1)).Where(p => p.Second.Item1 == "wom").ToList();
+        pairs.Should().HaveCountGreaterThanOrEqualTo(2);
+        foreach (var ((yamlForm, yamlText), (_, dslText)) in pairs)
+        {
+            yamlForm.Should().Be("yaml", "a DSL complete campaign follows its YAML form");
+            WomRules.Formatting.CampaignFormatter.Format(dslText, "a.wom", CampaignFormat.Dsl, CampaignFormat.Yaml).Text
+                .Should().Be(WomRules.Formatting.CampaignFormatter.Format(yamlText, "a.yaml", CampaignFormat.Yaml, CampaignFormat.Yaml).Text);
+        }
+    }
+
+    /// <summary>The v1.1 example uses every key v1.1 added, so each has a compiled example in both forms.</summary>
+    [Fact]
+    public void A_complete_campaign_in_both_forms_uses_every_v11_key()
+    {
+        var blocks = CompleteCampaigns().Select(row => ((string)row[1], (string)row[2])).ToList();
+        var pair = blocks.Zip(blocks.Skip(1)).Where(p => p.First.Item1 == "yaml" && p.Second.Item1 == "wom")
+            .Select(p => (Yaml: p.First.Item2, Dsl: p.Second.Item2))
+            .Where(p => new[] { "caps:", "accept_late:", "lists:", "markers:", "identity: true", "per: 24h" }.All(k => p.Yaml.Contains(k, StringComparison.Ordinal)))
+            .ToList();
+        pair.Should().ContainSingle("docs/reference.md needs one complete campaign with caps, a rolling window, accept_late, lists, markers and an identity attribute");
+        foreach (var form in new[] { "\ncap invite-cap ", "\naccept late ", "\nlist ", "\nmarkers add ", " identity", "per 24h", "limit invite-cap" })
+        {
+            pair[0].Dsl.Should().Contain(form);
+        }
     }
 
     [Fact]
