@@ -89,10 +89,14 @@ internal sealed class EventApplication
     /// </summary>
     internal DateTime Now { get; private set; }
 
+    // The 'at' of the event being applied, for its StateChange.
+    private DateTime eventAt;
+
     public void Apply(EventData e, CompiledEventType compiledType)
     {
         // The engine's clock has already moved to this event's 'at' if it was later (spec v1.1 §1).
         Now = clock.Clock is { } current && current > e.At ? current : e.At;
+        eventAt = e.At;
         if (compiledType.Symbol.IsReversal)
         {
             reversal.Apply(e);
@@ -192,9 +196,39 @@ internal sealed class EventApplication
     {
         if (memory is null)
         {
-            store.Commit(new StateChange(null, [state], 0, 0m));
+            // The effect has left the timeline already, so a failure here leaves the engine's view ahead of the store.
+            CommitToStore(new StateChange(null, [state], 0, 0m), engineFaulted: true);
         }
     }
+
+    /// <summary>True once a commit failed in a way that leaves the engine's own view unlike the store's.</summary>
+    internal bool Faulted { get; set; }
+
+    /// <summary>
+    /// Hands a change to a host's store. Any failure becomes a <see cref="StoreCommitException"/> naming the event; the
+    /// caller (<see cref="EventAdmission"/>) then puts back the engine's view of it, so nothing of it is applied.
+    /// </summary>
+    internal void CommitToStore(StateChange change, bool engineFaulted = false)
+    {
+        try
+        {
+            store.Commit(change);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException and not StoreCommitException)
+        {
+            Faulted |= engineFaulted;
+            throw new StoreCommitException(change.EventId, change.EventId is null ? [] : [change.EventId], engineFaulted, ex);
+        }
+    }
+
+    /// <summary>An event's change with its time and the budget's limits, so a shared store can refuse an overspend.</summary>
+    internal StateChange EventChange(string eventId, IReadOnlyList<ParticipantState> states, long pointsIssued, decimal creditIssued) =>
+        new(eventId, states, pointsIssued, creditIssued)
+        {
+            At = new DateTimeOffset(eventAt, TimeSpan.Zero),
+            PointsBudget = campaign.Bound.Budget?.Points,
+            CreditBudget = campaign.Bound.Budget?.Credit,
+        };
 
     /// <summary>Puts back the in-place states of an event that failed; nothing of it was committed.</summary>
     public void Undo()
@@ -396,6 +430,6 @@ internal sealed class EventApplication
         var touched = participants.Referrer is null || participants.SameParticipant
             ? new[] { participants.Actor }
             : new[] { participants.Actor, participants.Referrer };
-        store.Commit(new StateChange(eventId, touched, pointsIssued, creditIssued));
+        CommitToStore(EventChange(eventId, touched, pointsIssued, creditIssued));
     }
 }

@@ -10,7 +10,7 @@ namespace WomRules.Runtime;
 /// place (saved first by a <see cref="ParticipantCheckpoint"/>, so a failed event is undone); states of any other
 /// store are copied before their first change and handed back in a <see cref="StateChange"/>.
 /// </summary>
-public sealed class ParticipantState
+public sealed partial class ParticipantState
 {
     internal ParticipantState(ParticipantSchema schema, string id)
     {

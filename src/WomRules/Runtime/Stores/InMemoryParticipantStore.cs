@@ -82,6 +82,20 @@ public sealed class InMemoryParticipantStore : IParticipantStore
         CreditIssued += creditIssued;
     }
 
+    /// <summary>The campaign-wide state as an immutable snapshot (participants: <see cref="ParticipantState.ToSnapshot"/>).</summary>
+    public CampaignStateSnapshot ToCampaignStateSnapshot()
+    {
+        var seen = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
+        foreach (var id in Ledger.Ids)
+        {
+            Ledger.TryGet(id, out var mark);
+            seen[id] = mark.IsKnown ? new DateTimeOffset(mark.At, TimeSpan.Zero) : null;
+        }
+
+        var clock = Timeline.Clock;
+        return new CampaignStateSnapshot(PointsIssued, CreditIssued, clock is { } c ? new DateTimeOffset(c, TimeSpan.Zero) : null, seen);
+    }
+
     /// <summary>Writes the whole store as a state file: participants, seen event ids, limit windows and budget used.</summary>
     public void WriteTo(Stream stream, CompiledCampaign campaign) => StateFileWriter.Write(stream, campaign, this);
 
