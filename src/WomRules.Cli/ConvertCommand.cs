@@ -42,7 +42,7 @@ internal static class ConvertCommand
             return exitCode;
         }
 
-        var result = CampaignFormatter.Format(text, file, CampaignFormats.FromPath(file), to.Value);
+        var result = CampaignFormatter.Format(text, file, CampaignFormats.Detect(file, text), to.Value);
         if (result.Text is null)
         {
             CampaignLoader.Print(result.Diagnostics, stdout);

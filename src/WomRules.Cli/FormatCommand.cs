@@ -48,7 +48,7 @@ internal static class FormatCommand
             return exitCode;
         }
 
-        var format = CampaignFormats.FromPath(file);
+        var format = CampaignFormats.Detect(file, text);
         var result = CampaignFormatter.Format(text, file, format, format);
         if (result.Text is null)
         {

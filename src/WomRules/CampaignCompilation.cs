@@ -52,7 +52,9 @@ public sealed class CampaignCompilation
 
     /// <summary>
     /// Parses and binds a campaign held in a string. <paramref name="path"/> names it in diagnostics and, unless
-    /// <see cref="CompilationOptions.Format"/> says otherwise, picks the form: <c>.wom</c> is the DSL, anything else YAML.
+    /// <see cref="CompilationOptions.Format"/> says otherwise, picks the form: <c>.wom</c> is the DSL, <c>.yaml</c> and
+    /// <c>.yml</c> YAML; without a path or with another extension, text that starts with <c>campaign &lt;id&gt;</c> is the
+    /// DSL and anything else YAML.
     /// </summary>
     public static CampaignCompilation Create(string text, string? path = null, CompilationOptions? options = null)
     {
@@ -60,7 +62,7 @@ public sealed class CampaignCompilation
         options ??= CompilationOptions.Default;
         var source = new SourceText(text, path);
         var bag = new DiagnosticBag(source);
-        var format = options.Format ?? CampaignFormats.FromPath(path);
+        var format = options.Format ?? CampaignFormats.Detect(path, text);
         var syntax = CampaignParser.Parse(source, format, options, bag);
         BoundCampaign? bound = null;
 

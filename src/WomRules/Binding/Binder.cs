@@ -49,10 +49,11 @@ internal sealed partial class Binder
         expressions.DefaultMarkers = DisclosureMarkers.Bind(syntax.Markers, diagnostics);
         var counters = BindCounters(syntax.Counters);
         expressions.Lists = BindLists(syntax.Lists);
-        var participantAttributes = BindAttributes(syntax.Participant, "participant attribute", [.. ParticipantSchema.BuiltIns, .. counters], isParticipant: true);
+        var unresolvedParticipant = new HashSet<string>(StringComparer.Ordinal);
+        var participantAttributes = BindAttributes(syntax.Participant, "participant attribute", [.. ParticipantSchema.BuiltIns, .. counters], isParticipant: true, unresolvedParticipant);
         var eventTypes = BindEventTypes(syntax.Events, participantAttributes);
         var tierNames = BindTierNames(syntax.Tiers);
-        var schema = new ParticipantSchema(participantAttributes, counters, tierNames);
+        var schema = new ParticipantSchema(participantAttributes, counters, tierNames) { Unresolved = unresolvedParticipant };
         var tiers = BindTiers(syntax.Tiers, schema);
         var budget = BindBudget(syntax.Budget);
         var disclosures = BindDisclosures(syntax.Disclosures, eventTypes, schema);
@@ -196,8 +197,9 @@ internal sealed partial class Binder
                 continue;
             }
 
-            var attributes = BindAttributes(eventType.Attributes, "event attribute", ["type", "actor", "referrer", "id", "at"], isParticipant: false);
-            result.Add(name, new EventTypeSymbol(name, attributes));
+            var unresolved = new HashSet<string>(StringComparer.Ordinal);
+            var attributes = BindAttributes(eventType.Attributes, "event attribute", ["type", "actor", "referrer", "id", "at"], isParticipant: false, unresolved);
+            result.Add(name, new EventTypeSymbol(name, attributes) { Unresolved = unresolved });
         }
 
         result[EventTypeSymbol.PointsRedeemed] = new EventTypeSymbol(
@@ -270,7 +272,11 @@ internal sealed partial class Binder
         return result;
     }
 
-    private ImmutableArray<AttributeSymbol> BindAttributes(ImmutableArray<AttributeSyntax> attributes, string kind, string[] reserved, bool isParticipant)
+    /// <summary>
+    /// Binds declared attributes. The names of those declared with a type or default that is wrong go to
+    /// <paramref name="unresolved"/>, so that expressions reading them get no second error (the declaration has one).
+    /// </summary>
+    private ImmutableArray<AttributeSymbol> BindAttributes(ImmutableArray<AttributeSyntax> attributes, string kind, string[] reserved, bool isParticipant, HashSet<string> unresolved)
     {
         var result = new List<AttributeSymbol>();
         foreach (var attribute in attributes)
@@ -284,7 +290,7 @@ internal sealed partial class Binder
 
             if (reserved.Contains(name))
             {
-                diagnostics.Report(DiagnosticDescriptors.ReservedName, attribute.Name.Span, name, "a " + kind);
+                diagnostics.Report(DiagnosticDescriptors.ReservedName, attribute.Name.Span, name, Articles.A(kind));
                 continue;
             }
 
@@ -297,12 +303,14 @@ internal sealed partial class Binder
             if (attribute.Type is null)
             {
                 diagnostics.Report(DiagnosticDescriptors.MissingKey, attribute.Name.Span, "type");
+                unresolved.Add(name);
                 continue;
             }
 
             if (!ValueTypeExtensions.TryParse(attribute.Type.Text, out var type))
             {
-                diagnostics.Report(DiagnosticDescriptors.UnknownType, attribute.Type.Span, attribute.Type.Text);
+                diagnostics.Report(DiagnosticDescriptors.UnknownType, attribute.Type.Span, attribute.Type.Text, ValueTypeExtensions.SuggestFor(attribute.Type.Text, diagnostics));
+                unresolved.Add(name);
                 continue;
             }
 
@@ -312,6 +320,7 @@ internal sealed partial class Binder
                 defaultValue = ParseConstant(value, type);
                 if (defaultValue is null)
                 {
+                    unresolved.Add(name);
                     continue;
                 }
             }
@@ -583,7 +592,7 @@ internal sealed partial class Binder
             {
                 if (!eventTypes.TryGetValue(on.Text, out var eventType))
                 {
-                    diagnostics.Report(DiagnosticDescriptors.UndeclaredEventType, on.Span, on.Text);
+                    diagnostics.Report(DiagnosticDescriptors.UndeclaredEventType, on.Span, on.Text, NameSuggestions.DidYouMean(diagnostics, on.Text, eventTypes.Keys));
                     continue;
                 }
 
@@ -666,7 +675,7 @@ internal sealed partial class Binder
 
         if (!eventTypes.TryGetValue(rule.On.Text, out var eventType))
         {
-            diagnostics.Report(DiagnosticDescriptors.UndeclaredEventType, rule.On.Span, rule.On.Text);
+            diagnostics.Report(DiagnosticDescriptors.UndeclaredEventType, rule.On.Span, rule.On.Text, NameSuggestions.DidYouMean(diagnostics, rule.On.Text, eventTypes.Keys));
             return null;
         }
 
@@ -769,6 +778,28 @@ internal sealed partial class Binder
         }
     }
 
+    /// <summary>
+    /// An amount that is a negative literal, or an 'if' with one as a branch, can only ever skip its rule with reason
+    /// 'error' (spec §4.6), so it is an error at check instead (issue 12).
+    /// </summary>
+    private void ReportNegativeLiterals(BoundExpression? amount, string what)
+    {
+        switch (amount)
+        {
+            case BoundLiteral { Value: long l } when l < 0:
+            case BoundLiteral { Value: decimal d } when d < 0m:
+                diagnostics.Report(DiagnosticDescriptors.NegativeValue, amount.Span, what);
+                break;
+            case BoundConversion conversion:
+                ReportNegativeLiterals(conversion.Operand, what);
+                break;
+            case BoundIf conditional:
+                ReportNegativeLiterals(conditional.WhenTrue, what);
+                ReportNegativeLiterals(conditional.WhenFalse, what);
+                break;
+        }
+    }
+
     private RewardSymbol BindReward(RewardSyntax reward, BindingScope scope, ParticipantSchema schema, bool csharpRule)
     {
         var to = Recipient.Actor;
@@ -780,10 +811,13 @@ internal sealed partial class Binder
         var points = reward.Points is null ? null : BindAs(reward.Points, scope, ValueType.Int, "'points'");
         var credit = reward.Credit is null ? null : BindAs(reward.Credit, scope, ValueType.Decimal, "'credit'");
         var by = reward.By is null ? null : BindAs(reward.By, scope, ValueType.Int, "'by'");
+        ReportNegativeLiterals(points, "The points amount");
+        ReportNegativeLiterals(credit, "The credit amount");
+        ReportNegativeLiterals(by, "The counter step 'by'");
         var counterIndex = -1;
         if (reward.Counter is { } counter && !schema.CounterIndex.TryGetValue(counter.Text, out counterIndex))
         {
-            diagnostics.Report(DiagnosticDescriptors.UnknownCounter, counter.Span, counter.Text);
+            diagnostics.Report(DiagnosticDescriptors.UnknownCounter, counter.Span, counter.Text, NameSuggestions.DidYouMean(diagnostics, counter.Text, schema.Counters));
         }
 
         if (reward.By is not null && reward.Counter is null)

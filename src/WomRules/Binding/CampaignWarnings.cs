@@ -13,7 +13,8 @@ internal static class CampaignWarnings
         {
             var span = ruleSyntax[rule.Name].Name.Span;
             var grants = rule.Rewards.Any(r => r.Points is not null || r.Credit is not null);
-            if (grants && rule.Limit is null && campaign.Budget is null)
+            // A limit or budget written but in error has its own error already: not also "unbounded" (issue 12).
+            if (grants && rule.Limit is null && ruleSyntax[rule.Name].Limit is null && campaign.Budget is null && syntax.Budget is null)
             {
                 diagnostics.Report(DiagnosticDescriptors.UnboundedLiability, span, rule.Name);
             }
@@ -32,13 +33,18 @@ internal static class CampaignWarnings
     private static void ReportUnusedEventTypes(BoundCampaign campaign, CampaignSyntax syntax, DiagnosticBag diagnostics)
     {
         var used = campaign.Rules.Select(r => r.EventType).Concat(campaign.Disclosures.SelectMany(d => d.ByEventType.Keys)).ToHashSet(StringComparer.Ordinal);
+        // Rules that failed to bind still name their event type, and a misspelled 'on' names the type its error
+        // suggests: do not add a warning to their error.
+        var declared = syntax.Events.Select(e => e.Name.Text).ToList();
+        var named = syntax.Rules.Select(r => r.On?.Text).Concat(syntax.Disclosures.SelectMany(d => d.On.Select(o => o.Text))).OfType<string>()
+            .Select(on => campaign.EventTypes.ContainsKey(on) || !diagnostics.TrySpendSuggestion() ? on : NameSuggestions.Nearest(on, declared) ?? on)
+            .ToHashSet(StringComparer.Ordinal);
         foreach (var eventType in syntax.Events)
         {
-            // Rules that failed to bind still name their event type: do not add a warning to their error.
-            var named = syntax.Rules.Any(r => r.On?.Text == eventType.Name.Text) || syntax.Disclosures.Any(d => d.On.Any(o => o.Text == eventType.Name.Text));
+            var isNamed = named.Contains(eventType.Name.Text);
             // An event type with identity attributes is used without a rule: its values are recorded (spec v1.1 §8).
             var recordsIdentity = campaign.EventTypes.TryGetValue(eventType.Name.Text, out var symbol) && !symbol.IdentityAttributes.IsEmpty;
-            if (!named && !recordsIdentity && !used.Contains(eventType.Name.Text) && eventType.Name.Text != EventTypeSymbol.PointsRedeemed)
+            if (!isNamed && !recordsIdentity && !used.Contains(eventType.Name.Text) && eventType.Name.Text != EventTypeSymbol.PointsRedeemed)
             {
                 diagnostics.Report(DiagnosticDescriptors.UnusedEventType, eventType.Name.Span, eventType.Name.Text);
             }

@@ -34,6 +34,9 @@ internal sealed class EventTypeSymbol
     /// <summary>The attributes marked <c>identity: true</c> (spec v1.1 §8), recorded against the actor of every accepted event.</summary>
     public ImmutableArray<AttributeSymbol> IdentityAttributes { get; }
 
+    /// <summary>Attributes declared with an error (a wrong type or default): reading one reports nothing more.</summary>
+    public IReadOnlySet<string> Unresolved { get; init; } = FrozenSet<string>.Empty;
+
     public bool IsBuiltIn => IsBuiltInName(Name);
 
     public bool IsRedemption => Name == PointsRedeemed;

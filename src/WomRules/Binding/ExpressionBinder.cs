@@ -19,6 +19,16 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
     /// <summary>The campaign's named lists (spec v1.1 §11), read as <c>lists.NAME</c>; set by the binder before any expression.</summary>
     public IReadOnlyDictionary<string, string[]> Lists { get; set; } = new Dictionary<string, string[]>();
 
+    /// <summary>The functions of the language (spec §3, spec v1.1 §10), in the order messages list them.</summary>
+    internal static readonly string[] Functions = ["len", "lower", "upper", "min", "max", "abs", "round", "discloses", "hours_between", "days_between", "date", "shares_identity"];
+
+    /// <summary>What an expression name may start with, for "did you mean".</summary>
+    private static readonly string[] Roots = ["event", "participant", "referrer"];
+
+    private static readonly string[] EventFields = ["type", "actor", "referrer", "at"];
+
+    private static readonly string[] TimeMembers = ["tier_since", "first_seen", "last_seen"];
+
     public BoundExpression Bind(ExpressionSyntax syntax, BindingScope scope)
     {
         try
@@ -54,8 +64,8 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
             return ToDecimal(bound);
         }
 
-        var expectedText = expected == ValueType.Decimal ? "an int or decimal" : "a " + expected.DisplayName();
-        diagnostics.Report(DiagnosticDescriptors.ExpressionType, syntax.Span, what, expectedText, bound.Type.DisplayName());
+        var expectedText = expected == ValueType.Decimal ? "an int or decimal" : expected.WithArticle();
+        diagnostics.Report(DiagnosticDescriptors.ExpressionType, syntax.Span, what, expectedText, bound.Type.WithArticle());
         return ErrorNode with { Span = syntax.Span };
     }
 
@@ -68,7 +78,7 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
             ListExpressionSyntax list => BindList(list, scope),
             ParenthesizedExpressionSyntax parenthesized => BindExpression(parenthesized.Expression, scope),
             MemberAccessExpressionSyntax member => BindMemberAccess(member, scope),
-            NameExpressionSyntax name => ReportUnknownName(name.Identifier),
+            NameExpressionSyntax name => ReportUnknownName(name.Identifier, scope),
             UnaryExpressionSyntax unary => BindUnary(unary, scope),
             BinaryExpressionSyntax binary => BindBinary(binary, scope),
             IfExpressionSyntax conditional => BindIf(conditional, scope),
@@ -120,7 +130,7 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
     {
         if (syntax.Target is not NameExpressionSyntax root)
         {
-            return Fail(DiagnosticDescriptors.UnknownName, syntax.Span, RenderName(syntax));
+            return Fail(DiagnosticDescriptors.UnknownName, syntax.Span, RenderName(syntax), "");
         }
 
         var member = syntax.Member.Text;
@@ -145,7 +155,13 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
                     return new BoundEventAttribute(syntax.Span, attribute);
                 }
 
-                return Fail(DiagnosticDescriptors.UnknownEventAttribute, syntax.Member.Span, scope.EventType.Name, member);
+                if (scope.EventType.Unresolved.Contains(member))
+                {
+                    return ErrorNode with { Span = syntax.Span };
+                }
+
+                return Fail(DiagnosticDescriptors.UnknownEventAttribute, syntax.Member.Span, scope.EventType.Name, member,
+                    NameSuggestions.DidYouMean(diagnostics, member, [.. scope.EventType.Attributes.Select(a => a.Name), .. EventFields]));
 
             case "participant":
                 return BindParticipantMember(syntax, ParticipantRole.Participant, scope);
@@ -174,7 +190,7 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
                 return BindParticipantMember(syntax, ParticipantRole.Referrer, scope);
 
             default:
-                return ReportUnknownName(root.Identifier);
+                return ReportUnknownName(root.Identifier, scope);
         }
     }
 
@@ -210,7 +226,13 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
             return Make(attribute.Type, ParticipantMember.Attribute, attribute.Slot);
         }
 
-        return Fail(DiagnosticDescriptors.UnknownParticipantMember, syntax.Member.Span, name);
+        if (schema.Unresolved.Contains(name))
+        {
+            return ErrorNode with { Span = syntax.Span };
+        }
+
+        return Fail(DiagnosticDescriptors.UnknownParticipantMember, syntax.Member.Span, name,
+            NameSuggestions.DidYouMean(diagnostics, name, [.. ParticipantSchema.BuiltIns, .. TimeMembers, .. schema.Counters, .. schema.Attributes.Select(a => a.Name)]));
     }
 
     private BoundExpression BindUnary(UnaryExpressionSyntax syntax, BindingScope scope)
@@ -473,7 +495,7 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
             // Point at the operand that differs from the one the user most likely meant: a literal, else the right side.
             var offending = left is BoundLiteral && right is not BoundLiteral ? left : right;
             var other = ReferenceEquals(offending, left) ? right : left;
-            diagnostics.Report(DiagnosticDescriptors.CompareStringWithNumber, offending.Span, offending.Type.DisplayName(), other.Type.DisplayName());
+            diagnostics.Report(DiagnosticDescriptors.CompareStringWithNumber, offending.Span, offending.Type.DisplayName(), other.Type.WithArticle());
             return ErrorNode with { Span = syntax.Span };
         }
 
@@ -517,7 +539,7 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
         }
 
         var declared = schema.Tiers.IsEmpty ? "(none declared)" : string.Join(", ", schema.Tiers);
-        return Fail(DiagnosticDescriptors.UndeclaredTier, span, name, declared);
+        return Fail(DiagnosticDescriptors.UndeclaredTier, span, name, declared, NameSuggestions.DidYouMean(diagnostics, name, schema.Tiers));
     }
 
     private BoundExpression BindIf(IfExpressionSyntax syntax, BindingScope scope)
@@ -532,7 +554,7 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
 
         if (condition.Type != ValueType.Bool)
         {
-            diagnostics.Report(DiagnosticDescriptors.ExpressionType, condition.Span, "The condition of 'if'", "a bool", condition.Type.DisplayName());
+            diagnostics.Report(DiagnosticDescriptors.ExpressionType, condition.Span, "The condition of 'if'", "a bool", condition.Type.WithArticle());
             return ErrorNode with { Span = syntax.Span };
         }
 
@@ -546,7 +568,7 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
             return new BoundIf(ValueType.Decimal, syntax.Span, condition, Promote(whenTrue, ValueType.Decimal), Promote(whenFalse, ValueType.Decimal));
         }
 
-        diagnostics.Report(DiagnosticDescriptors.BranchTypes, whenFalse.Span, whenTrue.Type.DisplayName(), whenFalse.Type.DisplayName());
+        diagnostics.Report(DiagnosticDescriptors.BranchTypes, whenFalse.Span, whenTrue.Type.WithArticle(), whenFalse.Type.WithArticle());
         return ErrorNode with { Span = syntax.Span };
     }
 
@@ -554,10 +576,9 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
     {
         var name = syntax.Function.Text;
         var args = syntax.Arguments.Select(a => BindExpression(a, scope)).ToArray();
-        var known = name is "shares_identity" or "len" or "lower" or "upper" or "min" or "max" or "abs" or "round" or "discloses" or "hours_between" or "days_between" or "date";
-        if (!known)
+        if (!Functions.Contains(name))
         {
-            return Fail(DiagnosticDescriptors.UnknownFunction, syntax.Function.Span, name);
+            return Fail(DiagnosticDescriptors.UnknownFunction, syntax.Function.Span, name, NameSuggestions.DidYouMean(diagnostics, name, Functions), string.Join(", ", Functions));
         }
 
         if (args.Any(a => a.Type == ValueType.Error))
@@ -765,12 +786,23 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
         new(type, syntax.Span, function, [.. args]);
 
     private BoundExpression ArgumentError(int position, string function, BoundExpression arg, string expected) =>
-        Fail(DiagnosticDescriptors.ArgumentType, arg.Span, position, function, arg.Type.DisplayName(), expected);
+        Fail(DiagnosticDescriptors.ArgumentType, arg.Span, position, function, arg.Type.WithArticle(), expected);
 
     private BoundExpression OperandError(string op, BoundExpression operand, string expected) =>
-        Fail(DiagnosticDescriptors.OperandType, operand.Span, op, operand.Type.DisplayName(), expected);
+        Fail(DiagnosticDescriptors.OperandType, operand.Span, op, operand.Type.WithArticle(), expected);
 
-    private BoundExpression ReportUnknownName(SyntaxToken identifier) => Fail(DiagnosticDescriptors.UnknownName, identifier.Span, identifier.Text);
+    /// <summary>An unknown name; a bare attribute, counter or built-in suggests where it lives ('event.rating'), anything else the nearest root.</summary>
+    private BoundExpression ReportUnknownName(SyntaxToken identifier, BindingScope scope)
+    {
+        var name = identifier.Text;
+        var schema = scope.Participant;
+        var suggestion = !scope.IsTierCondition && scope.EventType is { } eventType && (eventType.ByName.ContainsKey(name) || EventFields.Contains(name))
+            ? $" (did you mean 'event.{name}'?)"
+            : ParticipantSchema.BuiltIns.Contains(name) || TimeMembers.Contains(name) || schema.CounterIndex.ContainsKey(name) || schema.AttributesByName.ContainsKey(name)
+                ? $" (did you mean 'participant.{name}'?)"
+                : NameSuggestions.DidYouMean(diagnostics, name, Roots);
+        return Fail(DiagnosticDescriptors.UnknownName, identifier.Span, name, suggestion);
+    }
 
     private BoundExpression Fail(DiagnosticDescriptor descriptor, TextSpan span, params object?[] args)
     {

@@ -27,6 +27,9 @@ internal sealed class ParticipantSchema
 
     public FrozenDictionary<string, AttributeSymbol> AttributesByName { get; }
 
+    /// <summary>Attributes declared with an error (a wrong type or default): reading one reports nothing more.</summary>
+    public IReadOnlySet<string> Unresolved { get; init; } = FrozenSet<string>.Empty;
+
     public FrozenDictionary<string, int> CounterIndex { get; }
 
     public FrozenDictionary<string, int> TierIndex { get; }

@@ -36,6 +36,9 @@ internal static class ValueTypeExtensions
         _ => "invalid value",
     };
 
+    /// <summary>The display name after its article, "an int", "a decimal", for messages that name a type.</summary>
+    public static string WithArticle(this ValueType type) => Text.Articles.A(type.DisplayName());
+
     public static bool IsNumeric(this ValueType type) => type is ValueType.Int or ValueType.Decimal;
 
     public static Type ClrType(this ValueType type) => type switch
@@ -49,6 +52,24 @@ internal static class ValueTypeExtensions
         ValueType.Timestamp => typeof(DateTime),
         _ => typeof(object),
     };
+
+    /// <summary>" (did you mean 'int'?)" for a type name of another language (integer, boolean, float…) or a misspelling; "" otherwise.</summary>
+    public static string SuggestFor(string text, Diagnostics.DiagnosticBag diagnostics)
+    {
+        var meant = text.ToLowerInvariant() switch
+        {
+            "integer" or "long" or "int64" => "int",
+            "number" or "float" or "double" or "money" or "currency" or "numeric" or "real" => "decimal",
+            "boolean" or "yes/no" or "flag" => "bool",
+            "text" or "str" or "char" or "varchar" => "string",
+            "array" or "strings" or "tags" or "set" => "list",
+            "datetime" or "date" or "time" or "instant" or "datetimeoffset" => "timestamp",
+            _ => null,
+        };
+        return meant is null
+            ? NameSuggestions.DidYouMean(diagnostics, text, ["int", "decimal", "bool", "string", "list", "timestamp"])
+            : $" (did you mean '{meant}'?)";
+    }
 
     public static bool TryParse(string text, out ValueType type)
     {

@@ -20,6 +20,20 @@ internal sealed class DiagnosticBag
 
     public int Count => diagnostics.Count;
 
+    private int suggestionsLeft = Binding.NameSuggestions.MaxPerFile;
+
+    /// <summary>Whether a "did you mean" may still be looked for in this file (<see cref="Binding.NameSuggestions.MaxPerFile"/>).</summary>
+    public bool TrySpendSuggestion()
+    {
+        if (suggestionsLeft == 0)
+        {
+            return false;
+        }
+
+        suggestionsLeft--;
+        return true;
+    }
+
     public void Report(DiagnosticDescriptor descriptor, TextSpan span, params object?[] args)
     {
         var message = args.Length == 0
@@ -46,6 +60,13 @@ internal sealed class DiagnosticBag
         }
 
         return escaped;
+    }
+
+    /// <summary>Takes over what a scratch bag of the same file collected, and the suggestions it spent.</summary>
+    public void AddRange(DiagnosticBag other)
+    {
+        AddRange(other.diagnostics);
+        suggestionsLeft = Math.Max(0, suggestionsLeft - (Binding.NameSuggestions.MaxPerFile - other.suggestionsLeft));
     }
 
     public void AddRange(IEnumerable<Diagnostic> other)

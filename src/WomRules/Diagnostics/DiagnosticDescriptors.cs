@@ -32,7 +32,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ScalarTooLong = Error("WOM1007", "Value too long",
         "This value is {0} characters long, more than the limit of {1}; shorten it or raise MaxScalarLength.");
     public static readonly DiagnosticDescriptor UnknownKey = Error("WOM1008", "Unknown key",
-        "The key '{0}' is not known here; expected one of: {1}.");
+        "The key '{0}' is not known here{2}; expected one of: {1}.");
     public static readonly DiagnosticDescriptor ExpectedMapping = Error("WOM1009", "Mapping expected",
         "'{0}' must be a mapping of keys to values; write it as 'key: value' lines or '{{ key: value }}'.");
     public static readonly DiagnosticDescriptor ExpectedSequence = Error("WOM1010", "List expected",
@@ -51,6 +51,8 @@ internal static class DiagnosticDescriptors
         "The file holds {0} here, which some YAML readers and editors take for a line break or use to reorder text, and others do not; remove it, or write it as an escape such as \\u2028 inside a double-quoted string.");
     public static readonly DiagnosticDescriptor KeyTooLong = Error("WOM1017", "Key too long",
         "This key is {0} characters long, more than the {1} YAML allows a key written without '? '; shorten it (a name is at most MaxNameLength characters anyway).");
+    public static readonly DiagnosticDescriptor DslReadAsYaml = Error("WOM1018", "Text DSL read as YAML",
+        "This looks like the text DSL (it starts with 'campaign <id>'), not YAML; name the file .wom, or pass CampaignFormat.Dsl in CompilationOptions.Format.");
 
     // WOM2xxx: expression syntax.
     public static readonly DiagnosticDescriptor ExpressionSyntax = Error("WOM2001", "Expression syntax error",
@@ -72,7 +74,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor EmptyActiveWindow = Error("WOM3003", "Empty active window",
         "'active.until' must be later than 'active.from'; otherwise the campaign is never active.");
     public static readonly DiagnosticDescriptor UnknownType = Error("WOM3004", "Unknown attribute type",
-        "'{0}' is not an attribute type; use int, decimal, bool, string or list.");
+        "'{0}' is not an attribute type{1}; use int, decimal, bool, string, list or timestamp.");
     public static readonly DiagnosticDescriptor InvalidDefault = Error("WOM3005", "Invalid default",
         "The default '{0}' is not a valid {1}; give a default of the declared type.");
     public static readonly DiagnosticDescriptor DuplicateDeclaration = Error("WOM3006", "Duplicate declaration",
@@ -82,29 +84,29 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidName = Error("WOM3008", "Invalid name",
         "'{0}' is not a valid {1} name; use letters, digits, '_', '-' and '.', starting with a letter.");
     public static readonly DiagnosticDescriptor UndeclaredEventType = Error("WOM3009", "Undeclared event type",
-        "The event type '{0}' is not declared under 'events'; declare it or fix the spelling.");
+        "The event type '{0}' is not declared under 'events'{1}; declare it or fix the spelling.");
     public static readonly DiagnosticDescriptor UnknownEventAttribute = Error("WOM3010", "Unknown event attribute",
-        "The event type '{0}' has no attribute '{1}'; declare it under 'events.{0}' or fix the spelling.");
+        "The event type '{0}' has no attribute '{1}'{2}; declare it under 'events.{0}' or fix the spelling.");
     public static readonly DiagnosticDescriptor UnknownParticipantMember = Error("WOM3011", "Unknown participant attribute",
-        "Participants have no attribute, counter or built-in named '{0}'; declare it under 'participant' or 'counters', or use points, lifetime_points, credit, tier, badges, pending_points or pending_credit.");
+        "Participants have no attribute, counter or built-in named '{0}'{1}; declare it under 'participant' or 'counters', or use points, lifetime_points, credit, tier, badges, pending_points, pending_credit, tier_since, first_seen or last_seen.");
     public static readonly DiagnosticDescriptor UnknownName = Error("WOM3012", "Unknown name",
-        "The name '{0}' is not known; expressions read 'event.<attribute>', 'participant.<x>' or 'referrer.<x>'.");
+        "The name '{0}' is not known{1}; expressions read 'event.<attribute>', 'participant.<x>' or 'referrer.<x>'.");
     public static readonly DiagnosticDescriptor UndeclaredTier = Error("WOM3013", "Undeclared tier",
-        "The tier '{0}' is not declared under 'tiers'; declare it or use one of: {1}.");
+        "The tier '{0}' is not declared under 'tiers'{2}; declare it or use one of: {1}.");
     public static readonly DiagnosticDescriptor UnknownFunction = Error("WOM3014", "Unknown function",
-        "'{0}' is not a function; use len, lower, upper, min, max, abs, round or discloses.");
+        "'{0}' is not a function{1}; use one of: {2}.");
     public static readonly DiagnosticDescriptor WrongArgumentCount = Error("WOM3015", "Wrong number of arguments",
         "'{0}' takes {1}; fix the number of arguments.");
     public static readonly DiagnosticDescriptor OperandType = Error("WOM3016", "Wrong operand type",
-        "The operator '{0}' cannot take a {1} here; it needs {2}.");
+        "The operator '{0}' cannot take {1} here; it needs {2}.");
     public static readonly DiagnosticDescriptor CompareStringWithNumber = Error("WOM3017", "String compared with number",
-        "This {0} is compared with a {1}; compare values of the same type, for example by quoting or unquoting the literal.");
+        "This {0} is compared with {1}; compare values of the same type, for example by quoting or unquoting the literal.");
     public static readonly DiagnosticDescriptor ArgumentType = Error("WOM3018", "Wrong argument type",
-        "Argument {0} of '{1}' is a {2}; it must be {3}.");
+        "Argument {0} of '{1}' is {2}; it must be {3}.");
     public static readonly DiagnosticDescriptor ExpressionType = Error("WOM3019", "Wrong expression type",
-        "'{0}' must be {1}, but this expression is a {2}.");
+        "'{0}' must be {1}, but this expression is {2}.");
     public static readonly DiagnosticDescriptor BranchTypes = Error("WOM3020", "Branches of different types",
-        "The 'then' branch is a {0} and the 'else' branch a {1}; both branches of 'if' must have the same type.");
+        "The 'then' branch is {0} and the 'else' branch {1}; both branches of 'if' must have the same type.");
     public static readonly DiagnosticDescriptor InvalidRegex = Error("WOM3021", "Invalid pattern",
         "The pattern cannot be run without backtracking: {0}; remove backreferences and lookarounds.");
     public static readonly DiagnosticDescriptor PatternNotLiteral = Error("WOM3022", "Pattern must be a literal",
@@ -112,7 +114,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ListElementType = Error("WOM3023", "List elements must be strings",
         "List literals hold strings only; quote this element.");
     public static readonly DiagnosticDescriptor UnknownCounter = Error("WOM3024", "Unknown counter",
-        "The counter '{0}' is not declared under 'counters'; declare it or fix the spelling.");
+        "The counter '{0}' is not declared under 'counters'{1}; declare it or fix the spelling.");
     public static readonly DiagnosticDescriptor RewardWithoutEffect = Error("WOM3025", "Reward without effect",
         "This reward grants nothing; give it points, credit, badge, counter or alert.");
     public static readonly DiagnosticDescriptor ByWithoutCounter = Error("WOM3026", "'by' without 'counter'",
@@ -134,7 +136,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor BuiltInEventDeclared = Error("WOM3034", "Built-in event type declared",
         "'{0}' is a built-in event type and cannot be declared; remove it from 'events'.");
     public static readonly DiagnosticDescriptor NegativeValue = Error("WOM3035", "Negative value",
-        "'{0}' must not be negative.");
+        "{0} must not be negative: a reward only grants, and a negative amount would skip the rule with reason 'error' every time; to take points or credit back, send the built-in event.reversed (or points.redeemed to spend points).");
     public static readonly DiagnosticDescriptor PatternTooComplex = Error("WOM3036", "Pattern too complex",
         "The pattern has a complexity of more than {0} (its positions after unrolling counted repetition, a count inside another repetition counting squared); use smaller or fewer nested counts, or raise MaxPatternComplexity.");
     public static readonly DiagnosticDescriptor PatternTooLong = Error("WOM3037", "Pattern too long",

@@ -21,8 +21,23 @@ internal static class CampaignParser
         return Parse(source, format, ReaderLimits.From(options), diagnostics);
     }
 
-    public static CampaignSyntax? Parse(SourceText source, CampaignFormat format, ReaderLimits limits, DiagnosticBag diagnostics) =>
-        format == CampaignFormat.Dsl
-            ? DslCampaignParser.Parse(source, limits, diagnostics)
-            : YamlCampaignReader.Read(source, limits, diagnostics);
+    public static CampaignSyntax? Parse(SourceText source, CampaignFormat format, ReaderLimits limits, DiagnosticBag diagnostics)
+    {
+        if (format == CampaignFormat.Dsl)
+        {
+            return DslCampaignParser.Parse(source, limits, diagnostics);
+        }
+
+        // DSL text read as YAML (a .yaml name, or Format = Yaml) fails with YAML errors that say nothing useful; say what it is instead.
+        var yaml = new DiagnosticBag(source);
+        var syntax = YamlCampaignReader.Read(source, limits, yaml);
+        if (yaml.HasErrors && CampaignFormats.DslCampaignLine(source.Text) is { } line)
+        {
+            diagnostics.Report(DiagnosticDescriptors.DslReadAsYaml, new TextSpan(line, 0));
+            return null;
+        }
+
+        diagnostics.AddRange(yaml);
+        return syntax;
+    }
 }

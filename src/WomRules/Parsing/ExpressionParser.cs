@@ -55,6 +55,14 @@ internal static class ExpressionParser
             }
 
             var at = result.Remainder.Position;
+
+            // No operand or operator starts with these, so the parse stops at (or right after) one: name what to write instead.
+            if (ForeignOperators.Find(text) is { } foreign && foreign.At <= at)
+            {
+                diagnostics.Report(DiagnosticDescriptors.ExpressionSyntax, map.ToFileSpan(foreign.At, foreign.At + foreign.Length), foreign.Advice);
+                return null;
+            }
+
             diagnostics.Report(DiagnosticDescriptors.ExpressionSyntax, map.ToFileSpan(at, Math.Min(text.Length, at + 1)), Describe(text, result));
             return null;
         }

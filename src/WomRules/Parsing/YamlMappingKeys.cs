@@ -27,7 +27,7 @@ internal static class YamlMappingKeys
         {
             if (allowed is not null && !allowed.Contains(entry.Key.Value))
             {
-                diagnostics.Report(DiagnosticDescriptors.UnknownKey, entry.Key.Span, entry.Key.Value, string.Join(", ", allowed));
+                diagnostics.Report(DiagnosticDescriptors.UnknownKey, entry.Key.Span, entry.Key.Value, string.Join(", ", allowed), Binding.NameSuggestions.DidYouMean(diagnostics, entry.Key.Value, allowed));
                 continue;
             }
 

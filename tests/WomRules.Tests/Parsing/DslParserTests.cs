@@ -203,8 +203,8 @@ public sealed class DslParserTests
         const string dsl = "campaign c\nbudget 10 points\nevent e\n  n: int\nrule r on e\n  reward 1 points\n";
         CampaignCompilation.Create(dsl, "x.wom").HasErrors.Should().BeFalse();
         CampaignCompilation.Create(dsl, "x.WOM").HasErrors.Should().BeFalse();
-        CampaignCompilation.Create(dsl, "x.yaml").HasErrors.Should().BeTrue("a .yaml file is read as YAML");
-        CampaignCompilation.Create(dsl).HasErrors.Should().BeTrue("without a path the form is YAML");
+        CampaignCompilation.Create(dsl, "x.yaml").GetDiagnostics().Select(d => d.Id).Should().Equal(["WOM1018"], "a .yaml file is read as YAML, and DSL text in it is named as such");
+        CampaignCompilation.Create(dsl).HasErrors.Should().BeFalse("without a path, text that starts with 'campaign <id>' is the DSL");
         CampaignCompilation.Create(dsl, null, new CompilationOptions { Format = CampaignFormat.Dsl }).HasErrors.Should().BeFalse();
     }
 

@@ -181,9 +181,8 @@ internal static class AttributeValues
 
     private static string Mismatch(AttributeSymbol attribute)
     {
-        var article = attribute.Type is ValueType.Int or ValueType.Assignments ? "an" : "a";
         var form = attribute.Type == ValueType.Timestamp ? " (ISO 8601 with an offset, such as 2026-03-01T09:00:00Z)" : "";
-        return $"attribute '{attribute.Name}' must be {article} {attribute.Type.DisplayName()}{form}";
+        return $"attribute '{attribute.Name}' must be {attribute.Type.WithArticle()}{form}";
     }
 
     /// <summary>Writes a runtime value as JSON (decimals as strings, like outcomes).</summary>
