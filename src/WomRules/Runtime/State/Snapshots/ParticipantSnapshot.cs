@@ -53,7 +53,7 @@ public sealed class ParticipantSnapshot
     /// <summary>The participant attributes by name (long, decimal, bool, string, or a list of strings); one left out has its default.</summary>
     public IReadOnlyDictionary<string, object?> Attributes { get; init; } = new Dictionary<string, object?>();
 
-    /// <summary>Firings per rule and limit window, for limits whose <c>of</c> is this participant, in the engine's order.</summary>
+    /// <summary>Firings per rule and limit window, for limits whose <c>of</c> is this participant, by rule then window.</summary>
     public IReadOnlyList<LimitUsageSnapshot> LimitUsage { get; init; } = [];
 
     /// <summary>The points lots under the campaign's <c>expiry</c> (spec v1.1 §4), oldest first.</summary>

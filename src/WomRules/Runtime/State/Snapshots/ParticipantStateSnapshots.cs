@@ -18,7 +18,9 @@ public sealed partial class ParticipantState
         Counters = CounterValues,
         Badges = BadgeList.ToArray(),
         Attributes = Attributes,
-        LimitUsage = Array.ConvertAll(limits, l => new LimitUsageSnapshot(l.Rule, l.Window, l.Count)),
+        // In rule, then window order: the engine's own order carries no meaning, and one order makes equal states equal snapshots.
+        LimitUsage = limits.Select(l => new LimitUsageSnapshot(l.Rule, l.Window, l.Count))
+            .OrderBy(l => l.Rule, StringComparer.Ordinal).ThenBy(l => l.Window, StringComparer.Ordinal).ToArray(),
         Lots = Array.ConvertAll(Lots, l => new PointsLotSnapshot(l.Grant, new DateTimeOffset(l.Expires, TimeSpan.Zero), l.Left)),
     };
 
