@@ -9,7 +9,7 @@ namespace WomRules.Cli;
 /// </summary>
 internal static class SchemaCommand
 {
-    public static string Scenario => JsonSchemaWriter.Write(ScenarioShape.File, "WomRules scenario file");
+    public static string Scenario => JsonSchemaWriter.Write(ScenarioShape.File);
 
     public static int Run(string[] args, TextWriter stdout)
     {

@@ -129,6 +129,10 @@ public sealed class SchemaTests
         { "wrong type: alert data not a mapping", "data: { rating: event.rating }", "data: [event.rating]" },
         { "unknown alert key", "severity: high,", "level: high," },
         { "missing alert name", "{ name: noted, severity", "{ severity" },
+        { "empty rewards", "rewards: [ { alert: pinged } ]", "rewards: []" },
+        { "blank rewards", "rewards: [ { alert: pinged } ]", "rewards:" },
+        { "empty disclosure on", "on: [review.posted]", "on: []" },
+        { "misspelled rule key", "    when: event.rating >= 1", "    wehn: event.rating >= 1" },
         { "by without counter", "{ to: actor, points: 10, counter: reviews, by: 1 }", "{ to: actor, points: 10, by: 1 }" },
     };
 
@@ -219,8 +223,18 @@ public sealed class SchemaTests
         { "wrong value: case name", "name: one", "name: two words" },
         { "missing campaign", "campaign: campaign.yaml\n", "" },
         { "missing case name", "  - name: one\n    state:", "  - state:" },
+        { "empty cases", ValidScenario[ValidScenario.IndexOf("cases:", StringComparison.Ordinal)..], "cases: []" },
+        { "blank cases", ValidScenario[ValidScenario.IndexOf("cases:", StringComparison.Ordinal)..], "cases:" },
         { "missing events", "    events:\n      - { id: e-1, type: ping, at: 2026-03-02T10:00:00Z, actor: u-1 }\n", "" },
     };
+
+    [Fact]
+    public void The_schema_rejects_an_outcome_kind_the_engine_never_writes()
+    {
+        SchemaErrors(ValidScenario, ScenarioSchema.Value).Should().BeEmpty();
+        SchemaErrors(ValidScenario.Replace("{ kind: reward, points: 5 }", "{ kind: rewarded, points: 5 }", StringComparison.Ordinal), ScenarioSchema.Value)
+            .Should().NotBeEmpty("an expectation of kind 'rewarded' can never match");
+    }
 
     [Theory]
     [MemberData(nameof(ScenarioMistakes))]
