@@ -46,6 +46,12 @@ internal sealed class EventApplication
         // Likewise the identity records (spec v1.1 §8), which shares_identity reads through the context.
         identities = memory is not null ? memory.Identities : new IdentityIndex();
         identities.Ids = campaign.Bound.Ids;
+        if (memory is null)
+        {
+            // A host's store keeps each participant's records on its state (ParticipantSnapshot.Identities).
+            identities.RecordsOnState = RecordsOf;
+        }
+
         context.Identities = identities;
         reversal = new EventReversal(this, ledger, outcomes);
         update = new ParticipantUpdate(this);
@@ -79,6 +85,17 @@ internal sealed class EventApplication
 
     /// <summary>The state as stored, which for the in-memory store is the live one the engine changes in place.</summary>
     public ParticipantState? FindStored(string participantId) => memory is not null ? memory.FindLive(participantId) : store.Find(participantId);
+
+    /// <summary>A participant's identity records over a host's store: the event's own states first, then the store's.</summary>
+    private IdentityRecord[]? RecordsOf(string id)
+    {
+        if (context.Participant is { } actor && string.Equals(actor.Id, id, StringComparison.Ordinal))
+        {
+            return actor.Identities;
+        }
+
+        return context.Referrer is { } referrer && string.Equals(referrer.Id, id, StringComparison.Ordinal) ? referrer.Identities : store.Find(id)?.Identities;
+    }
 
     /// <summary>A participant on first sight (spec §4.4): first tier, zero points and counters, attribute defaults.</summary>
     public ParticipantState NewParticipant(string id) => new(campaign.Schema, id);
@@ -127,7 +144,14 @@ internal sealed class EventApplication
         ParticipantSightings.Record(ref participants, e.At, context);
 
         // Spec v1.1 §8: before the rules, so that shares_identity sees this event's own values.
-        identities.Record(e.Actor, e);
+        if (memory is not null)
+        {
+            identities.Record(e.Actor, e);
+        }
+        else
+        {
+            IdentityIndex.RecordOnState(ref participants, e, context);
+        }
 
         // Built-in redemption (spec §4.9).
         if (compiledType.Symbol.IsRedemption)

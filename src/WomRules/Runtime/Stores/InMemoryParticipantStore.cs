@@ -26,7 +26,7 @@ public sealed class InMemoryParticipantStore : IParticipantStore
     public decimal CreditIssued { get; private set; }
 
     /// <summary>Snapshots of all participants, in no particular order.</summary>
-    public IEnumerable<ParticipantState> Participants => participants.Values.Select(p => p.Snapshot());
+    public IEnumerable<ParticipantState> Participants => participants.Values.Select(HandOut);
 
     /// <summary>The participants as stored, which an engine changes in place: for the engine and the state file only.</summary>
     internal IEnumerable<ParticipantState> LiveParticipants => participants.Values;
@@ -35,7 +35,15 @@ public sealed class InMemoryParticipantStore : IParticipantStore
     public IEnumerable<string> SeenEventIds => Ledger.Ids;
 
     /// <summary>A snapshot of the participant's current state, or null for a participant never seen.</summary>
-    public ParticipantState? Find(string participantId) => participants.GetValueOrDefault(participantId)?.Snapshot();
+    public ParticipantState? Find(string participantId) => participants.GetValueOrDefault(participantId) is { } state ? HandOut(state) : null;
+
+    /// <summary>A copy for a host, with the participant's identity records, which this store keeps in <see cref="Identities"/>.</summary>
+    private ParticipantState HandOut(ParticipantState state)
+    {
+        var copy = state.Snapshot();
+        copy.Identities = Identities.RecordsOf(state.Id);
+        return copy;
+    }
 
     /// <summary>The participant as stored, which the engine changes in place.</summary>
     internal ParticipantState? FindLive(string participantId) => participants.GetValueOrDefault(participantId);

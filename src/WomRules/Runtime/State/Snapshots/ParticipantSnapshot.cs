@@ -56,6 +56,9 @@ public sealed class ParticipantSnapshot
     /// <summary>Firings per rule and limit window, for limits whose <c>of</c> is this participant, by rule then window.</summary>
     public IReadOnlyList<LimitUsageSnapshot> LimitUsage { get; init; } = [];
 
+    /// <summary>The identity records (spec v1.1 §8) that <c>shares_identity</c> compares, by attribute then value.</summary>
+    public IReadOnlyList<IdentityValueSnapshot> Identities { get; init; } = [];
+
     /// <summary>The points lots under the campaign's <c>expiry</c> (spec v1.1 §4), oldest first.</summary>
     public IReadOnlyList<PointsLotSnapshot> Lots { get; init; } = [];
 }

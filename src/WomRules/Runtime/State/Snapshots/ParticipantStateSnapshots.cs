@@ -21,6 +21,8 @@ public sealed partial class ParticipantState
         // In rule, then window order: the engine's own order carries no meaning, and one order makes equal states equal snapshots.
         LimitUsage = limits.Select(l => new LimitUsageSnapshot(l.Rule, l.Window, l.Count))
             .OrderBy(l => l.Rule, StringComparer.Ordinal).ThenBy(l => l.Window, StringComparer.Ordinal).ToArray(),
+        Identities = Identities.Select(r => new IdentityValueSnapshot(r.Attribute, r.Value))
+            .OrderBy(r => r.Attribute, StringComparer.Ordinal).ThenBy(r => r.Value, StringComparer.Ordinal).ToArray(),
         Lots = Array.ConvertAll(Lots, l => new PointsLotSnapshot(l.Grant, new DateTimeOffset(l.Expires, TimeSpan.Zero), l.Left)),
     };
 
@@ -79,6 +81,9 @@ public sealed partial class ParticipantState
         state.Lots = snapshot.Lots.Select(l => l.Left > 0
             ? new PointsLot(l.Grant, l.Expires.UtcDateTime, l.Left)
             : throw new ArgumentException("A points lot must hold more than 0 points.", nameof(snapshot))).ToArray();
+        state.Identities = snapshot.Identities.Select(r => r.Value.Length > 0
+            ? new IdentityRecord(r.Attribute, r.Value)
+            : throw new ArgumentException($"Identity record '{r.Attribute}' has an empty value, which is never recorded.", nameof(snapshot))).Distinct().ToArray();
         return state;
     }
 
