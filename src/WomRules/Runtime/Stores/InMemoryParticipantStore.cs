@@ -58,6 +58,13 @@ public sealed class InMemoryParticipantStore : IParticipantStore
         foreach (var participant in change.Participants)
         {
             participants[participant.Id] = participant;
+
+            // A change made by an engine over another store (a wrapper of this one) carries the identity records on
+            // the state; this store keeps them in its index.
+            foreach (var record in participant.Identities)
+            {
+                Identities.Add(participant.Id, record);
+            }
         }
 
         if (change.EventId is not null)
