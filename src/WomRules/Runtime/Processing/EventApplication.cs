@@ -39,10 +39,10 @@ internal sealed class EventApplication
         memory = store as InMemoryParticipantStore;
         var timeline = memory is not null ? memory.Timeline : new EngineTimeline();
         lots = new PointsLots(timeline, campaign.Bound.PointsExpiry);
-        rules = new RuleFiring(campaign, store, context, outcomes, recorder, lots);
+        rules = new RuleFiring(campaign, store, context, outcomes, recorder, lots, timeline);
 
         // The in-memory store keeps the ledger, so the state file carries it; any other store's engine keeps its own.
-        ledger = memory is not null ? memory.LedgerFor(campaign) : new EventLedger { ReversibleFor = campaign.Bound.ReversibleFor };
+        ledger = memory is not null ? memory.LedgerFor(campaign) : new EventLedger { ReversibleFor = campaign.Bound.ReversibleFor, AcceptLate = campaign.Bound.AcceptLate };
         // Likewise the identity records (spec v1.1 §8), which shares_identity reads through the context.
         identities = memory is not null ? memory.Identities : new IdentityIndex();
         identities.Ids = campaign.Bound.Ids;
@@ -72,6 +72,9 @@ internal sealed class EventApplication
 
     /// <summary>The engine's identity records (spec v1.1 §8).</summary>
     internal IdentityIndex Identities => identities;
+
+    /// <summary>The lateness horizon at the clock (spec v1.1 §13); null without <c>accept_late</c>.</summary>
+    internal DateTime? Horizon => LatenessHorizon.Of(clock.Clock, campaign.Bound.AcceptLate);
 
     internal EvaluationContext Context => context;
 

@@ -134,6 +134,7 @@ public sealed class InMemoryParticipantStore : IParticipantStore
     internal EventLedger LedgerFor(CompiledCampaign campaign)
     {
         Ledger.ReversibleFor = campaign.Bound.ReversibleFor;
+        Ledger.AcceptLate = campaign.Bound.AcceptLate;
         return Ledger;
     }
 
