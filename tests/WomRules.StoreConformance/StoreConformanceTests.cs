@@ -253,12 +253,6 @@ public abstract class StoreConformanceTests
         }
     }
 
-    /// <summary>
-    /// Cases whose campaigns use language the engine does not compile yet (spec v1.1 §7, §13: rolling windows, caps,
-    /// accept_late); asserted not to compile, so the list must shrink as they land.
-    /// </summary>
-    private static readonly HashSet<string> AwaitingTheLanguage = ["c5-windows-caps-identity", "c6-time-lists-late"];
-
     /// <summary>The v1.1 conformance cases found beside the repository (../shared/conformance/v1.1).</summary>
     public static TheoryData<string> ConformanceCases() => new(ConformanceCaseFolders.Names());
 
@@ -269,12 +263,6 @@ public abstract class StoreConformanceTests
         var folder = ConformanceCaseFolders.Folder(name);
         var compilation = CampaignCompilation.FromFile(Path.Combine(folder, "campaign.yaml"));
         var campaign = compilation.Emit().Campaign;
-        if (AwaitingTheLanguage.Contains(name))
-        {
-            campaign.Should().BeNull($"{name} compiles now: remove it from AwaitingTheLanguage");
-            return;
-        }
-
         campaign.Should().NotBeNull($"{name}'s campaign compiles");
         var lines = File.ReadAllLines(Path.Combine(folder, "events.jsonl")).Where(l => l.Length > 0).ToArray();
         var until = Path.Combine(folder, "until");

@@ -253,6 +253,7 @@ internal sealed class EventApplication
         new(eventId, states, pointsIssued, creditIssued)
         {
             At = new DateTimeOffset(eventAt, TimeSpan.Zero),
+            ForgottenBefore = Horizon is { } horizon ? new DateTimeOffset(horizon, TimeSpan.Zero) : null,
             PointsBudget = campaign.Bound.Budget?.Points,
             CreditBudget = campaign.Bound.Budget?.Credit,
         };

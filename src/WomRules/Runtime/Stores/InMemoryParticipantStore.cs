@@ -100,8 +100,9 @@ public sealed class InMemoryParticipantStore : IParticipantStore
     /// <summary>The campaign-wide state as an immutable snapshot (participants: <see cref="ParticipantState.ToSnapshot"/>).</summary>
     public CampaignStateSnapshot ToCampaignStateSnapshot()
     {
+        // Spec v1.1 §13: ids forgotten past the lateness horizon are not seen any more, whether or not dropped yet.
         var seen = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
-        foreach (var id in Ledger.Ids)
+        foreach (var id in Ledger.IdsAt(LatenessHorizon.Of(Timeline.Clock, Ledger.AcceptLate)))
         {
             Ledger.TryGet(id, out var mark);
             seen[id] = mark.IsKnown ? new DateTimeOffset(mark.At, TimeSpan.Zero) : null;
