@@ -8,6 +8,9 @@ namespace WomRules.Runtime;
 public sealed class CampaignEngine
 {
     private readonly object gate = new();
+
+    // Serializes ProcessAsync callers across their awaits (the lock cannot be held over one).
+    private readonly SemaphoreSlim asyncGate = new(1, 1);
     private readonly CompiledCampaign campaign;
 
     // The outcomes of the event being processed (reused, under the lock): every step adds to it, and the entry
@@ -76,7 +79,15 @@ public sealed class CampaignEngine
                 state.SetAttributeValue(attribute.Slot, converted);
             }
 
-            Store.Commit(new StateChange(null, [state], 0, 0m));
+            ThrowIfFaulted();
+            if (Store is InMemoryParticipantStore memory)
+            {
+                memory.Put(state);
+            }
+            else
+            {
+                application.CommitToStore(new StateChange(null, [state], 0, 0m));
+            }
         }
     }
 
@@ -86,6 +97,7 @@ public sealed class CampaignEngine
         ArgumentNullException.ThrowIfNull(engagement);
         lock (gate)
         {
+            ThrowIfFaulted();
             pending.Clear();
             decoder.Decode(engagement);
             return TakeOutcomes();
@@ -103,6 +115,7 @@ public sealed class CampaignEngine
         ArgumentNullException.ThrowIfNull(outcomes);
         lock (gate)
         {
+            ThrowIfFaulted();
             pending.Clear();
             decoder.Decode(engagement);
             return CopyOutcomes(outcomes);
@@ -115,6 +128,7 @@ public sealed class CampaignEngine
         ArgumentNullException.ThrowIfNull(line);
         lock (gate)
         {
+            ThrowIfFaulted();
             pending.Clear();
             decoder.Decode(line);
             return TakeOutcomes();
@@ -128,6 +142,7 @@ public sealed class CampaignEngine
         ArgumentNullException.ThrowIfNull(outcomes);
         lock (gate)
         {
+            ThrowIfFaulted();
             pending.Clear();
             decoder.Decode(line);
             return CopyOutcomes(outcomes);
@@ -147,6 +162,7 @@ public sealed class CampaignEngine
         ArgumentNullException.ThrowIfNull(outcomes);
         lock (gate)
         {
+            ThrowIfFaulted();
             pending.Clear();
             decoder.Decode(utf8Line);
             return CopyOutcomes(outcomes);
@@ -178,9 +194,86 @@ public sealed class CampaignEngine
     {
         lock (gate)
         {
+            ThrowIfFaulted();
             pending.Clear();
             application.Clock.To(time.UtcDateTime);
             return TakeOutcomes();
+        }
+    }
+
+    /// <summary>
+    /// Processes one event on the asynchronous path: the store first loads (or locks) the participants the event names
+    /// (<see cref="IParticipantStore.PrepareAsync"/>) without blocking a thread, then the event is evaluated and
+    /// committed as <see cref="Process(EngagementEvent)"/> does. A store failure throws <see cref="StoreCommitException"/>
+    /// and applies nothing; cancellation before the evaluation starts applies nothing either.
+    /// </summary>
+    public async ValueTask<IReadOnlyList<Outcome>> ProcessAsync(EngagementEvent engagement, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(engagement);
+        cancellationToken.ThrowIfCancellationRequested();
+        await asyncGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var referrer = string.IsNullOrEmpty(engagement.Referrer) ? null : StoredId(engagement.Referrer);
+            await Store.PrepareAsync(engagement.Id ?? "", StoredId(engagement.Actor ?? ""), referrer, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            return Process(engagement);
+        }
+        finally
+        {
+            asyncGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Processes events file lines as one batch (group commit, docs/stores.md): the store is told
+    /// <see cref="IParticipantStore.BeginBatch"/> before the first and <see cref="IParticipantStore.CompleteBatch"/>
+    /// after the last, so it can make them durable in one transaction. Outcomes are appended to
+    /// <paramref name="outcomes"/> only once the batch is durable; returns how many. When a commit or the batch's
+    /// completion fails, the store abandons the batch, nothing of it is applied, the engine is faulted (make a new one
+    /// over the store), and <see cref="StoreCommitException"/> lists the batch's event ids.
+    /// </summary>
+    public int ProcessJsonBatch(IEnumerable<string> lines, ICollection<Outcome> outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(outcomes);
+        lock (gate)
+        {
+            ThrowIfFaulted();
+            var batch = new List<Outcome>();
+            var ids = new List<string>();
+            Store.BeginBatch();
+            try
+            {
+                foreach (var line in lines)
+                {
+                    pending.Clear();
+                    decoder.Decode(line);
+                    foreach (var outcome in pending)
+                    {
+                        if (outcome.EventId is { } id && (ids.Count == 0 || !ReferenceEquals(ids[^1], id)))
+                        {
+                            ids.Add(id);
+                        }
+                    }
+
+                    batch.AddRange(pending);
+                    pending.Clear();
+                }
+
+                Store.CompleteBatch();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                throw BatchFailed(ids, ex);
+            }
+
+            foreach (var outcome in batch)
+            {
+                outcomes.Add(outcome);
+            }
+
+            return batch.Count;
         }
     }
 
@@ -192,6 +285,29 @@ public sealed class CampaignEngine
     {
         get => decoder.UseUtf8EventReader;
         set => decoder.UseUtf8EventReader = value;
+    }
+
+    private void ThrowIfFaulted()
+    {
+        if (application.Faulted)
+        {
+            throw new InvalidOperationException("An earlier store commit failed and left this engine unlike its store; make a new engine over the store.");
+        }
+    }
+
+    /// <summary>A batch failed: the store drops it, and the engine, whose view went on with it, is faulted.</summary>
+    private StoreCommitException BatchFailed(List<string> ids, Exception failure)
+    {
+        pending.Clear();
+        Store.AbandonBatch();
+        application.Faulted = true;
+        var inner = failure is StoreCommitException commit ? commit.InnerException ?? commit : failure;
+        if (failure is StoreCommitException { EventId: { } failed } && !ids.Contains(failed))
+        {
+            ids.Add(failed);
+        }
+
+        return new StoreCommitException(ids.Count > 0 ? ids[^1] : null, ids, engineFaulted: true, inner);
     }
 
     // The outcomes of the event being processed collect in `pending` (reused, under the lock) and leave it here.

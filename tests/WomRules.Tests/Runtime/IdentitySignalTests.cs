@@ -187,13 +187,14 @@ public sealed class IdentitySignalTests
     [Fact]
     public void A_failed_event_takes_its_records_back()
     {
-        // An event that cannot be applied (its store's commit throws) is rejected and undone, its identity records too.
+        // An event its store fails to commit is undone, its identity records too, and the engine says so (docs/stores.md).
         var campaign = CampaignRunner.Compile(C5Yaml);
         var store = new ThrowingStore();
         var engine = new CampaignEngine(campaign, store);
         engine.ProcessJson(Verified("v-1", "ann", "ph-1", "fp-1", "2026-09-01T08:00:00Z")).Should().BeEmpty();
         store.Throw = true;
-        engine.ProcessJson(Verified("v-2", "bo", "ph-2", "fp-2", "2026-09-01T08:10:00Z")).Should().ContainSingle().Which.Kind.Should().Be("rejected");
+        engine.Invoking(e => e.ProcessJson(Verified("v-2", "bo", "ph-2", "fp-2", "2026-09-01T08:10:00Z")))
+            .Should().Throw<StoreCommitException>().Which.EventId.Should().Be("v-2");
         store.Throw = false;
 
         // Had bo's values stayed, cy would share bo's phone.

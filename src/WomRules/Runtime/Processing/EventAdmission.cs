@@ -132,6 +132,14 @@ internal sealed class EventAdmission
             {
                 application.Apply(eventData, compiledType);
             }
+            catch (StoreCommitException)
+            {
+                // The store applied nothing (docs/stores.md): put back the engine's view and tell the host, who may
+                // send the event again; no outcome of it stands.
+                application.Undo();
+                outcomes.RemoveRange(ownOutcomes, outcomes.Count - ownOutcomes);
+                throw;
+            }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 // Nothing of the event was committed and every in-place change is undone, so nothing is half-applied;

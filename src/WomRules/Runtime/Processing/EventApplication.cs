@@ -46,6 +46,12 @@ internal sealed class EventApplication
         // Likewise the identity records (spec v1.1 §8), which shares_identity reads through the context.
         identities = memory is not null ? memory.Identities : new IdentityIndex();
         identities.Ids = campaign.Bound.Ids;
+        if (memory is null)
+        {
+            // A host's store keeps each participant's records on its state (ParticipantSnapshot.Identities).
+            identities.RecordsOnState = RecordsOf;
+        }
+
         context.Identities = identities;
         reversal = new EventReversal(this, ledger, outcomes);
         update = new ParticipantUpdate(this);
@@ -83,6 +89,17 @@ internal sealed class EventApplication
     /// <summary>The state as stored, which for the in-memory store is the live one the engine changes in place.</summary>
     public ParticipantState? FindStored(string participantId) => memory is not null ? memory.FindLive(participantId) : store.Find(participantId);
 
+    /// <summary>A participant's identity records over a host's store: the event's own states first, then the store's.</summary>
+    private IdentityRecord[]? RecordsOf(string id)
+    {
+        if (context.Participant is { } actor && string.Equals(actor.Id, id, StringComparison.Ordinal))
+        {
+            return actor.Identities;
+        }
+
+        return context.Referrer is { } referrer && string.Equals(referrer.Id, id, StringComparison.Ordinal) ? referrer.Identities : store.Find(id)?.Identities;
+    }
+
     /// <summary>A participant on first sight (spec §4.4): first tier, zero points and counters, attribute defaults.</summary>
     public ParticipantState NewParticipant(string id) => new(campaign.Schema, id);
 
@@ -92,10 +109,14 @@ internal sealed class EventApplication
     /// </summary>
     internal DateTime Now { get; private set; }
 
+    // The 'at' of the event being applied, for its StateChange.
+    private DateTime eventAt;
+
     public void Apply(EventData e, CompiledEventType compiledType)
     {
         // The engine's clock has already moved to this event's 'at' if it was later (spec v1.1 §1).
         Now = clock.Clock is { } current && current > e.At ? current : e.At;
+        eventAt = e.At;
         if (compiledType.Symbol.IsReversal)
         {
             reversal.Apply(e);
@@ -126,7 +147,14 @@ internal sealed class EventApplication
         ParticipantSightings.Record(ref participants, e.At, context);
 
         // Spec v1.1 §8: before the rules, so that shares_identity sees this event's own values.
-        identities.Record(e.Actor, e);
+        if (memory is not null)
+        {
+            identities.Record(e.Actor, e);
+        }
+        else
+        {
+            IdentityIndex.RecordOnState(ref participants, e, context);
+        }
 
         // Built-in redemption (spec §4.9).
         if (compiledType.Symbol.IsRedemption)
@@ -195,9 +223,40 @@ internal sealed class EventApplication
     {
         if (memory is null)
         {
-            store.Commit(new StateChange(null, [state], 0, 0m));
+            // The effect has left the timeline already, so a failure here leaves the engine's view ahead of the store.
+            CommitToStore(new StateChange(null, [state], 0, 0m), engineFaulted: true);
         }
     }
+
+    /// <summary>True once a commit failed in a way that leaves the engine's own view unlike the store's.</summary>
+    internal bool Faulted { get; set; }
+
+    /// <summary>
+    /// Hands a change to a host's store. Any failure becomes a <see cref="StoreCommitException"/> naming the event; the
+    /// caller (<see cref="EventAdmission"/>) then puts back the engine's view of it, so nothing of it is applied.
+    /// </summary>
+    internal void CommitToStore(StateChange change, bool engineFaulted = false)
+    {
+        try
+        {
+            store.Commit(change);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException and not StoreCommitException)
+        {
+            Faulted |= engineFaulted;
+            throw new StoreCommitException(change.EventId, change.EventId is null ? [] : [change.EventId], engineFaulted, ex);
+        }
+    }
+
+    /// <summary>An event's change with its time and the budget's limits, so a shared store can refuse an overspend.</summary>
+    internal StateChange EventChange(string eventId, IReadOnlyList<ParticipantState> states, long pointsIssued, decimal creditIssued) =>
+        new(eventId, states, pointsIssued, creditIssued)
+        {
+            At = new DateTimeOffset(eventAt, TimeSpan.Zero),
+            ForgottenBefore = Horizon is { } horizon ? new DateTimeOffset(horizon, TimeSpan.Zero) : null,
+            PointsBudget = campaign.Bound.Budget?.Points,
+            CreditBudget = campaign.Bound.Budget?.Credit,
+        };
 
     /// <summary>Puts back the in-place states of an event that failed; nothing of it was committed.</summary>
     public void Undo()
@@ -399,6 +458,6 @@ internal sealed class EventApplication
         var touched = participants.Referrer is null || participants.SameParticipant
             ? new[] { participants.Actor }
             : new[] { participants.Actor, participants.Referrer };
-        store.Commit(new StateChange(eventId, touched, pointsIssued, creditIssued));
+        CommitToStore(EventChange(eventId, touched, pointsIssued, creditIssued));
     }
 }

@@ -246,6 +246,6 @@ internal sealed class EventReversal
             return;
         }
 
-        application.Store.Commit(new StateChange(eventId, [], pointsReturned, creditReturned));
+        application.CommitToStore(application.EventChange(eventId, [], pointsReturned, creditReturned));
     }
 }

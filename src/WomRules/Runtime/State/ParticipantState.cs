@@ -10,7 +10,7 @@ namespace WomRules.Runtime;
 /// place (saved first by a <see cref="ParticipantCheckpoint"/>, so a failed event is undone); states of any other
 /// store are copied before their first change and handed back in a <see cref="StateChange"/>.
 /// </summary>
-public sealed class ParticipantState
+public sealed partial class ParticipantState
 {
     internal ParticipantState(ParticipantSchema schema, string id)
     {
@@ -49,6 +49,7 @@ public sealed class ParticipantState
         limits = other.limits;
         rolling = other.rolling;
         Lots = other.Lots;
+        Identities = other.Identities;
     }
 
     internal ParticipantSchema Schema { get; }
@@ -122,6 +123,15 @@ public sealed class ParticipantState
     /// <summary>The points lots under the campaign's expiry (spec v1.1 §4), oldest first. Never changed in place: a change makes a new array.</summary>
 #pragma warning disable CA1051, SA1401
     internal PointsLot[] Lots = [];
+#pragma warning restore CA1051, SA1401
+
+    /// <summary>
+    /// The participant's identity records (spec v1.1 §8) as a host's store keeps them; never changed in place. The
+    /// in-memory store keeps its records in its <see cref="IdentityIndex"/> instead and fills this in only on the
+    /// copies it hands out.
+    /// </summary>
+#pragma warning disable CA1051, SA1401
+    internal IdentityRecord[] Identities = [];
 #pragma warning restore CA1051, SA1401
 
     private bool attributesShared;
