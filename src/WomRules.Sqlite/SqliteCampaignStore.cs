@@ -74,10 +74,7 @@ public sealed class SqliteCampaignStore : IParticipantStore, IDisposable
         catch (SqliteException ex)
         {
             connection.Dispose();
-            SqliteConnection.ClearAllPools();
-            throw new InvalidDataException(ex.SqliteErrorCode is 26 or 11
-                ? "the file is not a SQLite database, or it is damaged (" + ex.Message + ")"
-                : ex.Message, ex);
+            throw NotADatabase(ex);
         }
         catch
         {
@@ -155,6 +152,40 @@ public sealed class SqliteCampaignStore : IParticipantStore, IDisposable
     {
         ArgumentNullException.ThrowIfNull(stream);
         stream.Write(ReadDocument() ?? EmptyDocument());
+    }
+
+    /// <summary>
+    /// Writes the state of the database at <paramref name="path"/> as a state file, without its campaign (the file
+    /// names it). Throws <see cref="InvalidDataException"/> as <see cref="Open"/> does, and <see cref="FileNotFoundException"/>.
+    /// </summary>
+    public static void Export(string path, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(output);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException("no such file", path);
+        }
+
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
+        using var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            connection.Open();
+            SqliteSchema.Check(connection, campaignId: null);
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT document FROM state WHERE id = 1";
+            if (command.ExecuteScalar() is not byte[] document)
+            {
+                throw new InvalidDataException("the database has no state yet: nothing was run against it");
+            }
+
+            output.Write(document);
+        }
+        catch (SqliteException ex)
+        {
+            throw NotADatabase(ex);
+        }
     }
 
     /// <summary>
@@ -260,6 +291,11 @@ public sealed class SqliteCampaignStore : IParticipantStore, IDisposable
         new InMemoryParticipantStore().WriteTo(stream, campaign);
         return stream.ToArray();
     }
+
+    private static InvalidDataException NotADatabase(SqliteException ex) =>
+        new(ex.SqliteErrorCode is 26 or 11
+            ? "the file is not a SQLite database, or it is damaged (" + ex.Message + ")"
+            : ex.Message, ex);
 
     private static void Execute(SqliteConnection connection, string sql)
     {

@@ -46,9 +46,9 @@ internal static class SqliteSchema
 
     /// <summary>
     /// Checks the database was made for <paramref name="campaignId"/> by a schema this version reads; throws
-    /// <see cref="InvalidDataException"/> saying what it is otherwise.
+    /// <see cref="InvalidDataException"/> saying what it is otherwise. A null campaign id accepts any campaign.
     /// </summary>
-    public static void Check(SqliteConnection connection, string campaignId)
+    public static void Check(SqliteConnection connection, string? campaignId)
     {
         if (Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'womrules_schema'") is not 1L)
         {
@@ -75,7 +75,7 @@ internal static class SqliteSchema
             throw new InvalidDataException($"the database has store schema {version}, which no womrules writes");
         }
 
-        if (!string.Equals(campaign, campaignId, StringComparison.Ordinal))
+        if (campaignId is not null && !string.Equals(campaign, campaignId, StringComparison.Ordinal))
         {
             throw new InvalidDataException($"the database holds the state of the campaign '{campaign}', not of '{campaignId}'; use another database for this campaign");
         }
