@@ -20,13 +20,17 @@ public sealed class SqliteCampaignStore : IParticipantStore, IDisposable
     private readonly SqliteStoreOptions options;
     private bool inBatch;
 
-    private SqliteCampaignStore(SqliteConnection connection, CompiledCampaign campaign, SqliteStoreOptions options, InMemoryParticipantStore state)
+    private SqliteCampaignStore(string path, SqliteConnection connection, CompiledCampaign campaign, SqliteStoreOptions options, InMemoryParticipantStore state)
     {
+        Path = path;
         this.connection = connection;
         this.campaign = campaign;
         this.options = options;
         State = state;
     }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
 
     /// <summary>The layout of the database this version writes (<c>womrules_schema.version</c>).</summary>
     public static int SchemaVersion => SqliteSchema.Version;
@@ -67,7 +71,7 @@ public sealed class SqliteCampaignStore : IParticipantStore, IDisposable
                 SqliteSchema.Check(connection, campaign.Id);
             }
 
-            var store = new SqliteCampaignStore(connection, campaign, options, new InMemoryParticipantStore());
+            var store = new SqliteCampaignStore(path, connection, campaign, options, new InMemoryParticipantStore());
             store.Reload();
             return store;
         }
