@@ -16,7 +16,7 @@ internal static class CommandLine
           womrules test [PATH...] [--accept] [--allow-csharp]
           womrules schema [--scenario]
           womrules state seal STATE.json [--campaign CAMPAIGN] [--allow-csharp]
-          womrules state export DB
+          womrules state export DB [--campaign CAMPAIGN]
           womrules state import STATE.json DB --campaign CAMPAIGN [--allow-csharp]
           womrules --version
 

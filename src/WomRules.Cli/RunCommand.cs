@@ -171,23 +171,35 @@ internal static class RunCommand
     private sealed class OutcomePrinter(CampaignEngine engine, EngineOptions options, OutcomeLineWriter output, SqliteCampaignStore? database, int batchSize) : EventsFile.ISink
     {
         private readonly List<Outcome> outcomes = [];
+        private readonly List<byte[]> batchLines = [];
         private int linesInBatch;
 
         public void Line(ReadOnlySpan<byte> utf8Line)
         {
             engine.ProcessJson(utf8Line, outcomes);
+            if (database is not null)
+            {
+                batchLines.Add(utf8Line.ToArray());
+            }
+
             Print();
         }
 
         public void Line(string line)
         {
             engine.ProcessJson(line, outcomes);
+            if (database is not null)
+            {
+                batchLines.Add(System.Text.Encoding.UTF8.GetBytes(line));
+            }
+
             Print();
         }
 
         public void Sweep(DateTimeOffset time)
         {
             outcomes.AddRange(engine.AdvanceTo(time));
+            Complete();
             Print();
         }
 
@@ -197,12 +209,13 @@ internal static class RunCommand
             Print();
         }
 
-        /// <summary>Checkpoints and prints what the last, partial batch holds.</summary>
+        /// <summary>Writes the whole state (a sweep is not a line the journal could replay), then prints what the last batch holds.</summary>
         public void Complete()
         {
             if (database is not null)
             {
                 database.Checkpoint(outcomes);
+                batchLines.Clear();
                 linesInBatch = 0;
                 Write();
             }
@@ -217,7 +230,8 @@ internal static class RunCommand
                     return;
                 }
 
-                database.Checkpoint(outcomes);
+                database.CommitLines(batchLines, outcomes);
+                batchLines.Clear();
                 linesInBatch = 0;
             }
 

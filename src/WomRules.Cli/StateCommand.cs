@@ -20,18 +20,71 @@ internal static class StateCommand
         _ => throw new UsageException("state takes a subcommand: seal, export or import."),
     };
 
-    /// <summary>Writes a store's state to standard output: the bytes <c>--save-state</c> writes for the same run.</summary>
+    /// <summary>
+    /// Writes a store's state to standard output: the bytes <c>--save-state</c> writes for the same run. With
+    /// <c>--campaign</c>, also a database whose run was stopped (its journal is replayed first).
+    /// </summary>
     private static int Export(string[] rest, TextWriter stdout, TextWriter stderr, Stream? stdoutBytes)
     {
-        if (rest is not [var path] || path.StartsWith("--", StringComparison.Ordinal))
+        string? campaignPath = null;
+        var positional = new List<string>();
+        for (var i = 0; i < rest.Length; i++)
+        {
+            switch (rest[i])
+            {
+                case "--campaign":
+                    campaignPath = i + 1 < rest.Length ? rest[++i] : throw new UsageException("--campaign needs a file.");
+                    break;
+                default:
+                    if (rest[i].StartsWith("--", StringComparison.Ordinal))
+                    {
+                        throw new UsageException($"unknown option '{rest[i]}'.");
+                    }
+
+                    positional.Add(rest[i]);
+                    break;
+            }
+        }
+
+        if (positional is not [var path])
         {
             throw new UsageException("state export takes one database file.");
+        }
+
+        CompiledCampaign? campaign = null;
+        if (campaignPath is not null)
+        {
+            if (CampaignLoader.Load(campaignPath, stderr, allowCSharp: false) is not { } compilation)
+            {
+                return ExitCodes.BadUsage;
+            }
+
+            var result = compilation.Emit();
+            CampaignLoader.Print(result.Diagnostics, stderr);
+            if (result.Campaign is null)
+            {
+                return ExitCodes.CampaignHasErrors;
+            }
+
+            campaign = result.Campaign;
         }
 
         using var document = new MemoryStream();
         try
         {
-            SqliteCampaignStore.Export(path, document);
+            if (campaign is null)
+            {
+                SqliteCampaignStore.Export(path, document);
+            }
+            else if (!File.Exists(path))
+            {
+                throw new FileNotFoundException("no such file", path);
+            }
+            else
+            {
+                using var store = SqliteCampaignStore.Open(path, campaign);
+                store.ExportTo(document);
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {

@@ -19,6 +19,7 @@ public sealed class SqliteCampaignStore : IParticipantStore, IDisposable
     private readonly CompiledCampaign campaign;
     private readonly SqliteStoreOptions options;
     private bool inBatch;
+    private long journaled;
 
     private SqliteCampaignStore(string path, SqliteConnection connection, CompiledCampaign campaign, SqliteStoreOptions options, InMemoryParticipantStore state)
     {
@@ -92,22 +93,55 @@ public sealed class SqliteCampaignStore : IParticipantStore, IDisposable
     /// checkpoint) added to the outcome log, in one transaction: after it returns, a crash loses none of it; if it
     /// throws, none of it was written and <see cref="State"/> is read back from the database.
     /// </summary>
-    public void Checkpoint(IEnumerable<Outcome>? outcomes = null)
+    public void Checkpoint(IEnumerable<Outcome>? outcomes = null) => Write(lines: null, outcomes);
+
+    /// <summary>
+    /// Makes durable the events file lines applied to <see cref="State"/> since the last commit, with their outcomes, in
+    /// one transaction. The lines go to the database's journal, which opening replays onto the last full state (the
+    /// engine is deterministic: a saved state plus the same lines is the same state); once the journal holds
+    /// <see cref="SqliteStoreOptions.SnapshotEvery"/> lines, the whole state is written instead and the journal
+    /// emptied. So a batch costs its own lines, not the size of the state. If it throws, nothing was written and
+    /// <see cref="State"/> is read back from the database.
+    /// </summary>
+    public void CommitLines(IReadOnlyList<byte[]> utf8Lines, IEnumerable<Outcome>? outcomes = null)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Lines);
+        Write(journaled + utf8Lines.Count >= options.SnapshotEvery ? null : utf8Lines, outcomes);
+    }
+
+    /// <summary>Lines in the journal, not yet folded into the stored state.</summary>
+    public long JournaledLines => journaled;
+
+    private void Write(IReadOnlyList<byte[]>? lines, IEnumerable<Outcome>? outcomes)
     {
         try
         {
-            using var document = new MemoryStream();
-            State.WriteTo(document, campaign);
             using var transaction = connection.BeginTransaction();
-            using (var write = connection.CreateCommand())
+            if (lines is null)
             {
+                using var document = new MemoryStream();
+                State.WriteTo(document, campaign);
+                using var write = connection.CreateCommand();
                 write.Transaction = transaction;
                 write.CommandText = """
                     INSERT INTO state (id, document, batches) VALUES (1, $document, 1)
-                    ON CONFLICT (id) DO UPDATE SET document = excluded.document, batches = state.batches + 1
+                    ON CONFLICT (id) DO UPDATE SET document = excluded.document, batches = state.batches + 1;
+                    DELETE FROM journal;
                     """;
                 write.Parameters.Add("$document", SqliteType.Blob).Value = document.ToArray();
                 write.ExecuteNonQuery();
+            }
+            else
+            {
+                using var insert = connection.CreateCommand();
+                insert.Transaction = transaction;
+                insert.CommandText = "INSERT INTO journal (line) VALUES ($line)";
+                var parameter = insert.Parameters.Add("$line", SqliteType.Blob);
+                foreach (var line in lines)
+                {
+                    parameter.Value = line;
+                    insert.ExecuteNonQuery();
+                }
             }
 
             if (options.KeepOutcomes && outcomes is not null)
@@ -130,6 +164,7 @@ public sealed class SqliteCampaignStore : IParticipantStore, IDisposable
             }
 
             transaction.Commit();
+            journaled = lines is null ? 0 : journaled + lines.Count;
             Checkpoints++;
         }
         catch (Exception ex) when (ex is SqliteException or IOException)
@@ -151,11 +186,29 @@ public sealed class SqliteCampaignStore : IParticipantStore, IDisposable
         }
     }
 
-    /// <summary>Writes the state as of the last checkpoint as a state file: the bytes <c>--save-state</c> would write.</summary>
+    /// <summary>Writes the state as of the last commit as a state file: the bytes <c>--save-state</c> would write.</summary>
     public void ExportTo(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        stream.Write(ReadDocument() ?? EmptyDocument());
+        var durable = ReadDocument() is not null || journaled > 0 ? Durable() : new InMemoryParticipantStore();
+        durable.WriteTo(stream, campaign);
+    }
+
+    /// <summary>The state as committed: <see cref="State"/> may hold lines applied since.</summary>
+    private InMemoryParticipantStore Durable()
+    {
+        var current = State;
+        var count = journaled;
+        try
+        {
+            Reload();
+            return State;
+        }
+        finally
+        {
+            State = current;
+            journaled = count;
+        }
     }
 
     /// <summary>
@@ -177,6 +230,12 @@ public sealed class SqliteCampaignStore : IParticipantStore, IDisposable
         {
             connection.Open();
             SqliteSchema.Check(connection, campaignId: null);
+            if (SqliteSchema.Scalar(connection, "SELECT count(*) FROM journal") is long pending and > 0)
+            {
+                throw new InvalidDataException($"the database has {pending} applied events not yet folded into its stored state (the run that wrote them was stopped); "
+                    + "export it with its campaign, or finish the run");
+            }
+
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT document FROM state WHERE id = 1";
             if (command.ExecuteScalar() is not byte[] document)
@@ -264,10 +323,12 @@ public sealed class SqliteCampaignStore : IParticipantStore, IDisposable
     /// <summary>Reads <see cref="State"/> back from the last checkpoint (a new database: an empty state).</summary>
     private void Reload()
     {
+        journaled = 0;
         var document = ReadDocument();
         if (document is null)
         {
             State = new InMemoryParticipantStore();
+            Replay();
             return;
         }
 
@@ -280,6 +341,23 @@ public sealed class SqliteCampaignStore : IParticipantStore, IDisposable
         {
             throw new InvalidDataException("the state in the database does not read: " + ex.Message, ex);
         }
+
+        Replay();
+    }
+
+    /// <summary>Applies the journal's lines to <see cref="State"/> in order, as they were applied before (outcomes discarded).</summary>
+    private void Replay()
+    {
+        var engine = new CampaignEngine(campaign, State);
+        var discard = new DiscardingCollection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT line FROM journal ORDER BY seq";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            engine.ProcessJson((byte[])reader.GetValue(0), discard);
+            journaled++;
+        }
     }
 
     private byte[]? ReadDocument()
@@ -287,13 +365,6 @@ public sealed class SqliteCampaignStore : IParticipantStore, IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT document FROM state WHERE id = 1";
         return command.ExecuteScalar() is byte[] bytes ? bytes : null;
-    }
-
-    private byte[] EmptyDocument()
-    {
-        using var stream = new MemoryStream();
-        new InMemoryParticipantStore().WriteTo(stream, campaign);
-        return stream.ToArray();
     }
 
     private static InvalidDataException NotADatabase(SqliteException ex) =>

@@ -5,7 +5,8 @@ namespace WomRules.Sqlite;
 /// <summary>
 /// The database's tables (docs/stores.md, "SQLite"). <c>womrules_schema</c> says which layout the file has and which
 /// campaign it belongs to; <c>state</c> holds the campaign's whole state as one sealed state file (version 2, with its
-/// checksum), the same bytes <c>--save-state</c> writes; <c>outcomes</c> is the log of the outcomes of applied events.
+/// checksum), the same bytes <c>--save-state</c> writes; <c>journal</c> the events file lines applied since that state
+/// was written (replayed onto it when the database is opened); <c>outcomes</c> the log of the outcomes of applied events.
 /// </summary>
 internal static class SqliteSchema
 {
@@ -16,6 +17,7 @@ internal static class SqliteSchema
         CREATE TABLE womrules_schema (version INTEGER NOT NULL, campaign TEXT NOT NULL);
         CREATE TABLE state (id INTEGER PRIMARY KEY CHECK (id = 1), document BLOB NOT NULL, batches INTEGER NOT NULL);
         CREATE TABLE outcomes (seq INTEGER PRIMARY KEY, outcome TEXT NOT NULL);
+        CREATE TABLE journal (seq INTEGER PRIMARY KEY, line BLOB NOT NULL);
         """;
 
     /// <summary>Creates the tables in an empty database, in one transaction.</summary>

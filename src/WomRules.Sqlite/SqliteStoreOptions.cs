@@ -9,6 +9,15 @@ public sealed class SqliteStoreOptions
     /// <summary>The largest batch accepted: a batch's outcomes are held in memory until it commits.</summary>
     public const int MaxBatchSize = 1_000_000;
 
+    /// <summary>The journal length at which <see cref="SqliteCampaignStore.CommitLines"/> writes the whole state instead.</summary>
+    public const int DefaultSnapshotEvery = 50_000;
+
+    /// <summary>
+    /// How many journaled lines <see cref="SqliteCampaignStore.CommitLines"/> lets pile up before it writes the whole
+    /// state and empties the journal: the most an open replays. 50,000 by default.
+    /// </summary>
+    public int SnapshotEvery { get; init; } = DefaultSnapshotEvery;
+
     /// <summary>How hard a committed batch is pushed to disk; <see cref="SqliteDurability.Full"/> by default.</summary>
     public SqliteDurability Durability { get; init; } = SqliteDurability.Full;
 

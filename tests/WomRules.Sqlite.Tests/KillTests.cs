@@ -25,7 +25,7 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
     {
         var lines = ReferralEventsGenerator.Generate(seed: 13, count: EnvironmentCount("WOMRULES_KILL_LINES", 20_000));
         var kills = EnvironmentCount("WOMRULES_KILL_COUNT", 5);
-        var batch = EnvironmentCount("WOMRULES_KILL_BATCH", 500);
+        var batch = EnvironmentCount("WOMRULES_KILL_BATCH", 200);
         var campaign = CliRun.Example("referral", "campaign.yaml");
         var events = Path.Combine(folder, "events.jsonl");
         File.WriteAllLines(events, lines);
@@ -34,44 +34,40 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
         expectedOutcomes.Should().NotContain(l => l.StartsWith("{\"kind\":\"rejected\"", StringComparison.Ordinal), "every generated line must apply for the laws below");
 
         var db = Path.Combine(folder, "campaign.db");
-        var timed = Stopwatch.StartNew();
-        using (var probe = Start(campaign, events, Path.Combine(folder, "probe.db"), batch))
-        {
-            await probe.Process.WaitForExitAsync();
-            probe.Process.ExitCode.Should().Be(0, await probe.Error);
-        }
-
-        var fullRun = timed.Elapsed;
         var random = new Random(20261129);
         var printed = new List<string>();
         for (var kill = 0; kill < kills; kill++)
         {
-            // Past the runtime's start (a fifth of the run) and before its end, so most kills land mid-batch.
-            var delay = TimeSpan.FromMilliseconds(fullRun.TotalMilliseconds * (0.2 + 0.75 * random.NextDouble()));
-            using var child = Start(campaign, events, db, batch);
-            var ended = child.Process.WaitForExit(delay);
+            // A random moment: once the child has printed a random number of outcomes (its replayed prefix's
+            // duplicates included), plus up to 20 ms, so kills land while it applies, commits or prints a batch.
+            var target = random.Next(1, lines.Length);
+            var extra = random.Next(20);
+            using var child = Start(campaign, events, db, batch, target);
+            var ended = await Task.WhenAny(child.Reached.Task, child.Process.WaitForExitAsync()) != child.Reached.Task;
+            await Task.Delay(extra);
+            ended |= child.Process.HasExited;
             if (!ended)
             {
                 // Process.Kill is SIGKILL on Unix: no handler runs, no buffer is flushed.
                 child.Process.Kill();
-                await child.Process.WaitForExitAsync();
             }
 
-            printed.AddRange(CompleteLines(await child.Output));
-            var seen = SeenEvents(db);
-            output.WriteLine($"kill {kill} after {delay.TotalMilliseconds:0} ms (ended by itself: {ended}): {seen} events durable");
+            await child.Process.WaitForExitAsync();
+            printed.AddRange(child.Lines());
+            var seen = SeenEvents(db, campaign);
+            output.WriteLine($"kill {kill} after {target} outcomes + {extra} ms (ended by itself: {ended}): {seen} events durable");
             (seen % batch == 0 || seen == lines.Length).Should().BeTrue($"the database holds whole batches of {batch} events, not {seen}");
-            Export(db).Should().Be(PlainRun(campaign, lines[..seen]).State, $"after kill {kill} the database equals an uninterrupted run of its first {seen} lines");
+            Export(db, campaign).Should().Be(PlainRun(campaign, lines[..seen]).State, $"after kill {kill} the database equals an uninterrupted run of its first {seen} lines");
         }
 
-        using (var last = Start(campaign, events, db, batch))
+        using (var last = Start(campaign, events, db, batch, int.MaxValue))
         {
             await last.Process.WaitForExitAsync();
-            last.Process.ExitCode.Should().Be(0, await last.Error);
-            printed.AddRange(CompleteLines(await last.Output));
+            last.Process.ExitCode.Should().Be(0, last.Error.ToString());
+            printed.AddRange(last.Lines());
         }
 
-        Export(db).Should().Be(expectedState, "the resumed database equals the uninterrupted run's");
+        Export(db, campaign).Should().Be(expectedState, "the resumed database equals the uninterrupted run's");
         var wanted = expectedOutcomes.Where(l => !l.StartsWith("{\"kind\":\"duplicate\"", StringComparison.Ordinal)).ToList();
         OutcomeLog(db).Should().Equal(wanted, "the outcome log holds each applied event's outcomes once, in order");
         // What was printed is what was made durable, except a batch whose printing a kill cut short.
@@ -93,28 +89,28 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
         return ([.. CliRun.Lines(run.Out)], File.ReadAllText(state));
     }
 
-    private static string Export(string db)
+    private static string Export(string db, string campaign)
     {
-        var export = CliRun.Run("state", "export", db);
+        var export = CliRun.Run("state", "export", db, "--campaign", campaign);
         export.Exit.Should().Be(0, export.Err);
         return export.Out;
     }
 
-    private static int SeenEvents(string db)
+    private static int SeenEvents(string db, string campaign)
     {
         if (!File.Exists(db))
         {
             return 0;
         }
 
-        var export = CliRun.Run("state", "export", db);
+        var export = CliRun.Run("state", "export", db, "--campaign", campaign);
         if (export.Exit != 0 && export.Err.Contains("no state yet", StringComparison.Ordinal))
         {
             return 0;
         }
 
         using var document = JsonDocument.Parse(export.Out);
-        return document.RootElement.GetProperty("seen_events").GetArrayLength();
+        return document.RootElement.TryGetProperty("seen_events", out var seen) ? seen.GetArrayLength() : 0;
     }
 
     private static List<string> OutcomeLog(string db)
@@ -131,12 +127,6 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
         }
 
         return log;
-    }
-
-    private static IEnumerable<string> CompleteLines(string text)
-    {
-        var end = text.LastIndexOf('\n');
-        return end < 0 ? [] : text[..end].Split('\n').Select(l => l.TrimEnd('\r'));
     }
 
     private static bool IsSubsequence(List<string> part, List<string> whole)
@@ -158,7 +148,7 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
         return true;
     }
 
-    private static Child Start(string campaign, string events, string db, int batch)
+    private static Child Start(string campaign, string events, string db, int batch, int target)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { "exec", CliAssembly, "run", campaign, events, "--store", db, "--batch-size", batch.ToString(System.Globalization.CultureInfo.InvariantCulture) })
@@ -167,12 +157,53 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
         }
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start dotnet");
-        return new Child(process, process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+        var process = new Process { StartInfo = start };
+        var child = new Child(process, target);
+        process.OutputDataReceived += (_, e) => child.Received(e.Data);
+        process.ErrorDataReceived += (_, e) => child.Error.AppendLine(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return child;
     }
 
-    private sealed record Child(Process Process, Task<string> Output, Task<string> Error) : IDisposable
+    /// <summary>A child run: its outcome lines as they arrive, and a signal once <c>target</c> of them have.</summary>
+    private sealed class Child(Process process, int target) : IDisposable
     {
+        private readonly List<string> lines = [];
+
+        public Process Process { get; } = process;
+
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public System.Text.StringBuilder Error { get; } = new();
+
+        public void Received(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (lines)
+            {
+                lines.Add(line);
+                if (lines.Count >= target)
+                {
+                    Reached.TrySetResult();
+                }
+            }
+        }
+
+        /// <summary>The complete lines: the last may have been cut by the kill (a cut JSON object never parses).</summary>
+        public List<string> Lines()
+        {
+            lock (lines)
+            {
+                return lines.Where(IsJson).ToList();
+            }
+        }
+
         public void Dispose()
         {
             if (!Process.HasExited)
@@ -182,6 +213,19 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
             }
 
             Process.Dispose();
+        }
+
+        private static bool IsJson(string line)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(line);
+                return true;
+            }
+            catch (JsonException)
+            {
+                return false;
+            }
         }
     }
 }
