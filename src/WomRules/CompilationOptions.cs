@@ -51,6 +51,12 @@ public sealed record CompilationOptions
     /// </summary>
     public int MaxStringLength { get; init; } = 1024 * 1024;
 
+    /// <summary>
+    /// The largest <c>count</c> of a rolling-window limit or cap (spec v1.1 §7); past it, error WOM3073. A rolling window
+    /// keeps the latest <c>count</c> firing times of each participant it limits, so this bounds that memory. Default 1,000.
+    /// </summary>
+    public int MaxRollingLimitCount { get; init; } = 1000;
+
     /// <summary>The form of the campaign text; null (the default) picks it from the path: <c>.wom</c> is the DSL, anything else YAML.</summary>
     public CampaignFormat? Format { get; init; }
     /// <summary>

@@ -51,7 +51,8 @@ public sealed class SnapshotStore(CompiledCampaign campaign, SnapshotStoreData d
             throw new InvalidOperationException($"event '{change.EventId}' would take the budget past its limit");
         }
 
-        if (change.EventId is { } id && target.Seen.ContainsKey(id))
+        // An id forgotten past the lateness horizon (spec v1.1 §13) may be reused.
+        if (change.EventId is { } id && target.Seen.TryGetValue(id, out var seenAt) && !(seenAt < change.ForgottenBefore))
         {
             throw new InvalidOperationException($"event '{id}' is already applied");
         }

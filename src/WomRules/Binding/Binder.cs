@@ -16,6 +16,9 @@ internal sealed partial class Binder
     private readonly CompilationOptions options;
     private Dictionary<CSharpExpressionSyntax, CSharpCompiledExpression?> csharp = [];
 
+    // The caps by name (spec v1.1 §7); a cap that failed to bind maps to null, so naming it reports nothing more.
+    private Dictionary<string, LimitSymbol?> caps = [];
+
     private Binder(DiagnosticBag diagnostics, CompilationOptions options)
     {
         this.diagnostics = diagnostics;
@@ -58,6 +61,7 @@ internal sealed partial class Binder
         var budget = BindBudget(syntax.Budget);
         var disclosures = BindDisclosures(syntax.Disclosures, eventTypes, schema);
         csharp = CompileCSharpRules(syntax.Rules, eventTypes, schema);
+        caps = BindCaps(syntax.Caps);
         var rules = BindRules(syntax.Rules, eventTypes, schema);
 
         var campaign = new BoundCampaign(id, syntax.Description?.Text, from, until, eventTypes, schema, tiers, budget, disclosures, rules)
@@ -67,6 +71,8 @@ internal sealed partial class Binder
             TierKeep = BindTierKeep(syntax.TiersPolicy),
             ReversibleFor = syntax.ReversibleFor is { } reversibleFor ? Duration.Bind(reversibleFor, diagnostics) ?? BoundCampaign.DefaultReversibleFor : BoundCampaign.DefaultReversibleFor,
             PointsExpiry = BindExpiry(syntax.Expiry),
+            Caps = caps.Where(c => c.Value is not null).ToFrozenDictionary(c => c.Key, c => c.Value!, StringComparer.Ordinal),
+            AcceptLate = syntax.AcceptLate is { } acceptLate ? Duration.Bind(acceptLate, diagnostics) : null,
         };
         CampaignWarnings.Report(campaign, syntax, diagnostics);
         return campaign;
@@ -721,8 +727,59 @@ internal sealed partial class Binder
         return new RuleSymbol(rule.Name.Text, fileOrder, eventType.Name, when, priority, stop, limit, rewards, needsReferrer);
     }
 
+    /// <summary>Spec v1.1 §7: the campaign's named caps, each a limit bound as a rule's is.</summary>
+    private Dictionary<string, LimitSymbol?> BindCaps(ImmutableArray<CapSyntax> syntax)
+    {
+        var bound = new Dictionary<string, LimitSymbol?>(StringComparer.Ordinal);
+        foreach (var cap in syntax)
+        {
+            var name = cap.Name.Text;
+            if (!CheckName(cap.Name, "cap") || !CapNamePattern().IsMatch(name))
+            {
+                if (CheckName(cap.Name, "cap"))
+                {
+                    diagnostics.Report(DiagnosticDescriptors.InvalidCapName, cap.Name.Span, name);
+                }
+
+                continue;
+            }
+
+            if (bound.ContainsKey(name))
+            {
+                diagnostics.Report(DiagnosticDescriptors.DuplicateCap, cap.Name.Span, name);
+                continue;
+            }
+
+            bound[name] = BindLimit(cap.Limit) is { } limit ? limit with { Cap = name } : null;
+        }
+
+        return bound;
+    }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_.-]*\\z")]
+    private static partial Regex CapNamePattern();
+
     private LimitSymbol? BindLimit(LimitSyntax limit)
     {
+        if (limit.Cap is { } capName)
+        {
+            // Spec v1.1 §7: 'limit: NAME' shares the cap; an unknown name suggests the nearest declared one.
+            if (caps.TryGetValue(capName.Text, out var cap))
+            {
+                return cap;
+            }
+
+            if (capName.Text.Length > 0 && !char.IsLetter(capName.Text[0]))
+            {
+                // 'limit: 3' is a count without its window, not a cap's name (cap names start with a letter).
+                diagnostics.Report(DiagnosticDescriptors.InvalidValue, capName.Span, capName.Text, "limit", "a cap's name, or a mapping such as { count: 3, per: month }");
+                return null;
+            }
+
+            diagnostics.Report(DiagnosticDescriptors.UnknownCap, capName.Span, capName.Text, NameSuggestions.DidYouMean(diagnostics, capName.Text, caps.Keys));
+            return null;
+        }
+
         long count = 0;
         var ok = true;
         if (limit.Count is null)
@@ -737,6 +794,7 @@ internal sealed partial class Binder
         }
 
         var per = LimitWindow.Campaign;
+        TimeSpan? rolling = null;
         if (limit.Per is { } perToken)
         {
             switch (perToken.Text)
@@ -746,8 +804,20 @@ internal sealed partial class Binder
                 case "month": per = LimitWindow.Month; break;
                 case "year": per = LimitWindow.Year; break;
                 case "campaign": per = LimitWindow.Campaign; break;
+                case var text when text.Length > 1 && (char.IsAsciiDigit(text[0]) || text[0] is '-' or '+'):
+                    // Spec v1.1 §7: a duration is a rolling window (at - d, at].
+                    rolling = Duration.Bind(perToken, diagnostics);
+                    per = LimitWindow.Rolling;
+                    ok &= rolling is not null;
+                    if (ok && count > options.MaxRollingLimitCount)
+                    {
+                        diagnostics.Report(DiagnosticDescriptors.RollingCountTooLarge, limit.Count!.Span, count, options.MaxRollingLimitCount);
+                        ok = false;
+                    }
+
+                    break;
                 default:
-                    diagnostics.Report(DiagnosticDescriptors.InvalidValue, perToken.Span, perToken.Text, "limit.per", "day, week, month, year or campaign");
+                    diagnostics.Report(DiagnosticDescriptors.InvalidValue, perToken.Span, perToken.Text, "limit.per", "day, week, month, year, campaign, or a duration such as 24h or 7d");
                     ok = false;
                     break;
             }
@@ -762,7 +832,7 @@ internal sealed partial class Binder
             }
         }
 
-        return ok ? new LimitSymbol(count, per, of) : null;
+        return ok ? new LimitSymbol(count, per, of) { Rolling = rolling } : null;
     }
 
     private bool TryParseRecipient(SyntaxToken token, string key, out Recipient recipient)

@@ -30,6 +30,12 @@ internal sealed record BoundCampaign(
 
     /// <summary>Spec v1.1 §5 'tiers_policy.keep': with <see cref="TierDowngrade"/>, how long a tier is kept after it was reached; null: not kept.</summary>
     public TimeSpan? TierKeep { get; init; }
+    /// <summary>The campaign's named caps (spec v1.1 §7), by name.</summary>
+    public FrozenDictionary<string, LimitSymbol> Caps { get; init; } = FrozenDictionary<string, LimitSymbol>.Empty;
+
+    /// <summary>The lateness horizon (spec v1.1 §13); null: unlimited (v1).</summary>
+    public TimeSpan? AcceptLate { get; init; }
+
     /// <summary>How long a points lot stays available (spec v1.1 §4); null: points never expire.</summary>
     public TimeSpan? PointsExpiry { get; init; }
 }

@@ -28,6 +28,25 @@ internal static class CampaignWarnings
 
         ReportUnreachableTiers(campaign, syntax, diagnostics);
         ReportUnusedEventTypes(campaign, syntax, diagnostics);
+        ReportUnusedCaps(syntax, diagnostics);
+    }
+
+    /// <summary>
+    /// Spec v1.1 §7: a cap that no rule names (even one that failed to bind) limits nothing. Not while a rule names a cap
+    /// that is not declared (WOM3070): that name is likely the unused cap misspelled, so one error says it all.
+    /// </summary>
+    private static void ReportUnusedCaps(CampaignSyntax syntax, DiagnosticBag diagnostics)
+    {
+        var named = syntax.Rules.Select(r => r.Limit?.Cap?.Text).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        if (!named.IsSubsetOf(syntax.Caps.Select(c => c.Name.Text)))
+        {
+            return;
+        }
+
+        foreach (var cap in syntax.Caps.Where(c => !named.Contains(c.Name.Text)))
+        {
+            diagnostics.Report(DiagnosticDescriptors.UnusedCap, cap.Name.Span, cap.Name.Text);
+        }
     }
 
     private static void ReportUnusedEventTypes(BoundCampaign campaign, CampaignSyntax syntax, DiagnosticBag diagnostics)

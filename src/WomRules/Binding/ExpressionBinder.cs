@@ -174,7 +174,7 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, CompilationOpt
                     return new BoundLiteral(ValueType.List, syntax.Span, list);
                 }
 
-                var nearest = NearestName.Find(member, Lists.Keys);
+                var nearest = diagnostics.TrySpendSuggestion() ? NameSuggestions.Nearest(member, Lists.Keys) : null;
                 var hint = nearest is not null
                     ? $"the nearest declared list is '{nearest}'"
                     : Lists.Count == 0 ? "the campaign declares none" : $"the declared lists are {string.Join(", ", Lists.Keys.Order(StringComparer.Ordinal))}";

@@ -187,6 +187,18 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor AlertDataNotAllowed = Error("WOM3068", "Alert data in a C# rule",
         "Alert data is written in the campaign language, so it cannot be in a rule with 'lang: csharp'; compute the value in the campaign language or in a separate rule.");
 
+    // WOM3070-WOM3079: rolling windows and named caps, spec v1.1 §7 (WOM3075-WOM3079 are reserved).
+    public static readonly DiagnosticDescriptor UnknownCap = Error("WOM3070", "Unknown cap",
+        "The campaign declares no cap '{0}'{1}; declare it under 'caps' (DSL: 'cap {0} COUNT per WINDOW') or fix the spelling.");
+    public static readonly DiagnosticDescriptor InvalidCapName = Error("WOM3071", "Invalid cap name",
+        "'{0}' is not a valid cap name; use letters, digits, '_', '-' and '.', starting with a letter.");
+    public static readonly DiagnosticDescriptor UnusedCap = Warning("WOM3072", "Unused cap",
+        "No rule names the cap '{0}', so it limits nothing; add 'limit: {0}' to the rules it should cap, or remove it.");
+    public static readonly DiagnosticDescriptor RollingCountTooLarge = Error("WOM3073", "Rolling limit count too large",
+        "A rolling window keeps the latest 'count' firing times of each participant, so its count may be at most {1}, not {0}; use a calendar window ('per: month'), or raise MaxRollingLimitCount.");
+    public static readonly DiagnosticDescriptor DuplicateCap = Error("WOM3074", "Cap declared twice",
+        "The cap '{0}' is declared more than once; rename or remove one of them.");
+
     // WOM3080-WOM3089: identity signals (spec v1.1 §8) and named lists (§11).
     public static readonly DiagnosticDescriptor IdentityNotString = Error("WOM3080", "Identity on a non-string attribute",
         "Only string attributes can be identity signals, and '{0}' is {1}; declare it '{{ type: string, identity: true }}' or drop 'identity'.");

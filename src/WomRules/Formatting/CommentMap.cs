@@ -56,6 +56,7 @@ internal sealed class CommentMap
         yield return c.Active;
         yield return c.Ids;
         yield return c.ReversibleFor;
+        yield return c.AcceptLate;
         yield return c.TiersPolicy;
         yield return c.Expiry;
         yield return c.Markers;
@@ -87,6 +88,11 @@ internal sealed class CommentMap
         }
 
         yield return c.Budget;
+        foreach (var cap in c.Caps)
+        {
+            yield return cap.Name;
+        }
+
         foreach (var d in c.Disclosures)
         {
             yield return d.Name;

@@ -53,6 +53,11 @@ internal static class DslWriter
             w.Line(0, "reversible for " + Value(reversibleFor.Text), reversibleFor);
         }
 
+        if (c.AcceptLate is { } acceptLate)
+        {
+            w.Line(0, "accept late " + Value(acceptLate.Text), acceptLate);
+        }
+
         if (c.TiersPolicy is { } tiersPolicy && (tiersPolicy.Downgrade is not null || tiersPolicy.Keep is not null))
         {
             var downgrade = tiersPolicy.Downgrade switch
@@ -159,6 +164,16 @@ internal static class DslWriter
             }
         }
 
+        if (!c.Caps.IsEmpty)
+        {
+            foreach (var cap in c.Caps)
+            {
+                w.Line(0, "cap " + Name(cap.Name.Text) + " " + Limit(cap.Limit), cap.Name);
+            }
+
+            w.Blank();
+        }
+
         foreach (var d in c.Disclosures)
         {
             w.Line(0, "disclosure " + Name(d.Name.Text), d.Name);
@@ -220,7 +235,7 @@ internal static class DslWriter
 
             if (r.Limit is { } limit)
             {
-                w.Line(1, "limit " + Value(limit.Count?.Text ?? "") + (limit.Per is { } per ? " per " + Name(per.Text) : "") + (limit.Of is { } of ? " of " + Name(of.Text) : ""), limit);
+                w.Line(1, "limit " + (limit.Cap is { } cap ? Name(cap.Text) : Limit(limit)), limit);
             }
 
             w.Blank();
@@ -329,6 +344,9 @@ internal static class DslWriter
     private static string Names(IEnumerable<SyntaxToken> tokens) => string.Join(", ", tokens.Select(t => Name(t.Text)));
 
     private static string Name(string text) => IsBare(text, DslGrammar.IsNameStart, DslGrammar.IsNameChar) ? text : DslStrings.Quote(text);
+
+    private static string Limit(LimitSyntax limit) =>
+        Value(limit.Count?.Text ?? "") + (limit.Per is { } per ? " per " + Name(per.Text) : "") + (limit.Of is { } of ? " of " + Name(of.Text) : "");
 
     private static string Value(string text) => IsBare(text, DslGrammar.IsValueStart, DslGrammar.IsValueChar) ? text : DslStrings.Quote(text);
 

@@ -44,6 +44,11 @@ internal static class YamlWriter
             w.Line(0, "reversible_for: " + Scalar(reversibleFor.Text), reversibleFor);
         }
 
+        if (c.AcceptLate is { } acceptLate)
+        {
+            w.Line(0, "accept_late: " + Scalar(acceptLate.Text), acceptLate);
+        }
+
         if (c.TiersPolicy is { } tiersPolicy)
         {
             w.Line(0, "tiers_policy: " + Flow(("downgrade", tiersPolicy.Downgrade?.Text), ("keep", tiersPolicy.Keep?.Text)), tiersPolicy);
@@ -122,6 +127,15 @@ internal static class YamlWriter
             w.Line(0, "budget: " + Flow(("points", budget.Points?.Text), ("credit", budget.Credit?.Text)), budget);
         }
 
+        if (!c.Caps.IsEmpty)
+        {
+            Section(w, "caps:", c.Caps[0].Name);
+            foreach (var cap in c.Caps)
+            {
+                w.Line(1, Scalar(cap.Name.Text) + ": " + Limit(cap.Limit), cap.Name);
+            }
+        }
+
         if (!c.Disclosures.IsEmpty)
         {
             Section(w, "disclosures:", c.Disclosures[0].Name);
@@ -175,7 +189,7 @@ internal static class YamlWriter
 
                 if (r.Limit is { } limit)
                 {
-                    w.Line(2, "limit: " + Flow(("count", limit.Count?.Text), ("per", limit.Per?.Text), ("of", limit.Of?.Text)), limit);
+                    w.Line(2, "limit: " + (limit.Cap is { } cap ? Scalar(cap.Text) : Limit(limit)), limit);
                 }
             }
         }
@@ -350,6 +364,8 @@ internal static class YamlWriter
 
         return entries.Count == 0 ? "{}" : "{ " + string.Join(", ", entries) + " }";
     }
+
+    private static string Limit(LimitSyntax limit) => Flow(("count", limit.Count?.Text), ("per", limit.Per?.Text), ("of", limit.Of?.Text));
 
     private static string Flow(params (string Key, string? Text)[] entries) =>
         "{ " + string.Join(", ", entries.Where(e => e.Text is not null).Select(e => e.Key + ": " + Scalar(e.Text!, flow: true))) + " }";

@@ -163,17 +163,19 @@ internal static class CampaignShape
     public static readonly MappingShape Limit = new("limit", "How often the rule may fire for one participant; a firing over the limit is skipped with reason limit.",
     [
         new("count", new ScalarShape("The firings allowed in each window.", ScalarKind.Integer, Minimum: 1), Required: true, Example: "count: 3"),
-        new("per", new ScalarShape("The window the firings are counted in, a UTC calendar window (default campaign).", ScalarKind.String, ["day", "week", "month", "year", "campaign"])
-        {
-            WordDescriptions =
-            [
-                "Each UTC calendar day.",
-                "Each ISO week, Monday to Sunday, UTC.",
-                "Each UTC calendar month.",
-                "Each UTC calendar year.",
-                "The default: the whole campaign, once and for all.",
-            ],
-        }, Example: "per: week"),
+        new("per", new ChoiceShape(
+            "The window the firings are counted in: a UTC calendar window (default campaign), or a rolling window of a duration such as 24h or 7d (spec v1.1 §7).",
+            [new ScalarShape("The window the firings are counted in, a UTC calendar window: day, week, month, year, or campaign (the default).", ScalarKind.String, ["day", "week", "month", "year", "campaign"])
+            {
+                WordDescriptions =
+                [
+                    "Each UTC calendar day.",
+                    "Each ISO week, Monday to Sunday, UTC.",
+                    "Each UTC calendar month.",
+                    "Each UTC calendar year.",
+                    "The default: the whole campaign, once and for all.",
+                ],
+            }, Duration with { Description = "The window the firings are counted in, a rolling one: the firings whose time lies in (at - duration, at], such as 24h or 7d (spec v1.1 §7)." }]), Example: "per: week"),
         new("of", Recipient with { Description = "Whose firings are counted: the actor's (default) or the referrer's." }, Example: "of: referrer"),
     ])
     {
@@ -184,6 +186,16 @@ internal static class CampaignShape
             new("limit: count per window", "A limit: at most COUNT firings per window for each participant.", "count: ${1:3}\nper: ${2|day,week,month,year,campaign|}\nof: ${3|actor,referrer|}"),
         ],
     };
+
+    /// <summary>Spec v1.1 §7: a rule's limit is its own mapping, or the name of a cap declared under 'caps'.</summary>
+    public static readonly ChoiceShape RuleLimit = new(
+        "How often the rule may fire: { count, per, of }, or the name of a cap under 'caps' that the rule shares with others.",
+        [Limit, new ScalarShape("The name of a cap declared under 'caps', shared with the other rules naming it.", ScalarKind.String)]) { Title = "Rule limit" };
+
+    public static readonly NamedMapShape Caps = new(
+        "Named caps that several rules share (spec v1.1 §7): a rule names one as 'limit: NAME', and a firing of any of them uses it.",
+        "^[A-Za-z][A-Za-z0-9_.-]*$",
+        Limit);
 
     /// <summary>Spec v1.1 §6; the shorthand <c>alert: NAME</c> is the other option of the reward's <c>alert</c>.</summary>
     public static readonly ScalarShape AlertSeverity = new(
@@ -245,7 +257,7 @@ internal static class CampaignShape
         new("when", Condition, Example: "when: event.first_order and event.order_total >= 20 and event.referrer != event.actor"),
         new("priority", new ScalarShape("The order rules of one event run in: higher runs first (default 0), then file order.", ScalarKind.Integer), Example: "priority: 10"),
         new("stop", new ScalarShape("true: when the rule fires, the later rules of the event do not run.", ScalarKind.Boolean), Example: "stop: true"),
-        new("limit", Limit),
+        new("limit", RuleLimit, Example: "limit: { count: 5, per: month, of: referrer }"),
         new("rewards", new ListShape("What the rule grants when it fires: one or more reward entries.", Reward) { NonEmpty = true }, Required: true, Example: "rewards:\n  - { to: referrer, points: 500, counter: referrals }"),
         new("lang", new ScalarShape("The language of 'when' and the amounts (default: the campaign language).", ScalarKind.String, ["csharp"])
         {
@@ -295,6 +307,7 @@ internal static class CampaignShape
         new("active", Active),
         new("ids", Ids),
         new("reversible_for", Duration with { Description = "How long after its 'at' an event may still be reversed by an event.reversed (default 365d)." }, Example: "reversible_for: 90d"),
+        new("accept_late", Duration with { Description = "The lateness horizon (spec v1.1 §13): an event whose 'at' is earlier than the clock less this is rejected as too late (default: unlimited)." }, Example: "accept_late: 2d"),
         new("tiers_policy", TiersPolicy),
         new("expiry", Expiry),
         new("markers", Markers, Example: "markers:\n  add: [\"#ditaja\", \"#berbayar\"]\n  remove: [\"#employee\"]"),
@@ -308,6 +321,7 @@ internal static class CampaignShape
             Example: "counters: [referrals, reviews]"),
         new("tiers", new ListShape("The program's tiers, lowest first.", Tier), Example: "tiers:\n  - name: member\n  - name: silver\n    when: participant.lifetime_points >= 1000"),
         new("budget", Budget),
+        new("caps", Caps, Example: "caps:\n  invite-cap: { count: 3, per: month, of: referrer }"),
         new("disclosures", new ListShape("Disclosure requirements, checked in file order before the rules run.", Disclosure), Example: "disclosures:\n  - name: ftc\n    on: review.posted\n    require: discloses(event.text)"),
         new("rules", new ListShape("The rules, each reacting to one event type.", Rule), Example: "rules:\n  - name: review-points\n    on: review.posted\n    when: event.rating >= 4\n    rewards:\n      - points: 50"),
     ])

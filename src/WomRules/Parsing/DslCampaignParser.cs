@@ -34,6 +34,8 @@ internal sealed class DslCampaignParser
     private IdsSyntax? ids;
     private MarkersSyntax? markers;
     private SyntaxToken? reversibleFor;
+    private SyntaxToken? acceptLate;
+    private readonly List<CapSyntax> caps = [];
     private TiersPolicySyntax? tiersPolicy;
     private int offset;
 
@@ -147,6 +149,8 @@ internal sealed class DslCampaignParser
                     Span(d.Keyword.Start, d.Clauses.Select(ClauseEnd).DefaultIfEmpty(d.Keyword.End).Max())));
                 break;
             case "reversible": Once(d.Keyword, "the file", () => reversibleFor = Token(d.Name!)); break;
+            case "accept": Once(d.Keyword, "the file", () => acceptLate = Token(d.Name!)); break;
+            case "cap": caps.Add(new CapSyntax(Token(d.Name!), Limit(d.Keyword, (DslLimit)d.Clauses[0].Value!, capReference: false))); break;
             case "tiers": Once(d.Keyword, "the file", () => tiersPolicy = TiersPolicy(d)); break;
             case "expire": Once(d.Keyword, "the file", () => expiry = new ExpirySyntax(Word(d, "points"), Word(d, "credit"), DeclarationSpan(d))); break;
             case "markers":
@@ -185,7 +189,7 @@ internal sealed class DslCampaignParser
             diagnostics.Report(DiagnosticDescriptors.UnsupportedVersion, version.Span, version.Text);
         }
 
-        return new CampaignSyntax(version, id, description, active, [.. events], [.. participant], [.. counters], [.. tiers], budget, [.. disclosures], [.. rules], ids, reversibleFor, tiersPolicy, expiry, markers, [.. lists]);
+        return new CampaignSyntax(version, id, description, active, [.. events], [.. participant], [.. counters], [.. tiers], budget, [.. disclosures], [.. rules], ids, reversibleFor, tiersPolicy, expiry, markers, [.. lists], [.. caps], acceptLate);
     }
 
     private TiersPolicySyntax TiersPolicy(DslDeclaration d)
@@ -246,7 +250,7 @@ internal sealed class DslCampaignParser
         LimitSyntax? limit = null;
         if (clauses.TryGetValue("limit", out var l) && l.Value is DslLimit raw)
         {
-            limit = new LimitSyntax(Token(raw.Count), Optional(raw.Per), Optional(raw.Of), Span(l.Keyword.Start, raw.End));
+            limit = Limit(l.Keyword, raw, capReference: true);
         }
 
         SyntaxToken? stop = null;
@@ -265,6 +269,21 @@ internal sealed class DslCampaignParser
             limit,
             rewards,
             language);
+    }
+
+    /// <summary>
+    /// A limit line. In a rule, a lone word that starts with a letter ('limit referral-cap') names a cap (spec v1.1 §7);
+    /// a count is a number, so the two cannot be confused.
+    /// </summary>
+    private LimitSyntax Limit(DslWord keyword, DslLimit raw, bool capReference)
+    {
+        var span = Span(keyword.Start, raw.End);
+        if (capReference && raw.Per is null && raw.Of is null && raw.Count.Text.Length > 0 && char.IsLetter(raw.Count.Text[0]))
+        {
+            return new LimitSyntax(null, null, null, span, Token(raw.Count));
+        }
+
+        return new LimitSyntax(Token(raw.Count), Optional(raw.Per), Optional(raw.Of), span);
     }
 
     private RewardSyntax Reward(DslClause clause, bool csharp)

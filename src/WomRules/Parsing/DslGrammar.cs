@@ -13,7 +13,7 @@ namespace WomRules.Parsing;
 internal static class DslGrammar
 {
     public static readonly string[] DeclarationKeywords =
-        ["womrules", "campaign", "description", "active", "ids", "reversible", "tiers", "expire", "markers", "list", "event", "participant", "counters", "tier", "budget", "disclosure", "rule"];
+        ["womrules", "campaign", "description", "active", "ids", "reversible", "accept", "tiers", "expire", "markers", "list", "event", "participant", "counters", "tier", "budget", "disclosure", "rule"];
 
     public static readonly Parser<DslDeclaration> Declaration = BuildDeclaration();
 
@@ -98,6 +98,16 @@ internal static class DslGrammar
                 .. r.IsDefined ? new[] { "','" } : a.IsDefined ? new[] { "','", "'remove'" } : new[] { "'remove'" }])
             select new DslDeclaration(k, null, [.. a.Items(), .. r.Items()]);
 
+        // accept late DURATION (spec v1.1 §13).
+        var accept = from k in Keyword("accept") from l in Keyword("late") from v in value from e in EndOfLine() select new DslDeclaration(k, v, []);
+
+        // cap NAME COUNT [per WINDOW] [of WHO] (spec v1.1 §7): a rule's limit line, named, for rules to share.
+        var cap =
+            from k in Keyword("cap")
+            from n in name
+            from limit in LimitBody(value, name)
+            select new DslDeclaration(k, n, [new DslClause(k, limit)]);
+
         var counters = from k in Keyword("counters") from n in names from e in EndOfLine("','") select new DslDeclaration(k, null, [new DslClause(k, n)]);
 
         var budgetAmount = from v in value from unit in Keyword("points").Or(Keyword("credit")) select new DslClause(unit, v);
@@ -148,13 +158,8 @@ internal static class DslGrammar
 
         var ruleOn = from k in Keyword("on") from v in name select new DslClause(k, v);
         var rewardClause = RewardClause(name, value, comma);
-        var limitClause =
-            from k in Keyword("limit")
-            from count in value
-            from per in (from p in Keyword("per") from v in name select v).XOptional()
-            from of in (from o in Keyword("of") from v in name select v).XOptional()
-            from e in EndOfLine([.. per.IsDefined || of.IsDefined ? [] : new[] { "'per'" }, .. of.IsDefined ? [] : new[] { "'of'" }])
-            select new DslClause(k, new DslLimit(count, per.GetOrDefault(), of.GetOrDefault(), e));
+        // 'limit COUNT [per WINDOW] [of WHO]', or 'limit NAME' naming a cap (spec v1.1 §7; the binder tells them apart).
+        var limitClause = from k in Keyword("limit") from limit in LimitBody(value, name) select new DslClause(k, limit);
         var onLine = from o in ruleOn from e in EndOfLine() select o;
         var langLine = from k in Keyword("lang") from v in name from e in EndOfLine() select new DslClause(k, v);
         var priorityLine = from k in Keyword("priority") from v in value from e in EndOfLine() select new DslClause(k, v);
@@ -173,11 +178,19 @@ internal static class DslGrammar
 
         var withBody = @event.Or(participant).Or(tier).Or(disclosure).Or(rule);
         var oneLine =
-            from d in womrules.Or(campaign).Or(description).Or(active).Or(ids).Or(reversible).Or(tiersPolicy).Or(expire).Or(markers).Or(namedList).Or(counters).Or(budget)
+            from d in womrules.Or(campaign).Or(description).Or(active).Or(ids).Or(reversible).Or(accept).Or(cap).Or(tiersPolicy).Or(expire).Or(markers).Or(namedList).Or(counters).Or(budget)
             from rest in NothingIndented()
             select d;
         return Dispatch(oneLine.Or(withBody), ("event", @event), ("participant", participant), ("tier", tier), ("disclosure", disclosure), ("rule", rule)).End();
     }
+
+    /// <summary>What follows 'limit' (and a cap's name): <c>COUNT [per WINDOW] [of WHO]</c> to the end of the line.</summary>
+    private static Parser<DslLimit> LimitBody(Parser<DslWord> value, Parser<DslWord> name) =>
+        from count in value
+        from per in (from p in Keyword("per") from v in name select v).XOptional()
+        from of in (from o in Keyword("of") from v in name select v).XOptional()
+        from e in EndOfLine([.. per.IsDefined || of.IsDefined ? [] : new[] { "'per'" }, .. of.IsDefined ? [] : new[] { "'of'" }])
+        select new DslLimit(count, per.GetOrDefault(), of.GetOrDefault(), e);
 
     /// <summary><c>reward [actor | referrer | to NAME] EFFECT, EFFECT…</c>; amounts are written <c>500 points</c> or <c>points 500</c>.</summary>
     private static Parser<DslClause> RewardClause(Parser<DslWord> name, Parser<DslWord> value, Parser<DslWord> comma)

@@ -82,7 +82,9 @@ internal sealed class YamlCampaignReader
             map.TryGetValue("tiers_policy", out var tiersPolicy) ? ReadTiersPolicy(tiersPolicy.Value) : null,
             map.TryGetValue("expiry", out var expiry) ? ReadExpiry(expiry.Value) : null,
             map.TryGetValue("markers", out var markers) ? ReadMarkers(markers.Value) : null,
-            map.TryGetValue("lists", out var lists) ? ReadLists(lists.Value) : []);
+            map.TryGetValue("lists", out var lists) ? ReadLists(lists.Value) : [],
+            map.TryGetValue("caps", out var caps) ? ReadCaps(caps.Value) : [],
+            Token(map, "accept_late"));
     }
 
     /// <summary>'lists' (spec v1.1 §11): name → sequence of scalars, each taken as the text it is written with.</summary>
@@ -248,15 +250,42 @@ internal sealed class YamlCampaignReader
         var language = Token(map, "lang");
         var csharp = language?.Text == "csharp";
         LimitSyntax? limit = null;
-        if (map.TryGetValue("limit", out var limitEntry) && Mapping(limitEntry.Value, "limit", LimitKeys) is { } limitMap)
+        if (map.TryGetValue("limit", out var limitEntry))
         {
-            limit = new LimitSyntax(Token(limitMap, "count"), Token(limitMap, "per"), Token(limitMap, "of"), limitEntry.Value.Span);
+            // Spec v1.1 §7: 'limit: NAME' shares a cap declared under 'caps'.
+            limit = limitEntry.Value is YamlScalar capName && !capName.IsPlainEmpty
+                ? new LimitSyntax(null, null, null, limitEntry.Value.Span, ToToken(capName))
+                : ReadLimit(limitEntry.Value, "limit");
         }
 
         var rewards = map.TryGetValue("rewards", out var rewardsEntry)
             ? Items(rewardsEntry.Value, "rewards").Select(r => ReadReward(r, csharp)).OfType<RewardSyntax>().ToImmutableArray()
             : [];
         return new RuleSyntax(name, Token(map, "on"), Expression(map, "when", csharp), Token(map, "priority"), Token(map, "stop"), limit, rewards, language);
+    }
+
+    private LimitSyntax? ReadLimit(YamlNode node, string what) =>
+        Mapping(node, what, LimitKeys) is { } limitMap ? new LimitSyntax(Token(limitMap, "count"), Token(limitMap, "per"), Token(limitMap, "of"), node.Span) : null;
+
+    /// <summary>'caps' (spec v1.1 §7): each entry a limit mapping under its name.</summary>
+    private ImmutableArray<CapSyntax> ReadCaps(YamlNode node)
+    {
+        var map = Mapping(node, "caps", null);
+        if (map is null)
+        {
+            return [];
+        }
+
+        var caps = ImmutableArray.CreateBuilder<CapSyntax>();
+        foreach (var entry in map.Values)
+        {
+            if (ReadLimit(entry.Value, "caps." + entry.Key.Value) is { } limit)
+            {
+                caps.Add(new CapSyntax(ToToken(entry.Key), limit));
+            }
+        }
+
+        return caps.ToImmutable();
     }
 
     private RewardSyntax? ReadReward(YamlNode node, bool csharp)

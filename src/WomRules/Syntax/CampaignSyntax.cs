@@ -21,7 +21,9 @@ internal sealed class CampaignSyntax(
     TiersPolicySyntax? tiersPolicy = null,
     ExpirySyntax? expiry = null,
     MarkersSyntax? markers = null,
-    ImmutableArray<NamedListSyntax> lists = default) : SyntaxNode
+    ImmutableArray<NamedListSyntax> lists = default,
+    ImmutableArray<CapSyntax> caps = default,
+    SyntaxToken? acceptLate = null) : SyntaxNode
 {
     public SyntaxToken? Version { get; } = version;
 
@@ -48,6 +50,12 @@ internal sealed class CampaignSyntax(
     /// <summary>Named lists of strings (spec v1.1 §11), in the order written.</summary>
     public ImmutableArray<NamedListSyntax> Lists { get; } = lists.IsDefault ? [] : lists;
 
+    /// <summary>Named caps that rules share (spec v1.1 §7), in file order.</summary>
+    public ImmutableArray<CapSyntax> Caps { get; } = caps.IsDefault ? [] : caps;
+
+    /// <summary>The lateness horizon (spec v1.1 §13), a duration; null: unlimited.</summary>
+    public SyntaxToken? AcceptLate { get; } = acceptLate;
+
     public ImmutableArray<EventTypeSyntax> Events { get; } = events;
 
     public ImmutableArray<AttributeSyntax> Participant { get; } = participant;
@@ -65,5 +73,5 @@ internal sealed class CampaignSyntax(
     public override TextSpan Span => UnionOf([.. Children]);
 
     public override IEnumerable<SyntaxNode> Children =>
-        NonNull([Version, Id, Description, Active, Ids, ReversibleFor, TiersPolicy, Expiry, Markers, .. Lists, .. Events, .. Participant, .. Counters, .. Tiers, Budget, .. Disclosures, .. Rules]);
+        NonNull([Version, Id, Description, Active, Ids, ReversibleFor, AcceptLate, TiersPolicy, Expiry, Markers, .. Lists, .. Events, .. Participant, .. Counters, .. Tiers, Budget, .. Caps, .. Disclosures, .. Rules]);
 }

@@ -83,6 +83,16 @@ public sealed partial class MalformedStateFileTests() : CliTestFolder("womrules-
         { "ledger spent more budget than budget_used", """{"budget_used": {"points": 4}, "seen_events": ["e1"], "ledger": {"e1": {"at": "2026-03-01T00:00:00Z", "budget": {"points": 5}}}}""", "ledger", null },
         { "ledger budget of negative points", """{"seen_events": ["e1"], "ledger": {"e1": {"at": "2026-03-01T00:00:00Z", "budget": {"points": -1}}}}""", "ledger.e1.budget.points", "-1" },
 
+        // Spec v1.1 §7, §12: cap usage and rolling-window firings.
+        { "caps not an object", """{"participants": {"u": {"caps": []}}}""", "participants.u.caps", "[]" },
+        { "cap window that names no window", """{"participants": {"u": {"caps": {"c": {"someday": 1}}}}}""", "participants.u.caps.c.someday", "\"someday\"" },
+        { "negative cap usage", """{"participants": {"u": {"caps": {"c": {"2026-09": -1}}}}}""", "participants.u.caps.c.2026-09", "-1" },
+        { "rolling firings not a list", """{"participants": {"u": {"rolling": {"grant": {}}}}}""", "participants.u.rolling.grant", "{}" },
+        { "rolling firing that is no time", """{"participants": {"u": {"rolling_caps": {"c": ["soon"]}}}}""", "participants.u.rolling_caps.c[0]", "\"soon\"" },
+        { "rolling firings out of order", """{"participants": {"u": {"rolling": {"grant": ["2026-03-02T00:00:00Z", "2026-03-01T00:00:00Z"]}}}}""", "participants.u.rolling.grant[1]", "\"2026-03-01T00:00:00Z\"" },
+        { "rolling firing later than the clock", """{"clock": "2026-03-01T00:00:00Z", "participants": {"u": {"rolling": {"grant": ["2026-03-02T00:00:00Z"]}}}}""", "participants.u.rolling.grant[0]", "\"2026-03-02T00:00:00Z\"" },
+        { "ledger limit use naming a rule and a cap", """{"participants": {"u": {}}, "seen_events": ["e1"], "ledger": {"e1": {"at": "2026-03-01T00:00:00Z", "limits": [{"participant": "u", "rule": "grant", "cap": "c", "window": "campaign"}]}}}""", "ledger.e1.limits[0]", null },
+
         // Spec v1.1 §5: tier_since.
         { "tier_since that is no time", """{"participants": {"u": {"tier_since": "last spring"}}}""", "participants.u.tier_since", "\"last spring\"" },
         { "tier_since as a number", """{"participants": {"u": {"tier_since": 1772323200}}}""", "participants.u.tier_since", "1772323200" },

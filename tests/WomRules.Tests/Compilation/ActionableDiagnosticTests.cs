@@ -8,21 +8,7 @@ namespace WomRules.Tests.Compilation;
 /// </summary>
 public sealed class ActionableDiagnosticTests
 {
-    private const string YamlHeader = """
-        womrules: 1
-        campaign: diag
-        budget: { points: 100000 }
-        events:
-          review.posted:
-            rating: int
-            text: string
-        counters: [reviews]
-        tiers:
-          - name: bronze
-          - name: silver
-            when: participant.points >= 500
-
-        """;
+    private const string YamlHeader = DiagnosticTests.Header;
 
     private const string DslHeader = """
         campaign diag

@@ -3,7 +3,8 @@ namespace WomRules.Tests.Compilation;
 /// <summary>Binding and type diagnostics (spec §3, §6): exact id, line and column, pointing at the offending operand.</summary>
 public sealed class DiagnosticTests
 {
-    private const string Header = """
+    /// <summary>A small campaign without rules, for tests that add a rule and look at its diagnostics.</summary>
+    internal const string Header = """
         womrules: 1
         campaign: diag
         budget: { points: 100000 }

@@ -177,13 +177,18 @@ public sealed partial class YamlEditorTests(YamlLanguageServer server) : IClassF
         }
 
         hover.Should().StartWith("#### " + schema["title"]!.GetValue<string>() + "\n\n", find);
-        hover.Should().Contain(schema["markdownDescription"]!.GetValue<string>(), find + ": the description with its example");
         if (value.Length > 0)
         {
-            // The enum is on the node, or on one of its options once the key also takes another form.
+            // The enum is on the node, or on one of its options once the key also takes another form; the editor then
+            // shows the description of the option the value matched.
             var words = new[] { schema }.Concat(schema["anyOf"]?.AsArray() ?? []).Single(n => n!["enum"]?.AsArray().Any(v => v!.GetValue<string>() == value) == true)!;
+            hover.Should().Contain((words["markdownDescription"] ?? schema["markdownDescription"])!.GetValue<string>(), find + ": the description with its example");
             var index = words["enum"]!.AsArray().Select(v => v!.GetValue<string>()).ToList().IndexOf(value);
             hover.Should().Contain(words["markdownEnumDescriptions"]![index]!.GetValue<string>(), find + ": what the value means");
+        }
+        else
+        {
+            hover.Should().Contain(schema["markdownDescription"]!.GetValue<string>(), find + ": the description with its example");
         }
     }
 

@@ -89,11 +89,11 @@ public sealed class EngineHotPathTests
 
         before.Badges.Should().BeEmpty();
         before.Attributes["country"].Should().Be("MY");
-        before.LimitUsage["referral"].Values.Should().Equal(1L);
+        before.LimitUsage(false)["referral"].Values.Should().Equal(1L);
         var after = engine.GetParticipant("u-1")!;
         after.Badges.Should().Equal("reviewer");
         after.Attributes["country"].Should().Be("SG");
-        after.LimitUsage["referral"].Values.Should().Equal(2L);
+        after.LimitUsage(false)["referral"].Values.Should().Equal(2L);
     }
 
     [Fact]

@@ -91,7 +91,7 @@ public sealed class InPlaceStateTests
         state.Points.Should().Be(10);
         state.CounterValues["gifts"].Should().Be(2);
         state.Badges.Should().Equal("thanked");
-        state.LimitUsage.Single().Value.Values.Should().Equal(2L);
+        state.LimitUsage(false).Single().Value.Values.Should().Equal(2L);
     }
 
     [Theory]
@@ -142,7 +142,7 @@ public sealed class InPlaceStateTests
         new(campaign, inMemory ? new InMemoryParticipantStore() : new CopyingStore());
 
     private static string FullState(ParticipantState p) =>
-        CampaignRunner.StateText(p) + " limits=" + string.Join(";", p.LimitUsage.OrderBy(r => r.Key, StringComparer.Ordinal)
+        CampaignRunner.StateText(p) + " limits=" + string.Join(";", p.LimitUsage(false).OrderBy(r => r.Key, StringComparer.Ordinal)
             .Select(r => r.Key + ":" + string.Join(",", r.Value.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => $"{w.Key}={w.Value}"))));
 
     /// <summary>
@@ -221,6 +221,31 @@ public sealed class InPlaceStateTests
         }
 
         memory.GetParticipant("amara")!.TierSince.Should().Be(new DateTimeOffset(2026, 7, 1, 9, 0, 0, TimeSpan.Zero), "the time-driven move happened at the end of keep");
+    }
+
+    [Fact]
+    public void Rolling_windows_caps_and_the_horizon_give_the_same_outcomes_and_states_in_a_hosts_store()
+    {
+        // Spec v1.1 §7, §13: the rolling firings and cap usage a copy shares must never change under the stored state.
+        var campaign = CampaignRunner.Compile(AcceptLateTests.Yaml);
+        for (var seed = 0; seed < 30; seed++)
+        {
+            var copying = new CopyingStore();
+            var host = new CampaignEngine(campaign, copying);
+            var memory = new CampaignEngine(campaign);
+            foreach (var line in AcceptLateTests.Generate(new Random(seed), 60))
+            {
+                var (a, b) = line.StartsWith("sweep ", StringComparison.Ordinal)
+                    ? (host.AdvanceTo(DateTimeOffset.Parse(line[6..], System.Globalization.CultureInfo.InvariantCulture)), memory.AdvanceTo(DateTimeOffset.Parse(line[6..], System.Globalization.CultureInfo.InvariantCulture)))
+                    : (host.ProcessJson(line), memory.ProcessJson(line));
+                a.Select(o => o.ToJson()).Should().Equal(b.Select(o => o.ToJson()), $"seed {seed}: {line}");
+            }
+
+            foreach (var id in copying.Ids)
+            {
+                CampaignRunner.StateText(host.GetParticipant(id)!).Should().Be(CampaignRunner.StateText(memory.GetParticipant(id)!));
+            }
+        }
     }
 
     /// <summary>A host's store: keeps exactly the states committed, so the engine must copy before it changes one.</summary>

@@ -69,7 +69,9 @@ public sealed class SnapshotRoundTripPropertyTests
             (new ParticipantSnapshot("u") { Counters = new Dictionary<string, long> { ["refs"] = 1 } }, "refs"),
             (new ParticipantSnapshot("u") { Attributes = new Dictionary<string, object?> { ["age"] = 3L } }, "age"),
             (new ParticipantSnapshot("u") { Attributes = new Dictionary<string, object?> { ["country"] = 3L } }, "country"),
-            (new ParticipantSnapshot("u") { LimitUsage = [new LimitUsageSnapshot("referral", "campaign", 0)] }, "referral"),
+            (new ParticipantSnapshot("u") { LimitUsage = [new LimitUsageSnapshot("referral", false, "campaign", 0)] }, "referral"),
+            (new ParticipantSnapshot("u") { RollingFirings = [new RollingFiringsSnapshot("weekly", true, [DateTimeOffset.UnixEpoch.AddDays(2), DateTimeOffset.UnixEpoch])] }, "weekly"),
+            (new ParticipantSnapshot("u") { Identities = [new IdentityValueSnapshot("device", "")] }, "device"),
         };
         foreach (var (snapshot, name) in bad)
         {

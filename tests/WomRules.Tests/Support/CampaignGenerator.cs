@@ -83,6 +83,12 @@ internal sealed class CampaignGenerator(int seed, bool withCSharp = false, bool 
             y.Append("reversible_for: ").Append(new[] { "90m", "24h", "14d", "52w" }[seed / 3 % 4]).Append('\n');
         }
 
+        // accept_late (spec v1.1 §13) on a sixth of the seeds, chosen from the seed.
+        if (seed % 6 == 5)
+        {
+            y.Append("accept_late: ").Append(new[] { "2d", "36h" }[seed / 6 % 2]).Append('\n');
+        }
+
         // tiers_policy (spec v1.1 §5) on a fifth of the seeds, also chosen from the seed.
         if (seed % 5 == 2)
         {
@@ -160,6 +166,12 @@ internal sealed class CampaignGenerator(int seed, bool withCSharp = false, bool 
         if (Chance(0.6))
         {
             y.Append("\nbudget: { points: ").Append(random.Next(100, 5000)).Append(Chance(0.5) ? ", credit: 100.00" : "").Append(" }\n");
+        }
+
+        // A cap (spec v1.1 §7) on a sixth of the seeds, calendar or rolling; rule r0 names it.
+        if (seed % 6 == 4)
+        {
+            y.Append("\ncaps:\n  shared-cap: { count: 2, per: ").Append(new[] { "month", "7d" }[seed / 6 % 2]).Append(", of: actor }\n");
         }
 
         if (Chance(0.5))
@@ -280,9 +292,15 @@ internal sealed class CampaignGenerator(int seed, bool withCSharp = false, bool 
             y.Append("      - { ").Append(string.Join(", ", entries)).Append(" }\n");
         }
 
-        if (Chance(0.5))
+        if (seed % 6 == 4 && index == 0)
         {
-            y.Append("    limit: { count: ").Append(random.Next(1, 4)).Append(", per: ").Append(Pick(["day", "week", "month", "year", "campaign"]));
+            y.Append("    limit: shared-cap\n");
+        }
+        else if (Chance(0.5))
+        {
+            // A rolling window (spec v1.1 §7) in place of the calendar word on some seeds, keeping the random stream.
+            var per = Pick(["day", "week", "month", "year", "campaign"]);
+            y.Append("    limit: { count: ").Append(random.Next(1, 4)).Append(", per: ").Append(seed % 3 == 2 && per == "week" ? "36h" : per);
             y.Append(Chance(0.3) ? ", of: referrer" : "").Append(" }\n");
         }
     }

@@ -28,11 +28,18 @@ public sealed record SkippedOutcome : Outcome
     /// <summary>For <c>error</c>: a short human text saying what failed (an overflow, a division by zero); null otherwise. Written to JSON only when present.</summary>
     public string? Detail { get; internal init; }
 
+    /// <summary>For <c>limit</c> reached through a campaign cap (spec v1.1 §7): the cap's name; null otherwise. Written to JSON only when present.</summary>
+    public string? Cap { get; internal init; }
+
     private protected override void WriteFields(Utf8JsonWriter writer)
     {
         writer.WriteString("rule", Rule);
         writer.WriteString("participant", Participant);
         writer.WriteString("reason", Reason);
+        if (Cap is not null)
+        {
+            writer.WriteString("cap", Cap);
+        }
         if (Detail is not null)
         {
             writer.WriteString("detail", Detail);

@@ -31,8 +31,17 @@ internal sealed class EventAdmission
     public void Admit<TSource>(in EventHeader input, TSource attributes)
         where TSource : struct, IAttributeSource
     {
-        // Spec §4, steps 1 to 3, in order.
-        if (store.HasSeenEvent(input.Id))
+        // Spec v1.1 §13: an event before the lateness horizon is too late, before anything else, so the resend of an
+        // id forgotten past the horizon is never applied twice.
+        var horizon = application.Horizon;
+        if (input.At is { } sent && horizon is { } earliest && sent < earliest)
+        {
+            outcomes.Add(new RejectedOutcome(input.Id, $"too late: its 'at' ({TimestampText.Format(sent)}) is earlier than the clock less the campaign's accept_late ({TimestampText.Format(earliest)})"));
+            return;
+        }
+
+        // Spec §4, steps 1 to 3, in order. An id past the horizon is forgotten, whether or not it was dropped yet.
+        if (store.HasSeenEvent(input.Id) && !application.Ledger.IsPastHorizon(input.Id, horizon))
         {
             outcomes.Add(new DuplicateOutcome(input.Id));
             return;
@@ -112,6 +121,11 @@ internal sealed class EventAdmission
             // Accepted past step 3: the event moves the clock even if it is then rejected for its content, and what
             // is due by its time happens before it, so it sees the result (spec v1.1 §1).
             application.Clock.To(at);
+            if (application.Horizon is { } moved)
+            {
+                application.Ledger.ForgetBefore(moved);
+            }
+
             var ownOutcomes = outcomes.Count;
             eventData.Fill(input.Id, compiledType.Symbol, at, actor, referrer, values);
             try

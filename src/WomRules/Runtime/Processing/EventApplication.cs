@@ -39,13 +39,19 @@ internal sealed class EventApplication
         memory = store as InMemoryParticipantStore;
         var timeline = memory is not null ? memory.Timeline : new EngineTimeline();
         lots = new PointsLots(timeline, campaign.Bound.PointsExpiry);
-        rules = new RuleFiring(campaign, store, context, outcomes, recorder, lots);
+        rules = new RuleFiring(campaign, store, context, outcomes, recorder, lots, timeline);
 
         // The in-memory store keeps the ledger, so the state file carries it; any other store's engine keeps its own.
-        ledger = memory is not null ? memory.LedgerFor(campaign) : new EventLedger { ReversibleFor = campaign.Bound.ReversibleFor };
+        ledger = memory is not null ? memory.LedgerFor(campaign) : new EventLedger { ReversibleFor = campaign.Bound.ReversibleFor, AcceptLate = campaign.Bound.AcceptLate };
         // Likewise the identity records (spec v1.1 §8), which shares_identity reads through the context.
         identities = memory is not null ? memory.Identities : new IdentityIndex();
         identities.Ids = campaign.Bound.Ids;
+        if (memory is null)
+        {
+            // A host's store keeps each participant's records on its state (ParticipantSnapshot.Identities).
+            identities.RecordsOnState = RecordsOf;
+        }
+
         context.Identities = identities;
         reversal = new EventReversal(this, ledger, outcomes);
         update = new ParticipantUpdate(this);
@@ -67,6 +73,9 @@ internal sealed class EventApplication
     /// <summary>The engine's identity records (spec v1.1 §8).</summary>
     internal IdentityIndex Identities => identities;
 
+    /// <summary>The lateness horizon at the clock (spec v1.1 §13); null without <c>accept_late</c>.</summary>
+    internal DateTime? Horizon => LatenessHorizon.Of(clock.Clock, campaign.Bound.AcceptLate);
+
     internal EvaluationContext Context => context;
 
     internal IParticipantStore Store => store;
@@ -79,6 +88,17 @@ internal sealed class EventApplication
 
     /// <summary>The state as stored, which for the in-memory store is the live one the engine changes in place.</summary>
     public ParticipantState? FindStored(string participantId) => memory is not null ? memory.FindLive(participantId) : store.Find(participantId);
+
+    /// <summary>A participant's identity records over a host's store: the event's own states first, then the store's.</summary>
+    private IdentityRecord[]? RecordsOf(string id)
+    {
+        if (context.Participant is { } actor && string.Equals(actor.Id, id, StringComparison.Ordinal))
+        {
+            return actor.Identities;
+        }
+
+        return context.Referrer is { } referrer && string.Equals(referrer.Id, id, StringComparison.Ordinal) ? referrer.Identities : store.Find(id)?.Identities;
+    }
 
     /// <summary>A participant on first sight (spec §4.4): first tier, zero points and counters, attribute defaults.</summary>
     public ParticipantState NewParticipant(string id) => new(campaign.Schema, id);
@@ -127,7 +147,14 @@ internal sealed class EventApplication
         ParticipantSightings.Record(ref participants, e.At, context);
 
         // Spec v1.1 §8: before the rules, so that shares_identity sees this event's own values.
-        identities.Record(e.Actor, e);
+        if (memory is not null)
+        {
+            identities.Record(e.Actor, e);
+        }
+        else
+        {
+            IdentityIndex.RecordOnState(ref participants, e, context);
+        }
 
         // Built-in redemption (spec §4.9).
         if (compiledType.Symbol.IsRedemption)
@@ -226,6 +253,7 @@ internal sealed class EventApplication
         new(eventId, states, pointsIssued, creditIssued)
         {
             At = new DateTimeOffset(eventAt, TimeSpan.Zero),
+            ForgottenBefore = Horizon is { } horizon ? new DateTimeOffset(horizon, TimeSpan.Zero) : null,
             PointsBudget = campaign.Bound.Budget?.Points,
             CreditBudget = campaign.Bound.Budget?.Credit,
         };

@@ -63,7 +63,16 @@ internal sealed class EventReversal
 
         foreach (var use in grant.Limits)
         {
-            Writable(ref participants, use.Participant, context).ReleaseLimitUsage(use.Rule, use.Window);
+            // Spec v1.1 §2, §7: the usage goes back; a rolling firing (the target's own 'at') leaves its window.
+            var limited = Writable(ref participants, use.Participant, context);
+            if (use.Window == LedgerLimitUse.RollingWindow)
+            {
+                limited.RemoveRollingFiring(use.Rule, use.Cap, mark.At.Ticks);
+            }
+            else
+            {
+                limited.ReleaseLimitUsage(use.Rule, use.Cap, use.Window);
+            }
         }
 
         // Tiers (v1 §4.8, spec v1.1 §1): the participants changed, in the order of their first outcome.
@@ -96,7 +105,15 @@ internal sealed class EventReversal
         // An entry past the ledger's horizon counts as gone whether or not it was dropped yet, so a restart (which
         // saves only the horizon) cannot change the answer.
         var tooOld = $"the target '{target}' is more than the campaign's reversible_for older than this reversal or the latest event, so it can no longer be reversed";
-        if (!ledger.TryGet(target, out var mark) || !ledger.IsWithinHorizon(mark.At))
+        var found = ledger.TryGet(target, out var mark);
+        if (application.Campaign.Bound.AcceptLate is not null && (!found || ledger.IsForgotten(mark, application.Horizon)))
+        {
+            // Spec v1.1 §13: an id past the lateness horizon that owes nothing is forgotten, whether or not it was
+            // dropped yet, and whatever a host's store still remembers of it: one answer for all.
+            return $"no event '{target}' can be reversed: it is unknown, was rejected, or is older than the accept_late horizon and owes nothing back";
+        }
+
+        if (!found || !ledger.IsWithinHorizon(mark.At))
         {
             return application.Store.HasSeenEvent(target) ? tooOld : $"no event '{target}' was applied: it is unknown, or was rejected";
         }

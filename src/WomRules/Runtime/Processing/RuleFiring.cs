@@ -22,9 +22,11 @@ internal sealed class RuleFiring
 
     private readonly LedgerRecorder ledger;
     private readonly PointsLots lots;
+    private readonly EngineTimeline clock;
 
-    public RuleFiring(CompiledCampaign campaign, IParticipantStore store, EvaluationContext context, List<Outcome> outcomes, LedgerRecorder ledger, PointsLots lots)
+    public RuleFiring(CompiledCampaign campaign, IParticipantStore store, EvaluationContext context, List<Outcome> outcomes, LedgerRecorder ledger, PointsLots lots, EngineTimeline clock)
     {
+        this.clock = clock;
         this.lots = lots;
         this.ledger = ledger;
         this.campaign = campaign;
@@ -65,10 +67,10 @@ internal sealed class RuleFiring
         if (symbol.Limit is { } limit)
         {
             var limited = limit.Of == Recipient.Referrer ? participants.Referrer! : participants.Actor;
-            window = windowKeys.KeyFor(limit.Per, e.At);
-            if (limited.GetLimitUsage(symbol.Name, window) >= limit.Count)
+            if (LimitReached(limit, symbol.Name, limited, e.At, out window))
             {
-                outcomes.Add(new SkippedOutcome(e.Id, symbol.Name, limited.Id, "limit"));
+                // Spec v1.1 §7: a cap's skip names the cap.
+                outcomes.Add(new SkippedOutcome(e.Id, symbol.Name, limited.Id, "limit") { Cap = limit.Cap });
                 return false;
             }
         }
@@ -122,13 +124,54 @@ internal sealed class RuleFiring
         if (symbol.Limit is { } firedLimit)
         {
             var limited = firedLimit.Of == Recipient.Referrer ? participants.WritableReferrer(context) : participants.WritableActor(context);
-            limited.AddLimitUsage(symbol.Name, window!);
-            ledger.AddLimitUse(limited.Id, symbol.Name, window!);
+            UseLimit(firedLimit, symbol.Name, limited, e.At, window!);
         }
 
         tally.PointsIssued = checked(tally.PointsIssued + rulePoints);
         tally.CreditIssued = eventCredit;
         return true;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="limited"/> has used the limit up: <c>count</c> firings in the calendar window of
+    /// <paramref name="at"/> (v1 §4.6), or in the rolling window (at - d, at] (spec v1.1 §7). A cap counts the firings of
+    /// every rule naming it. <paramref name="window"/> is the calendar key, or <see cref="LedgerLimitUse.RollingWindow"/>.
+    /// </summary>
+    private bool LimitReached(LimitSymbol limit, string rule, ParticipantState limited, DateTime at, out string window)
+    {
+        var owner = limit.Owner(rule);
+        var cap = limit.Cap is not null;
+        if (limit.Rolling is { } span)
+        {
+            window = LedgerLimitUse.RollingWindow;
+            return limited.RollingCount(owner, cap, at.Ticks - span.Ticks, at.Ticks) >= limit.Count;
+        }
+
+        window = windowKeys.KeyFor(limit.Per, at);
+        return limited.GetLimitUsage(owner, cap, window) >= limit.Count;
+    }
+
+    /// <summary>Counts the firing against the limit, and records it in the ledger so that a reversal gives it back (spec v1.1 §2).</summary>
+    private void UseLimit(LimitSymbol limit, string rule, ParticipantState limited, DateTime at, string window)
+    {
+        var owner = limit.Owner(rule);
+        var cap = limit.Cap is not null;
+        if (limit.Rolling is not null)
+        {
+            limited.AddRollingFiring(owner, cap, at.Ticks, limit.Count);
+        }
+        else
+        {
+            // Spec v1.1 §13: windows that ended before the horizon are forgotten as the participant's usage changes.
+            if (LatenessHorizon.Of(clock.Clock, campaign.Bound.AcceptLate) is { } horizon)
+            {
+                limited.ForgetWindowsBefore(horizon);
+            }
+
+            limited.AddLimitUsage(owner, cap, window);
+        }
+
+        ledger.AddLimitUse(limited.Id, owner, cap, window);
     }
 
     /// <summary>Evaluates every amount of the rule and their totals; returns why it failed (a detail for the outcome), or null.</summary>

@@ -21,6 +21,12 @@ internal sealed class IdentityIndex
     /// <summary>The campaign's ids option: shares_identity compares its arguments as the engine stores ids.</summary>
     public IdsSymbol? Ids { get; set; }
 
+    /// <summary>
+    /// Set for an engine over a host's store: the records of a participant then come from its state (the event's own
+    /// copy, or the store's), which carries them to and from the store, and this index holds none itself.
+    /// </summary>
+    public Func<string, IdentityRecord[]?>? RecordsOnState { get; set; }
+
     /// <summary>How many records are held, for the memory accounting of tests and docs.</summary>
     public long Count { get; private set; }
 
@@ -79,6 +85,11 @@ internal sealed class IdentityIndex
             }
         }
 
+        if (RecordsOnState is { } recordsOf)
+        {
+            return !string.Equals(a, b, StringComparison.Ordinal) && Meet(recordsOf(a), recordsOf(b));
+        }
+
         if (string.Equals(a, b, StringComparison.Ordinal)
             || !byParticipant.TryGetValue(a, out var left)
             || !byParticipant.TryGetValue(b, out var right))
@@ -90,6 +101,40 @@ internal sealed class IdentityIndex
         foreach (var record in small)
         {
             if (large.Contains(record))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A participant's records as an array (for the copies the in-memory store hands out); empty when none.</summary>
+    public IdentityRecord[] RecordsOf(string participant) => byParticipant.TryGetValue(participant, out var records) ? [.. records] : [];
+
+    /// <summary>Adds an accepted event's identity values to its actor's own records (a host's store), making the actor writable only if one is new.</summary>
+    public static void RecordOnState(ref EventParticipants participants, EventData e, EvaluationContext context)
+    {
+        foreach (var attribute in e.EventType.IdentityAttributes)
+        {
+            if (e.Values[attribute.Slot] is string { Length: > 0 } value && Array.IndexOf(participants.Actor.Identities, new IdentityRecord(attribute.Name, value)) < 0)
+            {
+                var actor = participants.WritableActor(context);
+                actor.Identities = [.. actor.Identities, new IdentityRecord(attribute.Name, value)];
+            }
+        }
+    }
+
+    private static bool Meet(IdentityRecord[]? left, IdentityRecord[]? right)
+    {
+        if (left is null || right is null)
+        {
+            return false;
+        }
+
+        foreach (var record in left)
+        {
+            if (Array.IndexOf(right, record) >= 0)
             {
                 return true;
             }

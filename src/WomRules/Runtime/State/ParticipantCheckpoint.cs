@@ -21,14 +21,14 @@ internal sealed class ParticipantCheckpoint
     private List<string>? badgeList;
     private int badgeCount;
     private bool badgesShared;
-    private ParticipantState.LimitCount[]? limits;
+    private (ParticipantState.LimitCount[] Counts, RollingFirings[] Rolling) limits;
     private object?[]? attributes;
     private bool attributesShared;
 
     /// <summary>True while it holds a participant's saved state.</summary>
     public bool IsSaved => subject is not null;
 
-    public void Save(ParticipantState state, int tier, long points, long lifetimePoints, decimal credit, List<string> badges, bool badgesShared, ParticipantState.LimitCount[] limits, long pendingPoints, decimal pendingCredit, PointsLot[] lots)
+    public void Save(ParticipantState state, int tier, long points, long lifetimePoints, decimal credit, List<string> badges, bool badgesShared, (ParticipantState.LimitCount[] Counts, RollingFirings[] Rolling) limits, long pendingPoints, decimal pendingCredit, PointsLot[] lots)
     {
         subject = state;
         this.lots = lots;
@@ -67,7 +67,7 @@ internal sealed class ParticipantCheckpoint
         counters.CopyTo(subject.Counters, 0);
         subject.TierSinceTicks = tierSinceTicks;
         (subject.FirstSeenTicks, subject.LastSeenTicks) = seenTicks;
-        subject.RestoreFrom(tierIndex, points, lifetimePoints, credit, badgeList!, badgeCount, badgesShared, limits!, pendingPoints, pendingCredit, lots);
+        subject.RestoreFrom(tierIndex, points, lifetimePoints, credit, badgeList!, badgeCount, badgesShared, limits, pendingPoints, pendingCredit, lots);
         if (!ReferenceEquals(subject.AttributeValues, attributes))
         {
             subject.ReplaceAttributeValues(attributes!, attributesShared);
@@ -86,7 +86,7 @@ internal sealed class ParticipantCheckpoint
         subject = null;
         lots = [];
         badgeList = null;
-        limits = null;
+        limits = default;
         attributes = null;
     }
 }

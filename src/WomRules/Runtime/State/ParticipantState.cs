@@ -47,7 +47,9 @@ public sealed partial class ParticipantState
         BadgeList = other.BadgeList;
         badgesShared = true;
         limits = other.limits;
+        rolling = other.rolling;
         Lots = other.Lots;
+        Identities = other.Identities;
     }
 
     internal ParticipantSchema Schema { get; }
@@ -123,32 +125,49 @@ public sealed partial class ParticipantState
     internal PointsLot[] Lots = [];
 #pragma warning restore CA1051, SA1401
 
+    /// <summary>
+    /// The participant's identity records (spec v1.1 §8) as a host's store keeps them; never changed in place. The
+    /// in-memory store keeps its records in its <see cref="IdentityIndex"/> instead and fills this in only on the
+    /// copies it hands out.
+    /// </summary>
+#pragma warning disable CA1051, SA1401
+    internal IdentityRecord[] Identities = [];
+#pragma warning restore CA1051, SA1401
+
     private bool attributesShared;
     private bool badgesShared;
 
     /// <summary>Firings per rule and window key, for limits whose <c>of</c> is this participant. Never changed in place: a change makes a new array.</summary>
     private LimitCount[] limits = [];
 
-    /// <summary>The limit usage by rule name, then window key (for the state file).</summary>
-    internal Dictionary<string, Dictionary<string, long>> LimitUsage
-    {
-        get
-        {
-            var usage = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
-            foreach (var entry in limits)
-            {
-                if (!usage.TryGetValue(entry.Rule, out var windows))
-                {
-                    windows = new Dictionary<string, long>(StringComparer.Ordinal);
-                    usage[entry.Rule] = windows;
-                }
+    /// <summary>Latest firing times per rule or cap with a rolling window (spec v1.1 §7). Never changed in place: a change makes a new array.</summary>
+    private RollingFirings[] rolling = [];
 
-                windows[entry.Window] = entry.Count;
+    /// <summary>The calendar usage of rule limits (or, with <paramref name="caps"/>, of caps) by name, then window key (for the state file).</summary>
+    internal Dictionary<string, Dictionary<string, long>> LimitUsage(bool caps)
+    {
+        var usage = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
+        foreach (var entry in limits)
+        {
+            if (entry.Cap != caps)
+            {
+                continue;
             }
 
-            return usage;
+            if (!usage.TryGetValue(entry.Owner, out var windows))
+            {
+                windows = new Dictionary<string, long>(StringComparer.Ordinal);
+                usage[entry.Owner] = windows;
+            }
+
+            windows[entry.Window] = entry.Count;
         }
+
+        return usage;
     }
+
+    /// <summary>The rolling firings of rules (or, with <paramref name="caps"/>, of caps), for the state file.</summary>
+    internal IEnumerable<RollingFirings> RollingUsage(bool caps) => rolling.Where(r => r.Cap == caps);
 
     /// <summary>A copy on write, for a store the engine must not change: shares what it has not changed yet.</summary>
     internal ParticipantState Clone() => new(this);
@@ -166,10 +185,10 @@ public sealed partial class ParticipantState
 
     /// <summary>Saves what an event may change (everything but the host-supplied attributes) into <paramref name="checkpoint"/>.</summary>
     internal void SaveTo(ParticipantCheckpoint checkpoint) =>
-        checkpoint.Save(this, TierIndex, Points, LifetimePoints, Credit, BadgeList, badgesShared, limits, PendingPoints, PendingCredit, Lots);
+        checkpoint.Save(this, TierIndex, Points, LifetimePoints, Credit, BadgeList, badgesShared, (limits, rolling), PendingPoints, PendingCredit, Lots);
 
     /// <summary>Puts back what <see cref="SaveTo"/> saved; the counters are copied back by the checkpoint.</summary>
-    internal void RestoreFrom(int tierIndex, long points, long lifetimePoints, decimal credit, List<string> badgeList, int badgeCount, bool badgesWereShared, LimitCount[] savedLimits, long pendingPoints, decimal pendingCredit, PointsLot[] lots)
+    internal void RestoreFrom(int tierIndex, long points, long lifetimePoints, decimal credit, List<string> badgeList, int badgeCount, bool badgesWereShared, (LimitCount[] Counts, RollingFirings[] Rolling) savedLimits, long pendingPoints, decimal pendingCredit, PointsLot[] lots)
     {
         Lots = lots;
         PendingPoints = pendingPoints;
@@ -189,7 +208,7 @@ public sealed partial class ParticipantState
         }
 
         badgesShared = badgesWereShared;
-        limits = savedLimits;
+        (limits, rolling) = savedLimits;
     }
 
     internal void SetAttributeValue(int slot, object? value)
@@ -240,25 +259,25 @@ public sealed partial class ParticipantState
         badgesShared = false;
     }
 
-    /// <summary>Gives back one firing of a rule's limit in a window (a reversal, spec v1.1 §2); a window left with none is dropped.</summary>
-    internal void ReleaseLimitUsage(string rule, string window)
+    /// <summary>Gives back one firing of a rule's limit or a cap in a window (a reversal, spec v1.1 §2); a window left with none is dropped.</summary>
+    internal void ReleaseLimitUsage(string owner, bool cap, string window)
     {
-        var count = GetLimitUsage(rule, window);
+        var count = GetLimitUsage(owner, cap, window);
         if (count > 1)
         {
-            SetLimitUsage(rule, window, count - 1);
+            SetLimitUsage(owner, cap, window, count - 1);
         }
         else if (count == 1)
         {
-            limits = limits.Where(l => !l.Is(rule, window)).ToArray();
+            limits = limits.Where(l => !l.Is(owner, cap, window)).ToArray();
         }
     }
 
-    internal long GetLimitUsage(string rule, string window)
+    internal long GetLimitUsage(string owner, bool cap, string window)
     {
         foreach (var entry in limits)
         {
-            if (entry.Is(rule, window))
+            if (entry.Is(owner, cap, window))
             {
                 return entry.Count;
             }
@@ -267,29 +286,108 @@ public sealed partial class ParticipantState
         return 0;
     }
 
-    internal void AddLimitUsage(string rule, string window) => SetLimitUsage(rule, window, checked(GetLimitUsage(rule, window) + 1));
+    internal void AddLimitUsage(string owner, bool cap, string window) => SetLimitUsage(owner, cap, window, checked(GetLimitUsage(owner, cap, window) + 1));
 
-    internal void SetLimitUsage(string rule, string window, long count)
+    internal void SetLimitUsage(string owner, bool cap, string window, long count)
     {
         for (var i = 0; i < limits.Length; i++)
         {
-            if (limits[i].Is(rule, window))
+            if (limits[i].Is(owner, cap, window))
             {
                 var changed = (LimitCount[])limits.Clone();
-                changed[i] = new LimitCount(rule, window, count);
+                changed[i] = new LimitCount(owner, cap, window, count);
                 limits = changed;
                 return;
             }
         }
 
-        limits = [.. limits, new LimitCount(rule, window, count)];
+        limits = [.. limits, new LimitCount(owner, cap, window, count)];
     }
 
-    /// <summary>How often a rule fired in one window.</summary>
-    internal readonly record struct LimitCount(string Rule, string Window, long Count)
+    /// <summary>
+    /// Spec v1.1 §13: drops calendar windows that end at or before <paramref name="horizon"/>, which no acceptable event
+    /// can fall in any more. Called when a limit of the participant is used, so what it keeps stays one horizon deep.
+    /// </summary>
+    internal void ForgetWindowsBefore(DateTime horizon)
     {
-        public bool Is(string rule, string window) =>
-            (ReferenceEquals(Rule, rule) || string.Equals(Rule, rule, StringComparison.Ordinal))
+        foreach (var entry in limits)
+        {
+            if (LimitWindows.EndsBy(entry.Window, horizon))
+            {
+                limits = limits.Where(l => !LimitWindows.EndsBy(l.Window, horizon)).ToArray();
+                return;
+            }
+        }
+    }
+
+    /// <summary>The firings of a rolling limit or cap in (<paramref name="after"/>, <paramref name="upTo"/>] (spec v1.1 §7).</summary>
+    internal long RollingCount(string owner, bool cap, long after, long upTo)
+    {
+        foreach (var entry in rolling)
+        {
+            if (entry.Is(owner, cap))
+            {
+                return entry.CountIn(after, upTo);
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Records a firing of a rolling limit or cap at <paramref name="ticks"/>, keeping only the latest <paramref name="keep"/>.</summary>
+    internal void AddRollingFiring(string owner, bool cap, long ticks, long keep)
+    {
+        for (var i = 0; i < rolling.Length; i++)
+        {
+            if (rolling[i].Is(owner, cap))
+            {
+                var changed = (RollingFirings[])rolling.Clone();
+                changed[i] = rolling[i].With(ticks, keep);
+                rolling = changed;
+                return;
+            }
+        }
+
+        rolling = [.. rolling, new RollingFirings(owner, cap, []).With(ticks, keep)];
+    }
+
+    /// <summary>Takes a reversed firing out of its rolling window (spec v1.1 §7); one already pushed out by later ones is gone anyway.</summary>
+    internal void RemoveRollingFiring(string owner, bool cap, long ticks)
+    {
+        for (var i = 0; i < rolling.Length; i++)
+        {
+            if (rolling[i].Is(owner, cap))
+            {
+                // A new array either way: a checkpoint or a host's copy may share the old one.
+                var without = rolling[i].Without(ticks);
+                var changed = rolling.ToList();
+                if (without.Times.Length == 0)
+                {
+                    changed.RemoveAt(i);
+                }
+                else
+                {
+                    changed[i] = without;
+                }
+
+                rolling = [.. changed];
+                return;
+            }
+        }
+    }
+
+    /// <summary>Puts in the firings of one rolling limit or cap read from a state file (ascending, at most its count).</summary>
+    internal void SetRollingFirings(string owner, bool cap, long[] times)
+    {
+        rolling = [.. rolling.Where(r => !r.Is(owner, cap)), new RollingFirings(owner, cap, times)];
+    }
+
+    /// <summary>How often a rule (or a cap) fired in one calendar window.</summary>
+    internal readonly record struct LimitCount(string Owner, bool Cap, string Window, long Count)
+    {
+        public bool Is(string owner, bool cap, string window) =>
+            Cap == cap
+            && (ReferenceEquals(Owner, owner) || string.Equals(Owner, owner, StringComparison.Ordinal))
             && (ReferenceEquals(Window, window) || string.Equals(Window, window, StringComparison.Ordinal));
     }
 }

@@ -26,7 +26,7 @@ public sealed class InMemoryParticipantStore : IParticipantStore
     public decimal CreditIssued { get; private set; }
 
     /// <summary>Snapshots of all participants, in no particular order.</summary>
-    public IEnumerable<ParticipantState> Participants => participants.Values.Select(p => p.Snapshot());
+    public IEnumerable<ParticipantState> Participants => participants.Values.Select(HandOut);
 
     /// <summary>The participants as stored, which an engine changes in place: for the engine and the state file only.</summary>
     internal IEnumerable<ParticipantState> LiveParticipants => participants.Values;
@@ -35,7 +35,15 @@ public sealed class InMemoryParticipantStore : IParticipantStore
     public IEnumerable<string> SeenEventIds => Ledger.Ids;
 
     /// <summary>A snapshot of the participant's current state, or null for a participant never seen.</summary>
-    public ParticipantState? Find(string participantId) => participants.GetValueOrDefault(participantId)?.Snapshot();
+    public ParticipantState? Find(string participantId) => participants.GetValueOrDefault(participantId) is { } state ? HandOut(state) : null;
+
+    /// <summary>A copy for a host, with the participant's identity records, which this store keeps in <see cref="Identities"/>.</summary>
+    private ParticipantState HandOut(ParticipantState state)
+    {
+        var copy = state.Snapshot();
+        copy.Identities = Identities.RecordsOf(state.Id);
+        return copy;
+    }
 
     /// <summary>The participant as stored, which the engine changes in place.</summary>
     internal ParticipantState? FindLive(string participantId) => participants.GetValueOrDefault(participantId);
@@ -50,6 +58,13 @@ public sealed class InMemoryParticipantStore : IParticipantStore
         foreach (var participant in change.Participants)
         {
             participants[participant.Id] = participant;
+
+            // A change made by an engine over another store (a wrapper of this one) carries the identity records on
+            // the state; this store keeps them in its index.
+            foreach (var record in participant.Identities)
+            {
+                Identities.Add(participant.Id, record);
+            }
         }
 
         if (change.EventId is not null)
@@ -85,8 +100,9 @@ public sealed class InMemoryParticipantStore : IParticipantStore
     /// <summary>The campaign-wide state as an immutable snapshot (participants: <see cref="ParticipantState.ToSnapshot"/>).</summary>
     public CampaignStateSnapshot ToCampaignStateSnapshot()
     {
+        // Spec v1.1 §13: ids forgotten past the lateness horizon are not seen any more, whether or not dropped yet.
         var seen = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
-        foreach (var id in Ledger.Ids)
+        foreach (var id in Ledger.IdsAt(LatenessHorizon.Of(Timeline.Clock, Ledger.AcceptLate)))
         {
             Ledger.TryGet(id, out var mark);
             seen[id] = mark.IsKnown ? new DateTimeOffset(mark.At, TimeSpan.Zero) : null;
@@ -119,6 +135,7 @@ public sealed class InMemoryParticipantStore : IParticipantStore
     internal EventLedger LedgerFor(CompiledCampaign campaign)
     {
         Ledger.ReversibleFor = campaign.Bound.ReversibleFor;
+        Ledger.AcceptLate = campaign.Bound.AcceptLate;
         return Ledger;
     }
 

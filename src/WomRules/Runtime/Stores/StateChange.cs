@@ -33,6 +33,13 @@ public sealed class StateChange
     /// <summary>Credit issued by this event (add to the total); negative for a reversal, which returns what its target spent of the budget.</summary>
     public decimal CreditIssued { get; }
 
+    /// <summary>
+    /// The lateness horizon at this event (spec v1.1 §13: the clock less the campaign's <c>accept_late</c>), or null
+    /// without one. A seen id whose event is earlier than it is forgotten: the store may drop it, and must not refuse a
+    /// change that reuses it.
+    /// </summary>
+    public DateTimeOffset? ForgottenBefore { get; init; }
+
     /// <summary>The campaign's <c>budget.points</c>, or null for none: a store must refuse the change if its total would pass it.</summary>
     public long? PointsBudget { get; init; }
 

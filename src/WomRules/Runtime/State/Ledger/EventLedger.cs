@@ -16,10 +16,18 @@ internal sealed class EventLedger
 
     // The ids of events recorded with a grant, in the order recorded; the head is dropped once out of the horizon.
     private readonly Queue<string> granted = new();
+
+    // With accept_late (spec v1.1 §13): the ids recorded, in the order recorded, dropped from the head once their
+    // event's 'at' is before the lateness horizon; and the horizon forgotten up to so far.
+    private readonly Queue<string> recorded = new();
+    private long forgottenBefore = long.MinValue;
     private long clockTicks;
 
     /// <summary>How long after its time an event may be reversed, and its grant kept (the campaign's <c>reversible_for</c>).</summary>
     public TimeSpan ReversibleFor { get; set; } = Binding.BoundCampaign.DefaultReversibleFor;
+
+    /// <summary>The campaign's <c>accept_late</c> (spec v1.1 §13); null: ids are never forgotten.</summary>
+    public TimeSpan? AcceptLate { get; set; }
 
     /// <summary>The latest time of an event recorded (spec v1.1 §1's clock, as far as the ledger needs it); null before any.</summary>
     public DateTime? Clock => clockTicks == 0 ? null : new DateTime(clockTicks, DateTimeKind.Utc);
@@ -29,8 +37,52 @@ internal sealed class EventLedger
 
     public IEnumerable<string> Ids => marks.Keys;
 
-    /// <summary>The entries inside the horizon, for the state file (ids outside it are written as seen ids only).</summary>
-    public IEnumerable<KeyValuePair<string, LedgerMark>> Entries => marks.Where(m => m.Value.IsKnown && IsWithinHorizon(m.Value.At));
+    /// <summary>
+    /// The entries for the state file at <paramref name="horizon"/> (spec v1.1 §13; null: none): inside <c>reversible_for</c>
+    /// (ids outside it are written as seen ids only), or, with <c>accept_late</c>, every id not forgotten, with its time, so
+    /// that it is forgotten after a restart when it would have been without one. A grant past <c>reversible_for</c> is left out.
+    /// </summary>
+    public IEnumerable<KeyValuePair<string, LedgerMark>> EntriesAt(DateTime? horizon) =>
+        marks.Where(m => m.Value.IsKnown && (IsWithinHorizon(m.Value.At) || AcceptLate is not null) && !IsForgotten(m.Value, horizon))
+            .Select(m => IsWithinHorizon(m.Value.At) ? m : new KeyValuePair<string, LedgerMark>(m.Key, m.Value.WithoutGrant()));
+
+    /// <summary>The ids to write as seen at <paramref name="horizon"/>: all but the forgotten.</summary>
+    public IEnumerable<string> IdsAt(DateTime? horizon) => marks.Where(m => !IsForgotten(m.Value, horizon)).Select(m => m.Key);
+
+    /// <summary>
+    /// Spec v1.1 §13: an id whose event is earlier than the lateness horizon is forgotten, unless a reversal may still
+    /// need what it granted. Whether it was dropped yet never shows: every lookup asks this first.
+    /// </summary>
+    public bool IsForgotten(in LedgerMark mark, DateTime? horizon) =>
+        horizon is { } h && mark.IsKnown && mark.At < h && (mark.Grant is null || !IsWithinHorizon(mark.At));
+
+    /// <summary>For the duplicate check (v1 §4.1): true when the id's event is earlier than the horizon, so a new event may reuse it.</summary>
+    public bool IsPastHorizon(string eventId, DateTime? horizon) =>
+        horizon is { } h && marks.TryGetValue(eventId, out var mark) && mark.IsKnown && mark.At < h;
+
+    /// <summary>Drops the ids forgotten at <paramref name="horizon"/> (spec v1.1 §13): amortized O(1) an event.</summary>
+    public void ForgetBefore(DateTime horizon)
+    {
+        forgottenBefore = Math.Max(forgottenBefore, horizon.Ticks);
+        while (recorded.TryPeek(out var id))
+        {
+            if (marks.TryGetValue(id, out var mark))
+            {
+                if (mark.At.Ticks >= forgottenBefore)
+                {
+                    return;
+                }
+
+                // One that owes a grant stays for a reversal; DropOld removes it when the grant leaves reversible_for.
+                if (mark.Grant is null)
+                {
+                    marks.Remove(id);
+                }
+            }
+
+            recorded.Dequeue();
+        }
+    }
 
     public bool Contains(string eventId) => marks.ContainsKey(eventId);
 
@@ -48,6 +100,11 @@ internal sealed class EventLedger
         }
 
         marks[eventId] = new LedgerMark(at, isReversal, reversed: false, grant);
+        if (AcceptLate is not null)
+        {
+            recorded.Enqueue(eventId);
+        }
+
         if (grant is not null)
         {
             granted.Enqueue(eventId);
@@ -70,6 +127,8 @@ internal sealed class EventLedger
     {
         marks.Clear();
         granted.Clear();
+        recorded.Clear();
+        forgottenBefore = long.MinValue;
         clockTicks = 0;
         foreach (var id in seen)
         {
@@ -85,6 +144,14 @@ internal sealed class EventLedger
                 granted.Enqueue(id);
             }
         }
+
+        if (AcceptLate is not null)
+        {
+            foreach (var (id, _) in entries.Where(e => e.Value.IsKnown).OrderBy(e => e.Value.At))
+            {
+                recorded.Enqueue(id);
+            }
+        }
     }
 
     /// <summary>Drops the grants at the head of the queue that have left the horizon (or were reversed): amortized O(1) a grant.</summary>
@@ -98,12 +165,19 @@ internal sealed class EventLedger
                 return;
             }
 
+            granted.Dequeue();
             if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref mark))
             {
-                mark = mark.WithoutGrant();
+                if (mark.At.Ticks < forgottenBefore)
+                {
+                    // Past the lateness horizon too (spec v1.1 §13): nothing needs it any more.
+                    marks.Remove(id);
+                }
+                else
+                {
+                    mark = mark.WithoutGrant();
+                }
             }
-
-            granted.Dequeue();
         }
     }
 }

@@ -11,7 +11,7 @@ internal sealed class LedgerRecorder
 
     public void Add(in LedgerEntry entry) => entries.Add(entry);
 
-    public void AddLimitUse(string participant, string rule, string window) => limits.Add(new LedgerLimitUse(participant, rule, window));
+    public void AddLimitUse(string participant, string owner, bool cap, string window) => limits.Add(new LedgerLimitUse(participant, owner, window, cap));
 
     /// <summary>The event's grant, or null when it granted, redeemed and limited nothing.</summary>
     public LedgerGrant? Build(long pointsSpent, decimal creditSpent) =>

@@ -53,8 +53,14 @@ public sealed class ParticipantSnapshot
     /// <summary>The participant attributes by name (long, decimal, bool, string, or a list of strings); one left out has its default.</summary>
     public IReadOnlyDictionary<string, object?> Attributes { get; init; } = new Dictionary<string, object?>();
 
-    /// <summary>Firings per rule and limit window, for limits whose <c>of</c> is this participant, by rule then window.</summary>
+    /// <summary>Calendar-window usage of rule limits and caps whose <c>of</c> is this participant, rules first, by name then window.</summary>
     public IReadOnlyList<LimitUsageSnapshot> LimitUsage { get; init; } = [];
+
+    /// <summary>Rolling-window firings of rule limits and caps whose <c>of</c> is this participant (spec v1.1 §7), rules first, by name.</summary>
+    public IReadOnlyList<RollingFiringsSnapshot> RollingFirings { get; init; } = [];
+
+    /// <summary>The identity records (spec v1.1 §8) that <c>shares_identity</c> compares, by attribute then value.</summary>
+    public IReadOnlyList<IdentityValueSnapshot> Identities { get; init; } = [];
 
     /// <summary>The points lots under the campaign's <c>expiry</c> (spec v1.1 §4), oldest first.</summary>
     public IReadOnlyList<PointsLotSnapshot> Lots { get; init; } = [];

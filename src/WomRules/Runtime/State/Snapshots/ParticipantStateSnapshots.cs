@@ -19,8 +19,12 @@ public sealed partial class ParticipantState
         Badges = BadgeList.ToArray(),
         Attributes = Attributes,
         // In rule, then window order: the engine's own order carries no meaning, and one order makes equal states equal snapshots.
-        LimitUsage = limits.Select(l => new LimitUsageSnapshot(l.Rule, l.Window, l.Count))
-            .OrderBy(l => l.Rule, StringComparer.Ordinal).ThenBy(l => l.Window, StringComparer.Ordinal).ToArray(),
+        LimitUsage = limits.Select(l => new LimitUsageSnapshot(l.Owner, l.Cap, l.Window, l.Count))
+            .OrderBy(l => l.IsCap).ThenBy(l => l.Owner, StringComparer.Ordinal).ThenBy(l => l.Window, StringComparer.Ordinal).ToArray(),
+        RollingFirings = rolling.Select(r => new RollingFiringsSnapshot(r.Owner, r.Cap, Array.ConvertAll(r.Times, t => new DateTimeOffset(t, TimeSpan.Zero))))
+            .OrderBy(r => r.IsCap).ThenBy(r => r.Owner, StringComparer.Ordinal).ToArray(),
+        Identities = Identities.Select(r => new IdentityValueSnapshot(r.Attribute, r.Value))
+            .OrderBy(r => r.Attribute, StringComparer.Ordinal).ThenBy(r => r.Value, StringComparer.Ordinal).ToArray(),
         Lots = Array.ConvertAll(Lots, l => new PointsLotSnapshot(l.Grant, new DateTimeOffset(l.Expires, TimeSpan.Zero), l.Left)),
     };
 
@@ -74,11 +78,17 @@ public sealed partial class ParticipantState
 
         state.BadgeList = [.. snapshot.Badges];
         state.limits = snapshot.LimitUsage.Select(l => l.Count > 0
-            ? new LimitCount(l.Rule, l.Window, l.Count)
-            : throw new ArgumentException($"Limit usage of rule '{l.Rule}' must be more than 0.", nameof(snapshot))).ToArray();
+            ? new LimitCount(l.Owner, l.IsCap, l.Window, l.Count)
+            : throw new ArgumentException($"Limit usage of '{l.Owner}' must be more than 0.", nameof(snapshot))).ToArray();
+        state.rolling = snapshot.RollingFirings.Select(r => r.Times.Count > 0 && r.Times.Zip(r.Times.Skip(1)).All(p => p.First <= p.Second)
+            ? new RollingFirings(r.Owner, r.IsCap, r.Times.Select(t => t.UtcTicks).ToArray())
+            : throw new ArgumentException($"Rolling firings of '{r.Owner}' must be one or more times in ascending order.", nameof(snapshot))).ToArray();
         state.Lots = snapshot.Lots.Select(l => l.Left > 0
             ? new PointsLot(l.Grant, l.Expires.UtcDateTime, l.Left)
             : throw new ArgumentException("A points lot must hold more than 0 points.", nameof(snapshot))).ToArray();
+        state.Identities = snapshot.Identities.Select(r => r.Value.Length > 0
+            ? new IdentityRecord(r.Attribute, r.Value)
+            : throw new ArgumentException($"Identity record '{r.Attribute}' has an empty value, which is never recorded.", nameof(snapshot))).Distinct().ToArray();
         return state;
     }
 

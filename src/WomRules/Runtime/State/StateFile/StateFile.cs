@@ -102,6 +102,7 @@ internal static class StateFile
         var schema = campaign?.Schema;
         var states = new List<ParticipantState>();
         var participantIds = new HashSet<string>(StringComparer.Ordinal);
+        var firings = new List<(StateFilePath Path, long Ticks)>();
         if (root.TryGetProperty("participants", out var participants))
         {
             var path = top.Member("participants");
@@ -119,7 +120,7 @@ internal static class StateFile
                 }
 
                 participantIds.Add(entry.Name);
-                if (StateFileParticipant.Read(text, path.Member(entry.Name), entry.Name, entry.Value, schema, versioned) is { } state)
+                if (StateFileParticipant.Read(text, path.Member(entry.Name), entry.Name, entry.Value, schema, versioned, campaign?.Bound, firings) is { } state)
                 {
                     states.Add(state);
                 }
@@ -174,6 +175,7 @@ internal static class StateFile
             : [];
         StateFileLedger.CheckOwed(text, top.Member("ledger"), ledger, states, pointsUsed, creditUsed);
         var clock = ReadClock(text, root, top, ledger);
+        StateFileLimits.CheckAgainstClock(text, firings, clock);
         var pending = StateFilePending.Read(text, root, top, clock, states, participantIds, new HashSet<string>(seen, StringComparer.Ordinal), campaign is not null, versioned);
         long nextGrant = 0;
         if (root.TryGetProperty("next_grant", out var nextGrantElement))

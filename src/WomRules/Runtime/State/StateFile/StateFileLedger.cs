@@ -13,13 +13,13 @@ internal static class StateFileLedger
 {
     private static readonly HashSet<string> EntryMembers = ["at", "reversal", "reversed", "grants", "limits", "budget"];
     private static readonly HashSet<string> GrantMembers = ["participant", "rule", "points", "credit", "badge", "counter", "by", "redeemed", "pending_until"];
-    private static readonly HashSet<string> LimitMembers = ["participant", "rule", "window"];
+    private static readonly HashSet<string> LimitMembers = ["participant", "rule", "cap", "window"];
     private static readonly HashSet<string> BudgetMembers = ["points", "credit"];
 
-    public static void Write(Utf8JsonWriter writer, EventLedger ledger)
+    public static void Write(Utf8JsonWriter writer, EventLedger ledger, DateTime? horizon)
     {
         writer.WriteStartObject("ledger");
-        foreach (var (id, mark) in ledger.Entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+        foreach (var (id, mark) in ledger.EntriesAt(horizon).OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             var at = TimestampText.Format(mark.At);
             if (mark is { IsReversal: false, Reversed: false, Grant: null })
@@ -177,7 +177,7 @@ internal static class StateFileLedger
             {
                 writer.WriteStartObject();
                 writer.WriteString("participant", use.Participant);
-                writer.WriteString("rule", use.Rule);
+                writer.WriteString(use.Cap ? "cap" : "rule", use.Rule);
                 writer.WriteString("window", use.Window);
                 writer.WriteEndObject();
             }
@@ -252,8 +252,16 @@ internal static class StateFileLedger
                 }
 
                 var participant = Participant(text, use, usePath, participants);
-                var rule = Rule(text, use, usePath);
-                limits.Add(new LedgerLimitUse(participant, rule, RequiredString(text, use, usePath, "window")));
+
+                // A rule's limit names its rule; a cap's use (spec v1.1 §7) names the cap instead.
+                var isCap = use.TryGetProperty("cap", out _);
+                if (isCap && use.TryGetProperty("rule", out _))
+                {
+                    throw text.ErrorAt(usePath, "a limit use names a rule or a cap, not both");
+                }
+
+                var owner = isCap ? RequiredString(text, use, usePath, "cap") : Rule(text, use, usePath);
+                limits.Add(new LedgerLimitUse(participant, owner, RequiredString(text, use, usePath, "window"), isCap));
             }
         }
 

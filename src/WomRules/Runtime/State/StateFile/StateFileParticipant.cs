@@ -7,7 +7,7 @@ namespace WomRules.Runtime;
 internal static class StateFileParticipant
 {
     /// <summary>Reads and validates one participant; null when there is no campaign to build it for.</summary>
-    public static ParticipantState? Read(StateFileText text, StateFilePath where, string id, JsonElement element, ParticipantSchema? schema, bool versioned)
+    public static ParticipantState? Read(StateFileText text, StateFilePath where, string id, JsonElement element, ParticipantSchema? schema, bool versioned, BoundCampaign? campaign, List<(StateFilePath Path, long Ticks)> firings)
     {
         StateFileValues.Expect(text, element, JsonValueKind.Object, where);
         var state = schema is null ? null : new ParticipantState(schema, id);
@@ -122,25 +122,15 @@ internal static class StateFileParticipant
                     var lots = StateFileLots.Read(text, value, path, versioned);
                     state?.Lots = lots;
                     break;
-                case "limits":
-                    StateFileValues.Expect(text, value, JsonValueKind.Object, path);
-                    foreach (var rule in value.EnumerateObject())
-                    {
-                        var rulePath = path.Member(rule.Name);
-                        StateFileValues.Expect(text, rule.Value, JsonValueKind.Object, rulePath);
-                        foreach (var window in rule.Value.EnumerateObject())
-                        {
-                            var count = StateFileValues.ReadCount(text, window.Value, rulePath.Member(window.Name));
-                            state?.SetLimitUsage(rule.Name, window.Name, count);
-                        }
-                    }
-
+                case "limits" or "caps" or "rolling" or "rolling_caps":
+                    // Calendar usage and rolling firings of rule limits and caps (spec v1.1 §7, §12).
+                    StateFileLimits.Read(text, property.Name, value, path, state, campaign, firings);
                     break;
                 default:
                     // Spec §5's unversioned form "may hold more"; a versioned file is this tool's own, so a stray key is an edit gone wrong.
                     if (versioned)
                     {
-                        throw text.ErrorAt(path, "a participant has no such field; expected tier, tier_since, first_seen, last_seen, points, lifetime_points, credit, pending_points, pending_credit, counters, badges, attributes, limits or lots", atKey: true);
+                        throw text.ErrorAt(path, "a participant has no such field; expected tier, tier_since, first_seen, last_seen, points, lifetime_points, credit, pending_points, pending_credit, counters, badges, attributes, limits, caps, rolling, rolling_caps or lots", atKey: true);
                     }
 
                     break;

@@ -23,6 +23,9 @@ internal static class StateFileWriter
             // The value's closing quote is the last byte written; the comma comes with the next member.
             digitsOffset = (int)(writer.BytesCommitted + writer.BytesPending) - 1 - StateChecksum.DigitCount;
             writer.WriteString("campaign", campaign.Id);
+
+            // Spec v1.1 §13: only what an acceptable event can still need is written, whatever was dropped yet.
+            var horizon = LatenessHorizon.Of(store.Timeline.Clock, campaign.Bound.AcceptLate);
             if (store.Timeline.Clock is { } clock)
             {
                 writer.WriteString("clock", TimestampText.Format(clock));
@@ -54,23 +57,7 @@ internal static class StateFileWriter
                     }
                 }
 
-                if (p.LimitUsage.Count > 0)
-                {
-                    writer.WriteStartObject("limits");
-                    foreach (var (rule, windows) in p.LimitUsage.OrderBy(l => l.Key, StringComparer.Ordinal))
-                    {
-                        writer.WriteStartObject(rule);
-                        foreach (var (window, count) in windows.OrderBy(w => w.Key, StringComparer.Ordinal))
-                        {
-                            writer.WriteNumber(window, count);
-                        }
-
-                        writer.WriteEndObject();
-                    }
-
-                    writer.WriteEndObject();
-                }
-
+                StateFileLimits.Write(writer, p, horizon);
                 StateFileLots.Write(writer, p);
                 writer.WriteEndObject();
             }
@@ -81,13 +68,13 @@ internal static class StateFileWriter
             writer.WriteString("credit", OutcomeJson.FormatDecimal(store.CreditIssued));
             writer.WriteEndObject();
             writer.WriteStartArray("seen_events");
-            foreach (var id in store.SeenEventIds.Order(StringComparer.Ordinal))
+            foreach (var id in store.Ledger.IdsAt(horizon).Order(StringComparer.Ordinal))
             {
                 writer.WriteStringValue(id);
             }
 
             writer.WriteEndArray();
-            StateFileLedger.Write(writer, store.Ledger);
+            StateFileLedger.Write(writer, store.Ledger, horizon);
             StateFilePending.Write(writer, store.Timeline);
             StateFileIdentities.Write(writer, store.Identities);
 
