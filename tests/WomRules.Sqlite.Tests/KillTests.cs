@@ -32,6 +32,10 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
 
         var (expectedOutcomes, expectedState) = PlainRun(campaign, lines);
         expectedOutcomes.Should().NotContain(l => l.StartsWith("{\"kind\":\"rejected\"", StringComparison.Ordinal), "every generated line must apply for the laws below");
+        using (var state = JsonDocument.Parse(expectedState))
+        {
+            state.RootElement.GetProperty("seen_events").GetArrayLength().Should().Be(lines.Length, "every generated line is an applied event, so durable events count durable lines");
+        }
 
         var db = Path.Combine(folder, "campaign.db");
         var random = new Random(20261129);

@@ -6,7 +6,8 @@ namespace WomRules.Sqlite.Tests;
 /// <summary>
 /// Seeded events for the referral example: referrals among a few thousand participants (limits, budget, tiers, pending
 /// credit, big-order bonuses), account verifications with shared device ids (identity records, spec v1.1 §8), and
-/// reversals of earlier referrals (the ledger, spec v1.1 §2). Every line is well formed with a new id and a later time,
+/// reversals of earlier referrals (the ledger, spec v1.1 §2). Every line is well formed with a new id and a time no
+/// earlier than the one before, inside the campaign's active window,
 /// so every line is applied: a replayed prefix is all duplicates.
 /// </summary>
 internal static class ReferralEventsGenerator
@@ -15,12 +16,14 @@ internal static class ReferralEventsGenerator
     {
         var random = new Random(seed);
         var start = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
+        // Every event within the campaign's active window (March to June 2026), however many there are.
+        var step = Math.Max(1, 120 * 86400 / count);
         var referrals = new List<int>();
         var reversed = new HashSet<int>();
         var lines = new string[count];
         for (var i = 0; i < count; i++)
         {
-            var at = start.AddMinutes(i * 5 + random.Next(5)).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+            var at = start.AddSeconds((long)i * step).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
             var roll = random.Next(100);
             var line = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{{\"id\": \"e-{i}\", \"at\": \"{at}\", ");
             if (roll < 8 && referrals.Count > 0 && referrals[random.Next(referrals.Count)] is var target && reversed.Add(target))
