@@ -11,7 +11,7 @@ namespace WomRules.Sqlite;
 /// Run an engine over <see cref="State"/> (the in-memory fast path) and checkpoint after every batch of events: a
 /// re-run of the same events after a crash or kill then applies each event exactly once. The store is also an
 /// <see cref="IParticipantStore"/> (each commit, or each batch, is a checkpoint), for hosts written against the contract.
-/// Not thread-safe; one process at a time (SQLite locks the file against a second writer).
+/// Not thread-safe; one process at a time: an open store holds an exclusive lock on the file until it is disposed.
 /// </summary>
 public sealed class SqliteCampaignStore : IParticipantStore, IDisposable
 {
@@ -55,13 +55,18 @@ public sealed class SqliteCampaignStore : IParticipantStore, IDisposable
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(campaign);
         options ??= new SqliteStoreOptions();
-        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
+        // DefaultTimeout: how long to wait for a lock another process holds (the provider retries until then), 30 s by default.
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false, DefaultTimeout = 1 };
         var connection = new SqliteConnection(builder.ToString());
         try
         {
             connection.Open();
-            var empty = SqliteSchema.IsEmpty(connection);
+            // One writer: the lock is taken now and held until the store is disposed, so a second process opening the
+            // same file fails here instead of committing batches computed from a state the first has moved past.
+            Execute(connection, "PRAGMA locking_mode=EXCLUSIVE");
             Execute(connection, "PRAGMA journal_mode=WAL");
+            Execute(connection, "BEGIN EXCLUSIVE; COMMIT;");
+            var empty = SqliteSchema.IsEmpty(connection);
             Execute(connection, options.Durability == SqliteDurability.Full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
             if (empty)
             {
@@ -167,10 +172,10 @@ public sealed class SqliteCampaignStore : IParticipantStore, IDisposable
             journaled = lines is null ? 0 : journaled + lines.Count;
             Checkpoints++;
         }
-        catch (Exception ex) when (ex is SqliteException or IOException)
+        catch (SqliteException ex)
         {
             Reload();
-            throw;
+            throw new IOException("the database did not commit the batch, so nothing of it is applied: " + ex.Message, ex);
         }
     }
 
@@ -224,7 +229,7 @@ public sealed class SqliteCampaignStore : IParticipantStore, IDisposable
             throw new FileNotFoundException("no such file", path);
         }
 
-        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 1 };
         using var connection = new SqliteConnection(builder.ToString());
         try
         {
@@ -368,9 +373,12 @@ public sealed class SqliteCampaignStore : IParticipantStore, IDisposable
     }
 
     private static InvalidDataException NotADatabase(SqliteException ex) =>
-        new(ex.SqliteErrorCode is 26 or 11
-            ? "the file is not a SQLite database, or it is damaged (" + ex.Message + ")"
-            : ex.Message, ex);
+        new(ex.SqliteErrorCode switch
+        {
+            26 or 11 => "the file is not a SQLite database, or it is damaged (" + ex.Message + ")",
+            5 or 6 => "the database is in use by another process (one process writes a store at a time)",
+            _ => ex.Message,
+        }, ex);
 
     private static void Execute(SqliteConnection connection, string sql)
     {

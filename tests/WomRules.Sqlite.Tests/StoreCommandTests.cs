@@ -160,6 +160,25 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_database_another_process_has_open_is_exit_2_and_left_alone()
+    {
+        var db = Path.Combine(folder, "busy.db");
+        var campaign = CampaignCompilation.FromFile(Campaign("referral")).Emit().Campaign!;
+        using (var holder = SqliteCampaignStore.Open(db, campaign))
+        {
+            var run = CliRun.Run("run", Campaign("referral"), Events("referral"), "--store", db);
+            run.Exit.Should().Be(2, "a second writer would commit batches computed from a state the first has moved past");
+            run.Out.Should().BeEmpty();
+            run.Err.Should().Contain("in use by another process");
+            holder.Checkpoint();
+        }
+
+        var after = CliRun.Run("run", Campaign("referral"), Events("referral"), "--store", db);
+        after.Exit.Should().Be(0, "the lock goes with the store that held it");
+        after.Out.Should().Be(PlainRun("referral").Outcomes);
+    }
+
+    [Fact]
     public void Store_and_state_together_or_a_bad_batch_size_are_usage_errors()
     {
         var db = Path.Combine(folder, "x.db");
