@@ -74,6 +74,23 @@ public sealed class StoreCommandTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("referral")]
+    [InlineData("loyalty")]
+    public void A_sweep_after_the_events_is_made_durable_too(string example)
+    {
+        var saved = Path.Combine(folder, example + "-until.json");
+        var plain = CliRun.Run("run", Campaign(example), Events(example), "--until", "2027-12-31T00:00:00Z", "--save-state", saved);
+        plain.Exit.Should().Be(0, plain.Err);
+        foreach (var batch in new[] { "1", "4", "1000" })
+        {
+            var db = Path.Combine(folder, $"{example}-until-{batch}.db");
+            var run = CliRun.Run("run", Campaign(example), Events(example), "--store", db, "--batch-size", batch, "--until", "2027-12-31T00:00:00Z");
+            run.Out.Should().Be(plain.Out, $"batch size {batch}");
+            Export(db).Should().Be(File.ReadAllText(saved), $"the sweep's effects are in the database (batch size {batch})");
+        }
+    }
+
     [Fact]
     public void Import_then_run_equals_running_from_the_state_file()
     {
