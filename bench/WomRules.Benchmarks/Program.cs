@@ -4,7 +4,12 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using WomRules.Benchmarks;
 
-// dotnet run -c Release --project bench/WomRules.Benchmarks -- [--smoke | --quick | --cli [lines]] [BenchmarkDotNet arguments]
+// dotnet run -c Release --project bench/WomRules.Benchmarks -- [--smoke | --quick | --cli [lines] | --sqlite [events]] [BenchmarkDotNet arguments]
+if (args.Contains("--sqlite"))
+{
+    return WomRules.Benchmarks.Stores.SqliteThroughput.Run(args);
+}
+
 if (args.Contains("--cli"))
 {
     return WomRules.Benchmarks.Cli.CliEndToEnd.Run(args);

@@ -9,12 +9,15 @@ internal static class CommandLine
     public const string Usage = """
         usage:
           womrules check CAMPAIGN [--format text|json|sarif] [--allow-csharp]
-          womrules run CAMPAIGN EVENTS.jsonl [--state IN.json] [--save-state OUT.json] [--until TIME] [--allow-csharp]
+          womrules run CAMPAIGN EVENTS.jsonl [--state IN.json | --store DB [--batch-size N] [--sync full|normal]]
+                       [--save-state OUT.json] [--until TIME] [--allow-csharp]
           womrules convert CAMPAIGN --to dsl|yaml
           womrules fmt CAMPAIGN... [--check | --write]
           womrules test [PATH...] [--accept] [--allow-csharp]
           womrules schema [--scenario]
           womrules state seal STATE.json [--campaign CAMPAIGN] [--allow-csharp]
+          womrules state export DB [--campaign CAMPAIGN]
+          womrules state import STATE.json DB --campaign CAMPAIGN [--allow-csharp]
           womrules --version
 
         exit codes: 0 success; 1 the campaign has errors; 2 bad usage or unreadable input
@@ -49,7 +52,7 @@ internal static class CommandLine
                 case "schema":
                     return SchemaCommand.Run(args[1..], stdout);
                 case "state":
-                    return StateCommand.Run(args[1..], stdout, stderr);
+                    return StateCommand.Run(args[1..], stdout, stderr, stdoutBytes);
                 default:
                     stderr.WriteLine($"womrules: unknown command '{MessageText.Escape(args[0])}'.");
                     stderr.WriteLine(Usage);

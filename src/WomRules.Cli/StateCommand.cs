@@ -1,4 +1,5 @@
 using WomRules.Runtime;
+using WomRules.Sqlite;
 using WomRules.Text;
 
 namespace WomRules.Cli;
@@ -6,17 +7,189 @@ namespace WomRules.Cli;
 /// <summary>
 /// <c>womrules state seal FILE [--campaign CAMPAIGN] [--allow-csharp]</c>: after a deliberate edit of a state file,
 /// validates it as reading it would (with the campaign, also against the campaign) and writes the checksum that matches
-/// it, in place and atomically. Nothing else in the file changes.
+/// it, in place and atomically. Nothing else in the file changes. <c>womrules state export DB</c> and
+/// <c>womrules state import STATE.json DB --campaign CAMPAIGN</c> convert between a state file and a SQLite store.
 /// </summary>
 internal static class StateCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Stream? stdoutBytes = null) => args switch
     {
-        if (args is not ["seal", .. var rest])
+        ["seal", .. var rest] => Seal(rest, stdout, stderr),
+        ["export", .. var rest] => Export(rest, stdout, stderr, stdoutBytes),
+        ["import", .. var rest] => Import(rest, stdout, stderr),
+        _ => throw new UsageException("state takes a subcommand: seal, export or import."),
+    };
+
+    /// <summary>
+    /// Writes a store's state to standard output: the bytes <c>--save-state</c> writes for the same run. With
+    /// <c>--campaign</c>, also a database whose run was stopped (its journal is replayed first).
+    /// </summary>
+    private static int Export(string[] rest, TextWriter stdout, TextWriter stderr, Stream? stdoutBytes)
+    {
+        string? campaignPath = null;
+        var positional = new List<string>();
+        for (var i = 0; i < rest.Length; i++)
         {
-            throw new UsageException("state takes a subcommand: seal.");
+            switch (rest[i])
+            {
+                case "--campaign":
+                    campaignPath = i + 1 < rest.Length ? rest[++i] : throw new UsageException("--campaign needs a file.");
+                    break;
+                default:
+                    if (rest[i].StartsWith("--", StringComparison.Ordinal))
+                    {
+                        throw new UsageException($"unknown option '{rest[i]}'.");
+                    }
+
+                    positional.Add(rest[i]);
+                    break;
+            }
         }
 
+        if (positional is not [var path])
+        {
+            throw new UsageException("state export takes one database file.");
+        }
+
+        CompiledCampaign? campaign = null;
+        if (campaignPath is not null)
+        {
+            if (CampaignLoader.Load(campaignPath, stderr, allowCSharp: false) is not { } compilation)
+            {
+                return ExitCodes.BadUsage;
+            }
+
+            var result = compilation.Emit();
+            CampaignLoader.Print(result.Diagnostics, stderr);
+            if (result.Campaign is null)
+            {
+                return ExitCodes.CampaignHasErrors;
+            }
+
+            campaign = result.Campaign;
+        }
+
+        using var document = new MemoryStream();
+        try
+        {
+            if (campaign is null)
+            {
+                SqliteCampaignStore.Export(path, document);
+            }
+            else if (!File.Exists(path))
+            {
+                throw new FileNotFoundException("no such file", path);
+            }
+            else
+            {
+                using var store = SqliteCampaignStore.Open(path, campaign);
+                store.ExportTo(document);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            var why = ex is FileNotFoundException ? "no such file." : MessageText.Escape(ex.Message);
+            stderr.WriteLine($"womrules: cannot export the store '{MessageText.EscapePath(path)}': {why}");
+            return ExitCodes.BadUsage;
+        }
+
+        stdout.Flush();
+        if (stdoutBytes is not null)
+        {
+            stdoutBytes.Write(document.GetBuffer(), 0, (int)document.Length);
+            stdoutBytes.Flush();
+        }
+        else
+        {
+            stdout.Write(System.Text.Encoding.UTF8.GetString(document.GetBuffer(), 0, (int)document.Length));
+            stdout.Flush();
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Puts a state file (validated against the campaign, as --state reads it) into a store, creating it when missing.</summary>
+    private static int Import(string[] rest, TextWriter stdout, TextWriter stderr)
+    {
+        string? campaignPath = null;
+        var allowCSharp = false;
+        var positional = new List<string>();
+        for (var i = 0; i < rest.Length; i++)
+        {
+            switch (rest[i])
+            {
+                case "--campaign":
+                    campaignPath = i + 1 < rest.Length ? rest[++i] : throw new UsageException("--campaign needs a file.");
+                    break;
+                case CampaignLoader.AllowCSharpFlag:
+                    allowCSharp = true;
+                    break;
+                default:
+                    if (rest[i].StartsWith("--", StringComparison.Ordinal))
+                    {
+                        throw new UsageException($"unknown option '{rest[i]}'.");
+                    }
+
+                    positional.Add(rest[i]);
+                    break;
+            }
+        }
+
+        if (positional.Count != 2 || campaignPath is null)
+        {
+            throw new UsageException("state import takes a state file, a database file and --campaign CAMPAIGN.");
+        }
+
+        var (statePath, storePath) = (positional[0], positional[1]);
+        if (CampaignLoader.Load(campaignPath, stderr, allowCSharp) is not { } compilation)
+        {
+            return ExitCodes.BadUsage;
+        }
+
+        var result = compilation.Emit();
+        CampaignLoader.Print(result.Diagnostics, stderr);
+        if (result.Campaign is not { } campaign)
+        {
+            return ExitCodes.CampaignHasErrors;
+        }
+
+        if (Directory.Exists(statePath) || !File.Exists(statePath))
+        {
+            stderr.WriteLine($"womrules: cannot read the state file '{MessageText.EscapePath(statePath)}': no such file.");
+            return ExitCodes.BadUsage;
+        }
+
+        SqliteCampaignStore database;
+        try
+        {
+            database = SqliteCampaignStore.Open(storePath, campaign);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            stderr.WriteLine($"womrules: cannot open the store '{MessageText.EscapePath(storePath)}': {MessageText.Escape(ex.Message)}");
+            return ExitCodes.BadUsage;
+        }
+
+        using (database)
+        {
+            try
+            {
+                using var state = File.OpenRead(statePath);
+                database.ImportFrom(state);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                stderr.WriteLine($"womrules: cannot read the state file '{MessageText.EscapePath(statePath)}': {MessageText.Escape(ex.Message)}");
+                return ExitCodes.BadUsage;
+            }
+        }
+
+        stdout.WriteLine($"imported {MessageText.EscapePath(statePath)} into {MessageText.EscapePath(storePath)}");
+        return ExitCodes.Success;
+    }
+
+    private static int Seal(string[] rest, TextWriter stdout, TextWriter stderr)
+    {
         string? campaignPath = null;
         var allowCSharp = false;
         var positional = new List<string>();
