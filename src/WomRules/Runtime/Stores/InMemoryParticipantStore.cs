@@ -109,7 +109,7 @@ public sealed class InMemoryParticipantStore : IParticipantStore
         }
 
         var clock = Timeline.Clock;
-        return new CampaignStateSnapshot(PointsIssued, CreditIssued, clock is { } c ? new DateTimeOffset(c, TimeSpan.Zero) : null, seen);
+        return new CampaignStateSnapshot(PointsIssued, CreditIssued, clock is { } c ? new DateTimeOffset(c, TimeSpan.Zero) : null, seen) { NextGrant = Timeline.NextSequence };
     }
 
     /// <summary>Writes the whole store as a state file: participants, seen event ids, limit windows and budget used.</summary>

@@ -30,6 +30,9 @@ internal sealed class EngineTimeline
         return true;
     }
 
+    /// <summary>Puts the clock back to what a host's store holds, after the store failed to take a later one.</summary>
+    public void SetClock(DateTime? clock) => Clock = clock;
+
     /// <summary>Puts back a clock, the next place in grant order and the queue read from a state file.</summary>
     public void Restore(DateTime? clock, long nextSequence, IEnumerable<DueEffect> effects)
     {

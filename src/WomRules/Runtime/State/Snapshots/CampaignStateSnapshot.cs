@@ -26,6 +26,9 @@ public sealed class CampaignStateSnapshot
     /// <summary>The engine's clock (spec v1.1 §1); null before any accepted event or sweep.</summary>
     public DateTimeOffset? Clock { get; }
 
+    /// <summary>The engine's next place in grant order (spec v1.1 §1), which numbers points lots and pending grants.</summary>
+    public long NextGrant { get; init; }
+
     /// <summary>Every applied event's id with its <c>at</c> in UTC, but those forgotten past the lateness horizon (spec v1.1 §13).</summary>
     public IReadOnlyDictionary<string, DateTimeOffset?> SeenEvents { get; }
 }
