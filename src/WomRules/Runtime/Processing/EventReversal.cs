@@ -15,6 +15,9 @@ internal sealed class EventReversal
     // The pending grants this reversal cancels, taken out of the queue once it commits.
     private readonly List<(string Participant, string? Rule, long? Points, decimal? Credit)> cancelled = [];
 
+    // Their releases in the queue (reused, like the list above).
+    private readonly List<DueEffect> releases = [];
+
     public EventReversal(EventApplication application, EventLedger ledger, List<Outcome> outcomes)
     {
         this.application = application;
@@ -93,7 +96,7 @@ internal sealed class EventReversal
         }
 
         // The releases cancelled, found before the commit (a host's store deletes them with it), taken out after.
-        var releases = cancelled.Count == 0 ? [] : new List<DueEffect>(cancelled.Count);
+        releases.Clear();
         foreach (var (participant, rule, points, credit) in cancelled)
         {
             if (application.Clock.Timeline.Due.Find(effect => effect is PendingRelease r && !releases.Contains(r)
@@ -113,6 +116,8 @@ internal sealed class EventReversal
         {
             application.Clock.Timeline.Due.Remove(effect => ReferenceEquals(effect, release));
         }
+
+        releases.Clear();
 
         cancelled.Clear();
         ledger.MarkReversed(target);

@@ -8,7 +8,7 @@ namespace WomRules.Runtime;
 /// event's seen id (docs/stores.md): its time, whether it is a reversal or was reversed, and in <see cref="Json"/> what
 /// it granted, so that a reversal after a restart takes back exactly what it would have without one. A
 /// <see cref="StateChange"/> carries the entries its event added or changed; <see cref="IParticipantStore.FindLedgerEntry"/>
-/// hands one back. <see cref="Json"/> is the entry in the state file's <c>ledger</c> form (docs/semantics.md), so a store
+/// hands one back. <see cref="Json"/> is the entry in the state file's <c>ledger</c> form (docs/stores.md), so a store
 /// can keep it in one text column without knowing its parts.
 /// </summary>
 public sealed class LedgerEntrySnapshot
