@@ -269,7 +269,9 @@ internal sealed class EventApplication
     /// a host's store, an id the engine does not hold is looked up in the store's ledger (only ids already seen come here).
     /// </summary>
     internal bool IsPastHorizon(string eventId, DateTime? horizon) =>
-        horizon is not null && TryGetLedger(eventId, out _) && ledger.IsPastHorizon(eventId, horizon);
+        horizon is { } h && (ledger.Contains(eventId) || memory is not null
+            ? ledger.IsPastHorizon(eventId, horizon)
+            : store.FindLedgerEntry(eventId) is { } kept && kept.At.UtcDateTime < h); // its time alone: no JSON to read
 
     /// <summary>
     /// Puts back what a new engine over a host's store needs beyond the store's reads (docs/stores.md): the clock, the
