@@ -8,7 +8,9 @@ namespace WomRules.StoreConformance;
 /// <see cref="SnapshotStoreData"/> that outlives it (the database file), so "close and reopen" is a new store over the
 /// same data. It refuses a seen id and an overspend as a shared store must, and stages a batch until it completes.
 /// Every state it hands the engine is rebuilt from a snapshot, so running a campaign through it also checks that
-/// snapshots lose nothing.
+/// snapshots lose nothing. It keeps the campaign-wide state incrementally too (the ledger entries, the pending grants,
+/// the clock and the grant order each change carries), so <see cref="Rehydrate"/> makes a new engine that goes on
+/// exactly as the old one would have.
 /// </summary>
 public sealed class SnapshotStore(CompiledCampaign campaign, SnapshotStoreData data) : IParticipantStore
 {
@@ -36,6 +38,22 @@ public sealed class SnapshotStore(CompiledCampaign campaign, SnapshotStoreData d
 
     /// <inheritdoc />
     public bool HasSeenEvent(string eventId) => (staged ?? data).Seen.ContainsKey(eventId);
+
+    /// <inheritdoc />
+    public LedgerEntrySnapshot? FindLedgerEntry(string eventId) => (staged ?? data).Ledger.GetValueOrDefault(eventId);
+
+    /// <summary>
+    /// A new engine over this store, from what it holds (docs/stores.md): the clock, the grant order and the latest
+    /// seen event's time, the participants with lots or a tier, and the pending grants. No engine memory is carried over.
+    /// </summary>
+    public CampaignEngine Rehydrate()
+    {
+        var rows = staged ?? data;
+        var latest = rows.Seen.Where(s => s.Value is not null).OrderByDescending(s => s.Value).Take(1).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
+        var state = new CampaignStateSnapshot(rows.PointsIssued, rows.CreditIssued, rows.Clock, latest) { NextGrant = rows.NextGrant };
+        var withDueEffects = rows.Participants.Values.Where(p => p.Lots.Count > 0 || p.Tier is not null);
+        return CampaignEngine.Rehydrate(campaign, this, state, withDueEffects, rows.Pending.Values);
+    }
 
     /// <inheritdoc />
     public void Commit(StateChange change)
@@ -67,6 +85,29 @@ public sealed class SnapshotStore(CompiledCampaign campaign, SnapshotStoreData d
             target.Seen[seen] = change.At;
         }
 
+        // The campaign-wide state, by key: what the change adds or replaces, never the whole of it.
+        foreach (var entry in change.Ledger)
+        {
+            target.Ledger[entry.EventId] = entry;
+        }
+
+        foreach (var pending in change.PendingAdded)
+        {
+            target.Pending[pending.Grant] = pending;
+        }
+
+        foreach (var grant in change.PendingRemoved)
+        {
+            target.Pending.Remove(grant);
+        }
+
+        if (change.Clock > target.Clock || target.Clock is null)
+        {
+            target.Clock = change.Clock ?? target.Clock;
+        }
+
+        target.NextGrant = Math.Max(target.NextGrant, change.NextGrant);
+
         target.PointsIssued = points;
         target.CreditIssued = credit;
     }
@@ -97,6 +138,18 @@ public sealed class SnapshotStoreData
     /// <summary>The seen event ids with their time.</summary>
     public Dictionary<string, DateTimeOffset?> Seen { get; private set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The ledger entries, by event id (beside the seen ids, as one table would hold both).</summary>
+    public Dictionary<string, LedgerEntrySnapshot> Ledger { get; private set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The pending grants not yet released, by grant order.</summary>
+    public Dictionary<long, PendingGrantSnapshot> Pending { get; private set; } = [];
+
+    /// <summary>The engine's clock, the latest a change carried.</summary>
+    public DateTimeOffset? Clock { get; set; }
+
+    /// <summary>The engine's next place in grant order.</summary>
+    public long NextGrant { get; set; }
+
     /// <summary>Points issued.</summary>
     public long PointsIssued { get; set; }
 
@@ -107,6 +160,10 @@ public sealed class SnapshotStoreData
     {
         Participants = new(Participants, StringComparer.Ordinal),
         Seen = new(Seen, StringComparer.Ordinal),
+        Ledger = new(Ledger, StringComparer.Ordinal),
+        Pending = new(Pending),
+        Clock = Clock,
+        NextGrant = NextGrant,
         PointsIssued = PointsIssued,
         CreditIssued = CreditIssued,
     };
@@ -115,6 +172,10 @@ public sealed class SnapshotStoreData
     {
         Participants = other.Participants;
         Seen = other.Seen;
+        Ledger = other.Ledger;
+        Pending = other.Pending;
+        Clock = other.Clock;
+        NextGrant = other.NextGrant;
         PointsIssued = other.PointsIssued;
         CreditIssued = other.CreditIssued;
     }

@@ -24,6 +24,13 @@ public abstract class StoreConformanceTests
     protected abstract IParticipantStore Reopen(IParticipantStore store, CompiledCampaign campaign);
 
     /// <summary>
+    /// Closes <paramref name="store"/>, opens what it committed again, and makes a new engine over it from what the store
+    /// holds alone (docs/stores.md: <see cref="CampaignEngine.Rehydrate"/> with the store's clock, grant order,
+    /// participants and pending grants), carrying nothing over from the old engine.
+    /// </summary>
+    protected abstract CampaignEngine Restart(IParticipantStore store, CompiledCampaign campaign);
+
+    /// <summary>
     /// Whether the store can drop a batch it was told to abandon. The in-memory store cannot (the engine changes its
     /// states in place, and it is not durable anyway); a database store must.
     /// </summary>
@@ -250,6 +257,52 @@ public abstract class StoreConformanceTests
             store = Reopen(store, campaign);
             outcomes.AddRange(RunLines(new CampaignEngine(campaign, store), lines[split..], null));
             outcomes.Should().Equal(expected, $"split at {split}");
+        }
+    }
+
+    /// <summary>
+    /// A restart with a new engine at every point of every v1.1 conformance case (reversals, pending grants, expiry,
+    /// tiers that move and keep, accept_late, identity) goes on as the uninterrupted run: the same outcomes, totals and
+    /// participants. So the ledger, the queue of time-driven effects and the clock must live in the store.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ConformanceCases))]
+    public void Restarting_with_a_new_engine_anywhere_in_a_conformance_case_resumes_as_an_uninterrupted_run(string name)
+    {
+        var folder = ConformanceCaseFolders.Folder(name);
+        var campaign = CampaignCompilation.FromFile(Path.Combine(folder, "campaign.yaml")).Emit().Campaign!;
+        var lines = File.ReadAllLines(Path.Combine(folder, "events.jsonl")).Where(l => l.Length > 0).ToArray();
+        var until = Path.Combine(folder, "until");
+        DateTimeOffset? sweep = File.Exists(until) ? DateTimeOffset.Parse(File.ReadAllText(until).Trim(), System.Globalization.CultureInfo.InvariantCulture) : null;
+        var reference = new CampaignEngine(campaign);
+        var expected = RunLines(reference, lines, sweep);
+        var ids = lines.SelectMany(ParticipantsOf).Distinct(StringComparer.Ordinal).ToList();
+        for (var split = 0; split <= lines.Length; split++)
+        {
+            var store = CreateStore(campaign);
+            var outcomes = RunLines(new CampaignEngine(campaign, store), lines[..split], null);
+            var restarted = Restart(store, campaign);
+            outcomes.AddRange(RunLines(restarted, lines[split..], sweep));
+            outcomes.Should().Equal(expected, $"{name}, restarted before line {split}");
+            restarted.Store.PointsIssued.Should().Be(reference.Store.PointsIssued, $"{name}, split {split}");
+            restarted.Store.CreditIssued.Should().Be(reference.Store.CreditIssued, $"{name}, split {split}");
+            restarted.Clock.Should().Be(reference.Clock, $"{name}, split {split}");
+            foreach (var id in ids)
+            {
+                Describe(restarted.Store.Find(id)).Should().Be(Describe(reference.Store.Find(id)), $"{name}, split {split}, participant {id}");
+            }
+        }
+    }
+
+    private static IEnumerable<string> ParticipantsOf(string line)
+    {
+        using var json = JsonDocument.Parse(line);
+        foreach (var member in new[] { "actor", "referrer" })
+        {
+            if (json.RootElement.TryGetProperty(member, out var id) && id.ValueKind == JsonValueKind.String)
+            {
+                yield return id.GetString()!;
+            }
         }
     }
 

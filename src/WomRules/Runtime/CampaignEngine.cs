@@ -39,6 +39,38 @@ public sealed class CampaignEngine
         decoder = new EventDecoder(campaign, options ?? new EngineOptions(), values, pending, admission);
     }
 
+    /// <summary>
+    /// Makes an engine over a host's store that goes on exactly as the engine that last wrote it would have
+    /// (docs/stores.md): <paramref name="state"/> gives the clock, the grant order and the latest seen event's time (a
+    /// store may list only that id in <see cref="CampaignStateSnapshot.SeenEvents"/>); <paramref name="participants"/>
+    /// the participants holding points lots or a tier above the first (every participant will do), whose expiries and
+    /// keep ends are queued again; <paramref name="pendingGrants"/> the pending grants the store holds. The ledger is
+    /// not loaded: a reversal asks the store for its target's entry (<see cref="IParticipantStore.FindLedgerEntry"/>).
+    /// Throws <see cref="ArgumentException"/> for the in-memory store (its state file carries all of this) or a
+    /// snapshot that does not fit the campaign.
+    /// </summary>
+    public static CampaignEngine Rehydrate(
+        CompiledCampaign campaign,
+        IParticipantStore store,
+        CampaignStateSnapshot state,
+        IEnumerable<ParticipantSnapshot> participants,
+        IEnumerable<PendingGrantSnapshot> pendingGrants,
+        EngineOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(participants);
+        ArgumentNullException.ThrowIfNull(pendingGrants);
+        if (store is InMemoryParticipantStore)
+        {
+            throw new ArgumentException("The in-memory store keeps the engine's state itself; make an engine over it, or read its state file.", nameof(store));
+        }
+
+        var engine = new CampaignEngine(campaign, store, options);
+        engine.application.Rehydrate(state, participants, pendingGrants);
+        return engine;
+    }
+
     /// <summary>The campaign this engine runs.</summary>
     public CompiledCampaign Campaign => campaign;
 
@@ -197,6 +229,7 @@ public sealed class CampaignEngine
             ThrowIfFaulted();
             pending.Clear();
             application.Clock.To(time.UtcDateTime);
+            application.CommitClock(null);
             return TakeOutcomes();
         }
     }

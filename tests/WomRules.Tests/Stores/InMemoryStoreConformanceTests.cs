@@ -10,6 +10,8 @@ public sealed class InMemoryStoreConformanceTests : StoreConformanceTests
 
     protected override IParticipantStore CreateStore(CompiledCampaign campaign) => new InMemoryParticipantStore();
 
+    protected override CampaignEngine Restart(IParticipantStore store, CompiledCampaign campaign) => new(campaign, Reopen(store, campaign));
+
     protected override IParticipantStore Reopen(IParticipantStore store, CompiledCampaign campaign)
     {
         using var file = new MemoryStream();

@@ -12,5 +12,7 @@ public sealed class SnapshotStoreConformanceTests : StoreConformanceTests
 {
     protected override IParticipantStore CreateStore(CompiledCampaign campaign) => new SnapshotStore(campaign);
 
+    protected override CampaignEngine Restart(IParticipantStore store, CompiledCampaign campaign) => ((SnapshotStore)Reopen(store, campaign)).Rehydrate();
+
     protected override IParticipantStore Reopen(IParticipantStore store, CompiledCampaign campaign) => new SnapshotStore(campaign, ((SnapshotStore)store).Data);
 }

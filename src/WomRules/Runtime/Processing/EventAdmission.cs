@@ -41,7 +41,7 @@ internal sealed class EventAdmission
         }
 
         // Spec §4, steps 1 to 3, in order. An id past the horizon is forgotten, whether or not it was dropped yet.
-        if (store.HasSeenEvent(input.Id) && !application.Ledger.IsPastHorizon(input.Id, horizon))
+        if (store.HasSeenEvent(input.Id) && !application.IsPastHorizon(input.Id, horizon))
         {
             outcomes.Add(new DuplicateOutcome(input.Id));
             return;
@@ -147,6 +147,16 @@ internal sealed class EventAdmission
                 application.Undo();
                 outcomes.RemoveRange(ownOutcomes, outcomes.Count - ownOutcomes);
                 outcomes.Add(new RejectedOutcome(input.Id, "the event could not be applied: " + ex.Message));
+            }
+
+            try
+            {
+                application.CommitClock(input.Id);
+            }
+            catch (StoreCommitException)
+            {
+                outcomes.RemoveRange(ownOutcomes, outcomes.Count - ownOutcomes);
+                throw;
             }
         }
         finally

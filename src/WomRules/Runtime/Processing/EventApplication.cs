@@ -41,7 +41,8 @@ internal sealed class EventApplication
         lots = new PointsLots(timeline, campaign.Bound.PointsExpiry);
         rules = new RuleFiring(campaign, store, context, outcomes, recorder, lots, timeline);
 
-        // The in-memory store keeps the ledger, so the state file carries it; any other store's engine keeps its own.
+        // The in-memory store keeps the ledger, so the state file carries it; over any other store the engine keeps a working
+        // copy, handing the store each change's entries and reading back those it lacks (FindLedgerEntry).
         ledger = memory is not null ? memory.LedgerFor(campaign) : new EventLedger { ReversibleFor = campaign.Bound.ReversibleFor, AcceptLate = campaign.Bound.AcceptLate };
         // Likewise the identity records (spec v1.1 §8), which shares_identity reads through the context.
         identities = memory is not null ? memory.Identities : new IdentityIndex();
@@ -186,8 +187,15 @@ internal sealed class EventApplication
             UpdateTier(e.Id, participants.Referrer);
         }
 
+        // Built before the commit: a host's store gets the event's ledger entry in the same change.
+        var grant = recorder.Build(tally.PointsIssued, tally.CreditIssued);
+        if (memory is null && grant is not null)
+        {
+            NoteLedger(e.Id, new LedgerMark(e.At, isReversal: false, reversed: false, grant));
+        }
+
         Commit(e.Id, participants, tally.PointsIssued, tally.CreditIssued);
-        ledger.Record(e.Id, e.At, isReversal: false, recorder.Build(tally.PointsIssued, tally.CreditIssued));
+        ledger.Record(e.Id, e.At, isReversal: false, grant);
         ScheduleCommitted();
     }
 
@@ -212,6 +220,99 @@ internal sealed class EventApplication
         clock.CatchUp();
     }
 
+    /// <summary>
+    /// The ledger entries the next change to a host's store carries (spec v1.1 §2): an event's own, and a reversal's
+    /// target marked reversed. Without one noted, an event's change carries its plain entry (its time alone).
+    /// </summary>
+    private LedgerEntrySnapshot[]? changeLedger;
+
+    // The pending grants a reversal cancels, for its change (their releases leave the queue once it commits).
+    private long[]? pendingRemoved;
+
+    internal void NotePendingRemoved(long[] grants) => pendingRemoved = grants;
+
+    /// <summary>The pending grants the event being applied scheduled (queued once it commits), for its change.</summary>
+    private IReadOnlyList<PendingGrantSnapshot> PendingScheduled()
+    {
+        List<PendingGrantSnapshot>? added = null;
+        foreach (var effect in lots.Scheduled)
+        {
+            if (effect is PendingRelease release)
+            {
+                (added ??= []).Add(PendingGrantSnapshot.From(release));
+            }
+        }
+
+        return added is null ? [] : added;
+    }
+
+    internal void NoteLedger(string eventId, in LedgerMark mark, string? target = null, in LedgerMark targetMark = default) =>
+        changeLedger = target is null ? [LedgerEntrySnapshot.From(eventId, mark)] : [LedgerEntrySnapshot.From(eventId, mark), LedgerEntrySnapshot.From(target, targetMark)];
+
+    /// <summary>
+    /// The ledger entry of <paramref name="eventId"/>: the engine's own, or over a host's store the one the store kept
+    /// (an event applied before this engine was made), which the engine then holds like its own.
+    /// </summary>
+    internal bool TryGetLedger(string eventId, out LedgerMark mark)
+    {
+        if (ledger.TryGet(eventId, out mark) || memory is not null || store.FindLedgerEntry(eventId) is not { } kept)
+        {
+            return ledger.TryGet(eventId, out mark);
+        }
+
+        mark = kept.ToMark(campaign);
+        ledger.Adopt(eventId, mark);
+        return true;
+    }
+
+    /// <summary>
+    /// For the duplicate check: true when a seen id's event is earlier than the lateness horizon (spec v1.1 §13). Over
+    /// a host's store, an id the engine does not hold is looked up in the store's ledger (only ids already seen come here).
+    /// </summary>
+    internal bool IsPastHorizon(string eventId, DateTime? horizon) =>
+        horizon is { } h && (ledger.Contains(eventId) || memory is not null
+            ? ledger.IsPastHorizon(eventId, horizon)
+            : store.FindLedgerEntry(eventId) is { } kept && kept.At.UtcDateTime < h); // its time alone: no JSON to read
+
+    /// <summary>
+    /// Puts back what a new engine over a host's store needs beyond the store's reads (docs/stores.md): the clock, the
+    /// grant order, the ledger's clock (the latest seen event's time), and the queue of time-driven effects, rebuilt
+    /// from the participants' lots and tiers and the pending grants.
+    /// </summary>
+    internal void Rehydrate(CampaignStateSnapshot state, IEnumerable<ParticipantSnapshot> participants, IEnumerable<PendingGrantSnapshot> pendingGrants)
+    {
+        var effects = new List<DueEffect>();
+        foreach (var pending in pendingGrants)
+        {
+            effects.Add(pending.ToRelease());
+        }
+
+        foreach (var snapshot in participants)
+        {
+            foreach (var lot in snapshot.Lots)
+            {
+                effects.Add(new LotExpiry(lot.Expires.UtcDateTime, lot.Grant, snapshot.Id));
+            }
+
+            // Spec v1.1 §5: a keep end comes from the tier and tier_since (as the state file rebuilds it).
+            if (campaign.Bound.TierDowngrade && TierKeepEnd.For(ParticipantState.FromSnapshot(campaign, snapshot), campaign.Bound.TierKeep) is { } keepEnd
+                && (state.Clock is not { } now || keepEnd.Due > now.UtcDateTime))
+            {
+                effects.Add(keepEnd);
+            }
+        }
+
+        clock.Timeline.Restore(state.Clock?.UtcDateTime, state.NextGrant, effects);
+        storedClock = state.Clock?.UtcDateTime;
+        foreach (var at in state.SeenEvents.Values)
+        {
+            if (at is { } time)
+            {
+                ledger.StartClockAt(time.UtcDateTime);
+            }
+        }
+    }
+
     /// <summary>A participant a time-driven effect changes, writable: the live state in place, or a copy to commit.</summary>
     internal ParticipantState WritableForTime(string participantId) =>
         memory is not null
@@ -219,12 +320,19 @@ internal sealed class EventApplication
             : (store.Find(participantId) ?? throw new InvalidOperationException($"a time-driven effect names '{participantId}', who is not in the store")).Clone();
 
     /// <summary>Commits what a time-driven effect changed, on its own (it belongs to no event).</summary>
-    internal void CommitForTime(ParticipantState state)
+    internal void CommitForTime(ParticipantState state, DateTime due, long? released = null)
     {
         if (memory is null)
         {
             // The effect has left the timeline already, so a failure here leaves the engine's view ahead of the store.
-            CommitToStore(new StateChange(null, [state], 0, 0m), engineFaulted: true);
+            // The clock reaches the effect's due time as it happens (spec v1.1 §1).
+            var at = clock.Clock is { } current && current > due ? current : due;
+            CommitToStore(new StateChange(null, [state], 0, 0m) 
+            {
+                Clock = new DateTimeOffset(at, TimeSpan.Zero),
+                NextGrant = clock.Timeline.NextSequence,
+                PendingRemoved = released is { } grant ? [grant] : [],
+            }, engineFaulted: true);
         }
     }
 
@@ -240,6 +348,10 @@ internal sealed class EventApplication
         try
         {
             store.Commit(change);
+            if (change.Clock is { } committed)
+            {
+                storedClock = committed.UtcDateTime;
+            }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException and not StoreCommitException)
         {
@@ -248,11 +360,44 @@ internal sealed class EventApplication
         }
     }
 
+    // The latest clock a change handed a host's store carried: what a rehydrated engine would start from.
+    private DateTime? storedClock;
+
+    /// <summary>
+    /// Over a host's store, hands it the clock when an event or a sweep moved it without a change of its own (an event
+    /// rejected for its content, a sweep with nothing due; spec v1.1 §1), so a restart starts from the same clock.
+    /// When the store fails, the engine's clock goes back to the store's and <see cref="StoreCommitException"/> names
+    /// the event (null for a sweep): nothing of it stands, and it can be sent again.
+    /// </summary>
+    internal void CommitClock(string? eventId)
+    {
+        if (memory is not null || clock.Clock is not { } now || storedClock == now)
+        {
+            return;
+        }
+
+        try
+        {
+            store.Commit(new StateChange(null, [], 0, 0m) { Clock = new DateTimeOffset(now, TimeSpan.Zero), NextGrant = clock.Timeline.NextSequence });
+            storedClock = now;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            clock.Timeline.SetClock(storedClock);
+            throw new StoreCommitException(eventId, eventId is null ? [] : [eventId], engineFaulted: false, ex);
+        }
+    }
+
     /// <summary>An event's change with its time and the budget's limits, so a shared store can refuse an overspend.</summary>
     internal StateChange EventChange(string eventId, IReadOnlyList<ParticipantState> states, long pointsIssued, decimal creditIssued) =>
         new(eventId, states, pointsIssued, creditIssued)
         {
             At = new DateTimeOffset(eventAt, TimeSpan.Zero),
+            Ledger = changeLedger ?? [LedgerEntrySnapshot.From(eventId, new LedgerMark(eventAt, isReversal: false, reversed: false, grant: null))],
+            Clock = clock.Clock is { } now ? new DateTimeOffset(now, TimeSpan.Zero) : null,
+            NextGrant = clock.Timeline.NextSequence,
+            PendingAdded = PendingScheduled(),
+            PendingRemoved = pendingRemoved ?? [],
             ForgottenBefore = Horizon is { } horizon ? new DateTimeOffset(horizon, TimeSpan.Zero) : null,
             PointsBudget = campaign.Bound.Budget?.Points,
             CreditBudget = campaign.Bound.Budget?.Credit,
@@ -272,6 +417,8 @@ internal sealed class EventApplication
         actorCheckpoint.Clear();
         referrerCheckpoint.Clear();
         recorder.Clear();
+        changeLedger = null;
+        pendingRemoved = null;
         identities.Forget();
         lots.Scheduled.Clear();
         context.Event = null;

@@ -15,6 +15,9 @@ internal sealed class EventReversal
     // The pending grants this reversal cancels, taken out of the queue once it commits.
     private readonly List<(string Participant, string? Rule, long? Points, decimal? Credit)> cancelled = [];
 
+    // Their releases in the queue (reused, like the list above).
+    private readonly List<DueEffect> releases = [];
+
     public EventReversal(EventApplication application, EventLedger ledger, List<Outcome> outcomes)
     {
         this.application = application;
@@ -32,6 +35,12 @@ internal sealed class EventReversal
         }
 
         ledger.TryGet(target, out var mark);
+        if (!application.InPlace)
+        {
+            // A host's store keeps both entries with the change: this reversal's, and its target's, reversed.
+            application.NoteLedger(e.Id, new LedgerMark(e.At, isReversal: true, reversed: false, grant: null), target, mark.WithReversed());
+        }
+
         if (mark.Grant is not { } grant || !HasParticipants(grant))
         {
             // A target that granted nothing is reversed without an outcome (spec v1.1 §2).
@@ -86,12 +95,29 @@ internal sealed class EventReversal
             }
         }
 
-        application.Commit(e.Id, participants, -grant.PointsSpent, -grant.CreditSpent);
+        // The releases cancelled, found before the commit (a host's store deletes them with it), taken out after.
+        releases.Clear();
         foreach (var (participant, rule, points, credit) in cancelled)
         {
-            application.Clock.Timeline.Due.Remove(effect => effect is PendingRelease r
-                && r.Source == target && r.Participant == participant && r.Rule == rule && r.Points == points && r.Credit == credit);
+            if (application.Clock.Timeline.Due.Find(effect => effect is PendingRelease r && !releases.Contains(r)
+                && r.Source == target && r.Participant == participant && r.Rule == rule && r.Points == points && r.Credit == credit) is { } found)
+            {
+                releases.Add(found);
+            }
         }
+
+        if (releases.Count > 0 && !application.InPlace)
+        {
+            application.NotePendingRemoved([.. releases.Select(r => r.Sequence)]);
+        }
+
+        application.Commit(e.Id, participants, -grant.PointsSpent, -grant.CreditSpent);
+        foreach (var release in releases)
+        {
+            application.Clock.Timeline.Due.Remove(effect => ReferenceEquals(effect, release));
+        }
+
+        releases.Clear();
 
         cancelled.Clear();
         ledger.MarkReversed(target);
@@ -105,7 +131,7 @@ internal sealed class EventReversal
         // An entry past the ledger's horizon counts as gone whether or not it was dropped yet, so a restart (which
         // saves only the horizon) cannot change the answer.
         var tooOld = $"the target '{target}' is more than the campaign's reversible_for older than this reversal or the latest event, so it can no longer be reversed";
-        var found = ledger.TryGet(target, out var mark);
+        var found = application.TryGetLedger(target, out var mark);
         if (application.Campaign.Bound.AcceptLate is not null && (!found || ledger.IsForgotten(mark, application.Horizon)))
         {
             // Spec v1.1 §13: an id past the lateness horizon that owes nothing is forgotten, whether or not it was

@@ -31,6 +31,14 @@ public interface IParticipantStore
     void Commit(StateChange change);
 
     /// <summary>
+    /// The ledger entry (spec v1.1 §2) a change carried for this event id (<see cref="StateChange.Ledger"/>, the latest
+    /// one for the id), or null when the store keeps none. A reversal whose target the engine does not hold in memory
+    /// (it was applied before the engine was made) asks for it here. The default keeps none: such a reversal is then
+    /// refused as too old.
+    /// </summary>
+    LedgerEntrySnapshot? FindLedgerEntry(string eventId) => null;
+
+    /// <summary>
     /// Called by <see cref="CampaignEngine.ProcessAsync"/> before an event is evaluated, with the participants it names
     /// (actor, and referrer when it has one): the place for a store to load them, or lock their rows, without blocking
     /// a thread. The default does nothing.

@@ -40,6 +40,31 @@ public sealed class StateChange
     /// </summary>
     public DateTimeOffset? ForgottenBefore { get; init; }
 
+    /// <summary>
+    /// The ledger entries (spec v1.1 §2) this change adds or replaces, by event id: an event's own entry (every applied
+    /// event has one), and for a reversal also its target's, now marked reversed. Empty for a change no event made.
+    /// A store keeps them beside the seen ids and hands one back from <see cref="IParticipantStore.FindLedgerEntry"/>.
+    /// </summary>
+    public IReadOnlyList<LedgerEntrySnapshot> Ledger { get; init; } = [];
+
+    /// <summary>
+    /// The engine's clock (spec v1.1 §1) once this change is applied; null when the engine has none yet. A store keeps
+    /// the latest, for <see cref="CampaignStateSnapshot.Clock"/> when a new engine is rehydrated over it.
+    /// </summary>
+    public DateTimeOffset? Clock { get; init; }
+
+    /// <summary>The pending grants (spec v1.1 §3) this change made, whose release a store keeps until it is removed.</summary>
+    public IReadOnlyList<PendingGrantSnapshot> PendingAdded { get; init; } = [];
+
+    /// <summary>The <see cref="PendingGrantSnapshot.Grant"/> of the pending grants this change released or reversed: delete them.</summary>
+    public IReadOnlyList<long> PendingRemoved { get; init; } = [];
+
+    /// <summary>
+    /// The engine's next place in grant order (spec v1.1 §1: what orders effects due at one instant, and numbers points
+    /// lots) once this change is applied. A store keeps the latest, for <see cref="CampaignStateSnapshot.NextGrant"/>.
+    /// </summary>
+    public long NextGrant { get; init; }
+
     /// <summary>The campaign's <c>budget.points</c>, or null for none: a store must refuse the change if its total would pass it.</summary>
     public long? PointsBudget { get; init; }
 

@@ -89,7 +89,7 @@ internal sealed class ClockAdvance
         }
 
         application.UpdateTier(null, state, release.Due);
-        application.CommitForTime(state);
+        application.CommitForTime(state, release.Due, release.Sequence);
     }
 
     /// <summary>
@@ -110,7 +110,7 @@ internal sealed class ClockAdvance
         application.UpdateTier(null, state, keepEnd.Due);
         if (state.TierIndex != tier)
         {
-            application.CommitForTime(state);
+            application.CommitForTime(state, keepEnd.Due);
         }
     }
 
@@ -123,7 +123,7 @@ internal sealed class ClockAdvance
         {
             outcomes.Add(new ExpiredOutcome(expiry.Due, state.Id, points));
             application.UpdateTier(null, state, expiry.Due);
-            application.CommitForTime(state);
+            application.CommitForTime(state, expiry.Due);
         }
     }
 }

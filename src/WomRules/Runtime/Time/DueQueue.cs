@@ -30,6 +30,9 @@ internal sealed class DueQueue
 
     public void Clear() => heap.Clear();
 
+    /// <summary>The first effect (in due order) that <paramref name="match"/> accepts, or null. O(n), like <see cref="Remove"/>.</summary>
+    public DueEffect? Find(Func<DueEffect, bool> match) => InOrder.FirstOrDefault(match);
+
     /// <summary>Removes the first effect (in due order) that <paramref name="match"/> accepts; false when there is none. O(n): only reversals of pending grants call it.</summary>
     public bool Remove(Func<DueEffect, bool> match)
     {

@@ -112,6 +112,22 @@ internal sealed class EventLedger
         }
     }
 
+    /// <summary>
+    /// Takes in an entry a host's store kept (<see cref="IParticipantStore.FindLedgerEntry"/>), as it was recorded: the
+    /// clock does not move, and its grant is dropped like any other once out of the horizon.
+    /// </summary>
+    public void Adopt(string eventId, LedgerMark mark)
+    {
+        marks[eventId] = mark;
+        if (mark.Grant is not null)
+        {
+            granted.Enqueue(eventId);
+        }
+    }
+
+    /// <summary>Starts the ledger's clock at a rehydrated engine's (the latest event time its store holds).</summary>
+    public void StartClockAt(DateTime clock) => clockTicks = Math.Max(clockTicks, clock.Ticks);
+
     /// <summary>Marks an id seen without a time (a host's own commit of a change with an id).</summary>
     public void MarkSeen(string eventId) => marks.TryAdd(eventId, LedgerMark.Unknown);
 

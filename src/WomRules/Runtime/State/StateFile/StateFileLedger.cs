@@ -21,35 +21,51 @@ internal static class StateFileLedger
         writer.WriteStartObject("ledger");
         foreach (var (id, mark) in ledger.EntriesAt(horizon).OrderBy(e => e.Key, StringComparer.Ordinal))
         {
-            var at = TimestampText.Format(mark.At);
-            if (mark is { IsReversal: false, Reversed: false, Grant: null })
-            {
-                // Most events grant nothing: their entry is only their time, so the ledger stays small.
-                writer.WriteString(id, at);
-                continue;
-            }
-
-            writer.WriteStartObject(id);
-            writer.WriteString("at", at);
-            if (mark.IsReversal)
-            {
-                writer.WriteBoolean("reversal", true);
-            }
-
-            if (mark.Reversed)
-            {
-                writer.WriteBoolean("reversed", true);
-            }
-
-            if (mark.Grant is { } grant)
-            {
-                WriteGrant(writer, grant);
-            }
-
-            writer.WriteEndObject();
+            writer.WritePropertyName(id);
+            WriteEntry(writer, mark);
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>One entry as the state file holds it, which is also a <see cref="LedgerEntrySnapshot"/>'s JSON.</summary>
+    public static void WriteEntry(Utf8JsonWriter writer, in LedgerMark mark)
+    {
+        var at = TimestampText.Format(mark.At);
+        if (mark is { IsReversal: false, Reversed: false, Grant: null })
+        {
+            // Most events grant nothing: their entry is only their time, so the ledger stays small.
+            writer.WriteStringValue(at);
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString("at", at);
+        if (mark.IsReversal)
+        {
+            writer.WriteBoolean("reversal", true);
+        }
+
+        if (mark.Reversed)
+        {
+            writer.WriteBoolean("reversed", true);
+        }
+
+        if (mark.Grant is { } grant)
+        {
+            WriteGrant(writer, grant);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads one entry written by <see cref="WriteEntry"/>, refusing what the state file would (InvalidDataException).</summary>
+    public static LedgerMark ReadEntry(byte[] utf8, CompiledCampaign campaign)
+    {
+        var text = StateFileText.FromBytes(utf8);
+        text.Scan();
+        using var document = JsonDocument.Parse(text.Json);
+        return ReadEntry(text, document.RootElement, StateFilePath.Root, campaign, participants: null, versioned: true);
     }
 
     /// <summary>Reads and validates the ledger; <paramref name="participants"/> and <paramref name="seen"/> are what the file's other members hold.</summary>
@@ -194,7 +210,7 @@ internal static class StateFileLedger
         }
     }
 
-    private static LedgerMark ReadEntry(StateFileText text, JsonElement element, StateFilePath where, CompiledCampaign? campaign, ISet<string> participants, bool versioned)
+    private static LedgerMark ReadEntry(StateFileText text, JsonElement element, StateFilePath where, CompiledCampaign? campaign, ISet<string>? participants, bool versioned)
     {
         if (element.ValueKind == JsonValueKind.String)
         {
@@ -292,7 +308,7 @@ internal static class StateFileLedger
     }
 
     /// <summary>One grant; null for a counter the campaign no longer declares, which is dropped like the counter itself.</summary>
-    private static LedgerEntry? ReadGrant(StateFileText text, JsonElement element, StateFilePath where, CompiledCampaign? campaign, ISet<string> participants, bool versioned)
+    private static LedgerEntry? ReadGrant(StateFileText text, JsonElement element, StateFilePath where, CompiledCampaign? campaign, ISet<string>? participants, bool versioned)
     {
         StateFileValues.Expect(text, element, JsonValueKind.Object, where);
         if (versioned)
@@ -358,10 +374,11 @@ internal static class StateFileLedger
         };
     }
 
-    private static string Participant(StateFileText text, JsonElement element, StateFilePath where, ISet<string> participants)
+    private static string Participant(StateFileText text, JsonElement element, StateFilePath where, ISet<string>? participants)
     {
+        // Null: a single entry from a host's store, read without the participants beside it.
         var id = RequiredString(text, element, where, "participant");
-        return participants.Contains(id)
+        return participants is null || participants.Contains(id)
             ? id
             : throw text.ErrorAt(where.Member("participant"), $"the ledger names a participant '{StateFilePath.Escape(id)}' that 'participants' does not hold");
     }
