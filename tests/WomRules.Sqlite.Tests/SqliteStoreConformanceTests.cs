@@ -13,6 +13,16 @@ public sealed class SqliteStoreConformanceTests : StoreConformanceTests, IDispos
     protected override IParticipantStore CreateStore(CompiledCampaign campaign) =>
         Track(SqliteCampaignStore.Open(Path.Combine(folder, $"store-{files++}.db"), campaign, new SqliteStoreOptions { Durability = SqliteDurability.Normal }));
 
+    /// <summary>
+    /// Not yet: the store's contract path (<see cref="IParticipantStore.Commit"/>) keeps participants, seen ids and the
+    /// budget, not the ledger entries, pending grants and clock a change now carries; `run --store` resumes exactly by
+    /// its own path (the state and the journal), which the CLI and kill tests check.
+    /// </summary>
+    protected override bool CanRestartWithNewEngine => false;
+
+    protected override CampaignEngine Restart(IParticipantStore store, CompiledCampaign campaign) =>
+        new(campaign, ((SqliteCampaignStore)Reopen(store, campaign)).State);
+
     protected override IParticipantStore Reopen(IParticipantStore store, CompiledCampaign campaign)
     {
         var sqlite = (SqliteCampaignStore)store;
