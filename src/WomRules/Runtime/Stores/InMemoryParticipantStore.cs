@@ -10,6 +10,24 @@ public sealed class InMemoryParticipantStore : IParticipantStore
 {
     private readonly Dictionary<string, ParticipantState> participants = new(StringComparer.Ordinal);
 
+    // The campaign whose reversible_for and accept_late the ledger keeps, and whose counters a host's ledger entry names.
+    private CompiledCampaign? campaign;
+
+    /// <summary>An empty store; <see cref="Commit"/> keeps the ledger with the default <c>reversible_for</c> until an engine is made over it.</summary>
+    public InMemoryParticipantStore()
+    {
+    }
+
+    /// <summary>
+    /// An empty store for <paramref name="campaign"/>, for a store that wraps this one and commits changes to it: its
+    /// ledger keeps the campaign's <c>reversible_for</c> and <c>accept_late</c> from the first commit.
+    /// </summary>
+    public InMemoryParticipantStore(CompiledCampaign campaign)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        LedgerFor(campaign);
+    }
+
     /// <summary>The ledger of spec v1.1 §2, which is also the set of seen event ids (one lookup an event, not two).</summary>
     internal EventLedger Ledger { get; } = new();
 
@@ -51,12 +69,24 @@ public sealed class InMemoryParticipantStore : IParticipantStore
     /// <inheritdoc />
     public bool HasSeenEvent(string eventId) => Ledger.Contains(eventId);
 
-    /// <summary>Applies everything one event changed. The store keeps the given states as they are (it does not copy them).</summary>
+    /// <summary>
+    /// Applies everything one change carries, as the state file reader would load it (docs/stores.md): participants,
+    /// budget deltas, ledger entries (the seen ids), the lateness horizon, the clock, pending grants and grant order.
+    /// The store keeps the given states as they are (it does not copy them). An engine directly over this store does
+    /// not call it (it changes the store in place); a store wrapping this one does.
+    /// </summary>
     public void Commit(StateChange change)
     {
         ArgumentNullException.ThrowIfNull(change);
+        if (change.Clock is { } clock)
+        {
+            Timeline.MoveTo(clock.UtcDateTime);
+        }
+
+        var firstNewGrant = Timeline.NextSequence;
         foreach (var participant in change.Participants)
         {
+            QueueTimeEffects(participants.GetValueOrDefault(participant.Id), participant, firstNewGrant);
             participants[participant.Id] = participant;
 
             // A change made by an engine over another store (a wrapper of this one) carries the identity records on
@@ -67,13 +97,77 @@ public sealed class InMemoryParticipantStore : IParticipantStore
             }
         }
 
+        // Spec v1.1 §13: forgotten before the event is recorded, as the engine's admission does.
+        if (change.ForgottenBefore is { } horizon)
+        {
+            Ledger.ForgetBefore(horizon.UtcDateTime);
+        }
+
+        foreach (var entry in change.Ledger)
+        {
+            var mark = entry.ToMark(campaign);
+            if (entry.EventId == change.EventId)
+            {
+                // The event's own entry, recorded as the engine records it (moves the ledger's clock, drops old grants).
+                Ledger.Record(entry.EventId, mark.At, mark.IsReversal, mark.Grant);
+            }
+            else if (Ledger.Contains(entry.EventId))
+            {
+                Ledger.Replace(entry.EventId, mark); // a reversal's target, now reversed
+            }
+            else
+            {
+                Ledger.Adopt(entry.EventId, mark);
+            }
+        }
+
         if (change.EventId is not null)
         {
-            Ledger.MarkSeen(change.EventId);
+            Ledger.MarkSeen(change.EventId); // a change without its entry (a host's own): seen, time unknown
         }
+
+        foreach (var grant in change.PendingRemoved)
+        {
+            Timeline.Due.Remove(e => e is PendingRelease r && r.Sequence == grant);
+        }
+
+        foreach (var pending in change.PendingAdded)
+        {
+            Timeline.Due.Add(pending.ToRelease());
+        }
+
+        Timeline.SetNextSequence(Math.Max(Timeline.NextSequence, change.NextGrant));
+
+        // Spec v1.1 §1: what is due by the clock has happened (the engine applied it and committed what it changed).
+        while (Timeline.Clock is { } now && Timeline.Due.TryTakeDue(now, out _))
+        {
+        }
+
         // Checked: a total that wraps would lift the budget (issue 10); the engine checks before it commits.
         PointsIssued = checked(PointsIssued + change.PointsIssued);
         CreditIssued += change.CreditIssued;
+    }
+
+    /// <summary>
+    /// Queues what an engine over this store would have queued for the change (spec v1.1 §4, §5): the expiry of each
+    /// lot granted since the last change, and the keep end of a tier just reached. So the queue, and the state file's
+    /// <c>pending</c>, are what they would be without the wrapper.
+    /// </summary>
+    private void QueueTimeEffects(ParticipantState? previous, ParticipantState state, long firstNewGrant)
+    {
+        foreach (var lot in state.Lots)
+        {
+            if (lot.Grant >= firstNewGrant)
+            {
+                Timeline.Due.Add(new LotExpiry(lot.Expires, lot.Grant, state.Id));
+            }
+        }
+
+        if (campaign is { Bound.TierDowngrade: true } && state.TierSinceTicks != (previous?.TierSinceTicks ?? 0)
+            && TierKeepEnd.For(state, campaign.Bound.TierKeep) is { } keepEnd)
+        {
+            Timeline.Due.Add(keepEnd);
+        }
     }
 
     /// <summary>
@@ -124,6 +218,10 @@ public sealed class InMemoryParticipantStore : IParticipantStore
     /// <summary>The pending grants waiting for their release (spec v1.1 §3), in due order.</summary>
     public IEnumerable<PendingGrantSnapshot> PendingGrants => Timeline.Due.InOrder.OfType<PendingRelease>().Select(PendingGrantSnapshot.From);
 
+    /// <inheritdoc />
+    public LedgerEntrySnapshot? FindLedgerEntry(string eventId) =>
+        Ledger.TryGet(eventId, out var mark) && mark.IsKnown ? LedgerEntrySnapshot.From(eventId, mark) : null;
+
     /// <summary>Writes the whole store as a state file: participants, seen event ids, limit windows and budget used.</summary>
     public void WriteTo(Stream stream, CompiledCampaign campaign) => StateFileWriter.Write(stream, campaign, this);
 
@@ -146,6 +244,7 @@ public sealed class InMemoryParticipantStore : IParticipantStore
     /// <summary>The store's ledger, made with the campaign's <c>reversible_for</c> when the store has none yet.</summary>
     internal EventLedger LedgerFor(CompiledCampaign campaign)
     {
+        this.campaign = campaign;
         Ledger.ReversibleFor = campaign.Bound.ReversibleFor;
         Ledger.AcceptLate = campaign.Bound.AcceptLate;
         return Ledger;

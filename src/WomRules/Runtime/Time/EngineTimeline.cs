@@ -31,6 +31,9 @@ internal sealed class EngineTimeline
         return true;
     }
 
+    /// <summary>Sets the next place in grant order to what a committed change says (a store wrapping the in-memory one).</summary>
+    public void SetNextSequence(long next) => NextSequence = next;
+
     /// <summary>Puts the clock back to what a host's store holds, after the store failed to take a later one.</summary>
     public void SetClock(DateTime? clock) => Clock = clock;
 

@@ -125,6 +125,9 @@ internal sealed class EventLedger
         }
     }
 
+    /// <summary>Replaces an id's entry in place (a host's change marking a target reversed), leaving the queues as they are.</summary>
+    public void Replace(string eventId, LedgerMark mark) => marks[eventId] = mark;
+
     /// <summary>Starts the ledger's clock at a rehydrated engine's (the latest event time its store holds).</summary>
     public void StartClockAt(DateTime clock) => clockTicks = Math.Max(clockTicks, clock.Ticks);
 

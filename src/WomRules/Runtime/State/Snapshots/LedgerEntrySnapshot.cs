@@ -13,6 +13,9 @@ namespace WomRules.Runtime;
 /// </summary>
 public sealed class LedgerEntrySnapshot
 {
+    // The engine's entry this snapshot was made from, so a store wrapping the in-memory one takes it without reading its JSON.
+    private LedgerMark? made;
+
     /// <summary>Creates an entry from what a store kept; <paramref name="json"/> is checked when the engine reads it.</summary>
     public LedgerEntrySnapshot(string eventId, DateTimeOffset at, bool isReversal, bool reversed, string json)
     {
@@ -48,12 +51,20 @@ public sealed class LedgerEntrySnapshot
             StateFileLedger.WriteEntry(writer, mark);
         }
 
-        return new LedgerEntrySnapshot(eventId, new DateTimeOffset(mark.At, TimeSpan.Zero), mark.IsReversal, mark.Reversed, Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        return new LedgerEntrySnapshot(eventId, new DateTimeOffset(mark.At, TimeSpan.Zero), mark.IsReversal, mark.Reversed, Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length))
+        {
+            made = mark,
+        };
     }
 
-    /// <summary>The engine's entry; throws <see cref="ArgumentException"/> naming the event when the JSON is not a ledger entry for the campaign.</summary>
-    internal LedgerMark ToMark(CompiledCampaign campaign)
+    /// <summary>The engine's entry: the one it was made from, or its JSON read (with the campaign's counters when given).</summary>
+    internal LedgerMark ToMark(CompiledCampaign? campaign)
     {
+        if (made is { } mark)
+        {
+            return mark;
+        }
+
         try
         {
             return StateFileLedger.ReadEntry(Encoding.UTF8.GetBytes(Json), campaign);

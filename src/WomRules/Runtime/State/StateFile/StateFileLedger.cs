@@ -59,8 +59,8 @@ internal static class StateFileLedger
         writer.WriteEndObject();
     }
 
-    /// <summary>Reads one entry written by <see cref="WriteEntry"/>, refusing what the state file would (InvalidDataException).</summary>
-    public static LedgerMark ReadEntry(byte[] utf8, CompiledCampaign campaign)
+    /// <summary>Reads one entry written by <see cref="WriteEntry"/>, refusing what the state file would (InvalidDataException); without a campaign, counters stay unresolved.</summary>
+    public static LedgerMark ReadEntry(byte[] utf8, CompiledCampaign? campaign)
     {
         var text = StateFileText.FromBytes(utf8);
         text.Scan();
