@@ -77,7 +77,7 @@ public sealed class SqliteCampaignStore : IParticipantStore, IDisposable
                 SqliteSchema.Check(connection, campaign.Id);
             }
 
-            var store = new SqliteCampaignStore(path, connection, campaign, options, new InMemoryParticipantStore());
+            var store = new SqliteCampaignStore(path, connection, campaign, options, new InMemoryParticipantStore(campaign));
             store.Reload();
             return store;
         }
@@ -267,8 +267,20 @@ public sealed class SqliteCampaignStore : IParticipantStore, IDisposable
         Checkpoint();
     }
 
+    /// <summary>
+    /// A new engine over this store through the store contract (<see cref="Commit"/>), rehydrated from what it holds
+    /// (<see cref="CampaignEngine.Rehydrate"/>: the clock, grant order, participants and pending grants of
+    /// <see cref="State"/>), so that it goes on as the engine that last wrote the database would have. For the fastest
+    /// path, run an engine over <see cref="State"/> and <see cref="Checkpoint"/> instead.
+    /// </summary>
+    public CampaignEngine CreateEngine(EngineOptions? options = null) =>
+        CampaignEngine.Rehydrate(campaign, this, State.ToCampaignStateSnapshot(), State.Participants.Select(p => p.ToSnapshot()), State.PendingGrants, options);
+
     /// <inheritdoc />
     public ParticipantState? Find(string participantId) => State.Find(participantId);
+
+    /// <inheritdoc />
+    public LedgerEntrySnapshot? FindLedgerEntry(string eventId) => State.FindLedgerEntry(eventId);
 
     /// <inheritdoc />
     public bool HasSeenEvent(string eventId) => State.HasSeenEvent(eventId);
@@ -294,8 +306,20 @@ public sealed class SqliteCampaignStore : IParticipantStore, IDisposable
             throw new InvalidOperationException("the change would take the budget past its limit");
         }
 
-        // The states are copied: the store must not see a caller's later changes to them.
-        State.Commit(new StateChange(change.EventId, change.Participants.Select(p => ParticipantState.FromSnapshot(campaign, p.ToSnapshot())).ToList(), change.PointsIssued, change.CreditIssued) { At = change.At });
+        // The whole change (ledger entries, pending grants, clock, grant order too, so a new engine rehydrated over the
+        // reopened store resumes exactly); the states are copied: the store must not see a caller's later changes to them.
+        State.Commit(new StateChange(change.EventId, change.Participants.Select(p => ParticipantState.FromSnapshot(campaign, p.ToSnapshot())).ToList(), change.PointsIssued, change.CreditIssued)
+        {
+            At = change.At,
+            ForgottenBefore = change.ForgottenBefore,
+            Ledger = change.Ledger,
+            Clock = change.Clock,
+            PendingAdded = change.PendingAdded,
+            PendingRemoved = change.PendingRemoved,
+            NextGrant = change.NextGrant,
+            PointsBudget = change.PointsBudget,
+            CreditBudget = change.CreditBudget,
+        });
         if (!inBatch)
         {
             Checkpoint();
@@ -332,7 +356,7 @@ public sealed class SqliteCampaignStore : IParticipantStore, IDisposable
         var document = ReadDocument();
         if (document is null)
         {
-            State = new InMemoryParticipantStore();
+            State = new InMemoryParticipantStore(campaign);
             Replay();
             return;
         }

@@ -13,15 +13,9 @@ public sealed class SqliteStoreConformanceTests : StoreConformanceTests, IDispos
     protected override IParticipantStore CreateStore(CompiledCampaign campaign) =>
         Track(SqliteCampaignStore.Open(Path.Combine(folder, $"store-{files++}.db"), campaign, new SqliteStoreOptions { Durability = SqliteDurability.Normal }));
 
-    /// <summary>
-    /// Not yet: the store's contract path (<see cref="IParticipantStore.Commit"/>) keeps participants, seen ids and the
-    /// budget, not the ledger entries, pending grants and clock a change now carries; `run --store` resumes exactly by
-    /// its own path (the state and the journal), which the CLI and kill tests check.
-    /// </summary>
-    protected override bool CanRestartWithNewEngine => false;
-
+    /// <summary>A new engine over the reopened database through the store contract, rehydrated from what it holds.</summary>
     protected override CampaignEngine Restart(IParticipantStore store, CompiledCampaign campaign) =>
-        new(campaign, ((SqliteCampaignStore)Reopen(store, campaign)).State);
+        ((SqliteCampaignStore)Reopen(store, campaign)).CreateEngine();
 
     protected override IParticipantStore Reopen(IParticipantStore store, CompiledCampaign campaign)
     {

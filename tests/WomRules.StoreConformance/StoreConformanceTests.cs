@@ -36,12 +36,6 @@ public abstract class StoreConformanceTests
     /// </summary>
     protected virtual bool CanAbandonBatch => true;
 
-    /// <summary>
-    /// Whether a new engine over the reopened store resumes exactly (<see cref="Restart"/>). A store that persists only
-    /// part of what a <see cref="StateChange"/> carries says false here, and the suite says so instead of passing it.
-    /// </summary>
-    protected virtual bool CanRestartWithNewEngine => true;
-
     [Fact]
     public void Outcomes_totals_and_participants_equal_the_in_memory_engine()
     {
@@ -275,11 +269,6 @@ public abstract class StoreConformanceTests
     [MemberData(nameof(ConformanceCases))]
     public void Restarting_with_a_new_engine_anywhere_in_a_conformance_case_resumes_as_an_uninterrupted_run(string name)
     {
-        if (!CanRestartWithNewEngine)
-        {
-            return;
-        }
-
         var folder = ConformanceCaseFolders.Folder(name);
         var campaign = CampaignCompilation.FromFile(Path.Combine(folder, "campaign.yaml")).Emit().Campaign!;
         var lines = File.ReadAllLines(Path.Combine(folder, "events.jsonl")).Where(l => l.Length > 0).ToArray();
