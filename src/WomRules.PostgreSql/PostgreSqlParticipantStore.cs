@@ -24,6 +24,7 @@ public sealed class PostgreSqlParticipantStore : IParticipantStore, IDisposable,
     private NpgsqlTransaction? transaction;
     private string? transactionEvent;
     private (long Points, decimal Credit)? totals;
+    private (string EventId, bool Seen)? seen;
     private bool inBatch;
     private bool batchFailed;
 
@@ -84,6 +85,11 @@ public sealed class PostgreSqlParticipantStore : IParticipantStore, IDisposable,
     {
         ArgumentNullException.ThrowIfNull(eventId);
         StartEvent(eventId);
+        if (seen is { } known && string.Equals(known.EventId, eventId, StringComparison.Ordinal))
+        {
+            return known.Seen;
+        }
+
         using var command = Command("SELECT 1 FROM womrules_seen WHERE event_id = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = eventId });
         return command.ExecuteScalar() is not null;
@@ -102,27 +108,35 @@ public sealed class PostgreSqlParticipantStore : IParticipantStore, IDisposable,
             : null;
     }
 
-    /// <summary>Locks the actor's and referrer's rows (in id order, so two engines never wait on each other in a cycle) and reads them.</summary>
+    /// <summary>
+    /// Locks the actor's and referrer's rows (in id order, so two engines never wait on each other in a cycle) and reads
+    /// them, whether the event is seen, and the budget used, in one round trip.
+    /// </summary>
     public async ValueTask PrepareAsync(string eventId, string actor, string? referrer, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(eventId);
         ArgumentNullException.ThrowIfNull(actor);
         StartEvent(eventId);
         var ids = referrer is null || string.Equals(referrer, actor, StringComparison.Ordinal) ? new[] { actor } : new[] { actor, referrer };
         ids = [.. ids.Where(id => !rows.ContainsKey(id))];
-        if (ids.Length == 0)
-        {
-            return;
-        }
-
-        await using var command = Command("SELECT participant_id, version, state::text FROM womrules_participant WHERE participant_id = ANY($1) ORDER BY participant_id COLLATE \"C\" FOR UPDATE");
-        command.Parameters.Add(new NpgsqlParameter { Value = ids });
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        Add(batch, "SELECT participant_id, version, state::text FROM womrules_participant WHERE participant_id = ANY($1) ORDER BY participant_id COLLATE \"C\" FOR UPDATE", (object)ids);
+        Add(batch, "SELECT EXISTS (SELECT 1 FROM womrules_seen WHERE event_id = $1)", eventId);
+        Add(batch, "SELECT points_used, credit_used FROM womrules_campaign");
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var id = reader.GetString(0);
                 rows[id] = (ParticipantJson.Read(id, reader.GetString(2)), reader.GetInt64(1));
             }
+
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            seen = (eventId, reader.GetBoolean(0));
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            totals = (reader.GetInt64(0), reader.GetDecimal(1));
         }
 
         foreach (var id in ids)
@@ -145,25 +159,15 @@ public sealed class PostgreSqlParticipantStore : IParticipantStore, IDisposable,
         try
         {
             using var batch = new NpgsqlBatch(connection, transaction);
-            var mustTouchOne = new List<(NpgsqlBatchCommand Command, string Refusal)>();
+            var mustTouch = new List<(NpgsqlBatchCommand Command, int Rows, string Refusal)>();
             if (change.EventId is { } eventId)
             {
                 // Spec v1.1 §13: an id forgotten past the lateness horizon may be reused; otherwise the key refuses it.
-                mustTouchOne.Add((Add(batch, """
+                mustTouch.Add((Add(batch, """
                     INSERT INTO womrules_seen (event_id, at) VALUES ($1, $2)
                     ON CONFLICT (event_id) DO UPDATE SET at = EXCLUDED.at WHERE womrules_seen.at < $3
-                    """, eventId, Time(change.At), Time(change.ForgottenBefore)), $"event '{eventId}' is already applied"));
+                    """, eventId, Time(change.At), Time(change.ForgottenBefore)), 1, $"event '{eventId}' is already applied"));
             }
-
-            // The budget in one conditional update (spec §4.7): the row lock serialises the engines, the WHERE refuses an overspend.
-            mustTouchOne.Add((Add(batch, """
-                UPDATE womrules_campaign SET points_used = points_used + $1, credit_used = credit_used + $2,
-                    clock = GREATEST(clock, $5), next_grant = GREATEST(next_grant, $6)
-                WHERE ($1 <= 0 OR $3::bigint IS NULL OR points_used + $1 <= $3)
-                  AND ($2 <= 0 OR $4::numeric IS NULL OR credit_used + $2 <= $4)
-                """, change.PointsIssued, change.CreditIssued, Nullable(change.PointsBudget, NpgsqlDbType.Bigint),
-                Nullable(change.CreditBudget, NpgsqlDbType.Numeric), Time(change.Clock), change.NextGrant),
-                $"event '{change.EventId}' would take the budget past its limit"));
 
             foreach (var participant in change.Participants)
             {
@@ -172,10 +176,10 @@ public sealed class PostgreSqlParticipantStore : IParticipantStore, IDisposable,
                 var due = snapshot.Lots.Count > 0 || snapshot.Tier is not null;
                 if (rows.TryGetValue(participant.Id, out var read) && read.Version > 0)
                 {
-                    mustTouchOne.Add((Add(batch, """
+                    mustTouch.Add((Add(batch, """
                         UPDATE womrules_participant SET state = $2::jsonb, has_due_effects = $3, version = version + 1
                         WHERE participant_id = $1 AND version = $4
-                        """, participant.Id, json, due, read.Version), $"participant '{participant.Id}' was changed by another engine"));
+                        """, participant.Id, json, due, read.Version), 1, $"participant '{participant.Id}' was changed by another engine"));
                     written.Add((participant.Id, snapshot, read.Version + 1));
                 }
                 else if (read.Version == 0 && rows.ContainsKey(participant.Id))
@@ -215,13 +219,27 @@ public sealed class PostgreSqlParticipantStore : IParticipantStore, IDisposable,
 
             if (change.PendingRemoved.Count > 0)
             {
-                Add(batch, "DELETE FROM womrules_pending WHERE grant_order = ANY($1)", change.PendingRemoved.ToArray());
+                // A grant another engine already released is gone: releasing it again would pay twice (docs/stores.md).
+                var removed = change.PendingRemoved.Distinct().ToArray();
+                mustTouch.Add((Add(batch, "DELETE FROM womrules_pending WHERE grant_order = ANY($1)", removed), removed.Length,
+                    $"a pending grant of this change ({string.Join(", ", removed)}) was already released or reversed by another engine"));
             }
 
+            // The budget in one conditional update (spec §4.7): the row lock serialises the engines, the WHERE refuses an
+            // overspend. Last, so the campaign's row, which every commit takes, is held only until COMMIT.
+            mustTouch.Add((Add(batch, """
+                UPDATE womrules_campaign SET points_used = points_used + $1, credit_used = credit_used + $2,
+                    clock = GREATEST(clock, $5), next_grant = GREATEST(next_grant, $6)
+                WHERE ($1 <= 0 OR $3::bigint IS NULL OR points_used + $1 <= $3)
+                  AND ($2 <= 0 OR $4::numeric IS NULL OR credit_used + $2 <= $4)
+                """, change.PointsIssued, change.CreditIssued, Nullable(change.PointsBudget, NpgsqlDbType.Bigint),
+                Nullable(change.CreditBudget, NpgsqlDbType.Numeric), Time(change.Clock), change.NextGrant),
+                1, $"event '{change.EventId}' would take the budget past its limit"));
+
             batch.ExecuteNonQuery();
-            foreach (var (command, refusal) in mustTouchOne)
+            foreach (var (command, count, refusal) in mustTouch)
             {
-                if (command.RecordsAffected != 1)
+                if (command.RecordsAffected != count)
                 {
                     throw new StoreRefusalException(refusal);
                 }
@@ -235,6 +253,7 @@ public sealed class PostgreSqlParticipantStore : IParticipantStore, IDisposable,
             else
             {
                 totals = null;
+                seen = null;
                 foreach (var (id, row, version) in written)
                 {
                     rows[id] = (row, version);
@@ -437,6 +456,7 @@ public sealed class PostgreSqlParticipantStore : IParticipantStore, IDisposable,
         transaction = null;
         transactionEvent = null;
         totals = null;
+        seen = null;
         rows.Clear();
     }
 
