@@ -41,7 +41,8 @@ internal sealed class EventApplication
         lots = new PointsLots(timeline, campaign.Bound.PointsExpiry);
         rules = new RuleFiring(campaign, store, context, outcomes, recorder, lots, timeline);
 
-        // The in-memory store keeps the ledger, so the state file carries it; any other store's engine keeps its own.
+        // The in-memory store keeps the ledger, so the state file carries it; over any other store the engine keeps a working
+        // copy, handing the store each change's entries and reading back those it lacks (FindLedgerEntry).
         ledger = memory is not null ? memory.LedgerFor(campaign) : new EventLedger { ReversibleFor = campaign.Bound.ReversibleFor, AcceptLate = campaign.Bound.AcceptLate };
         // Likewise the identity records (spec v1.1 §8), which shares_identity reads through the context.
         identities = memory is not null ? memory.Identities : new IdentityIndex();

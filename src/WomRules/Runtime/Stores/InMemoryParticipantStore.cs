@@ -112,6 +112,18 @@ public sealed class InMemoryParticipantStore : IParticipantStore
         return new CampaignStateSnapshot(PointsIssued, CreditIssued, clock is { } c ? new DateTimeOffset(c, TimeSpan.Zero) : null, seen) { NextGrant = Timeline.NextSequence };
     }
 
+    /// <summary>
+    /// The ledger entries a host's store would hold for this state (spec v1.1 §2), as the state file writes them: those
+    /// inside <c>reversible_for</c> with their grants, and with <c>accept_late</c> every id not forgotten, with its time.
+    /// With <see cref="ToCampaignStateSnapshot"/>, <see cref="Participants"/> and <see cref="PendingGrants"/>, what
+    /// copying a state file into a database store takes (docs/stores.md).
+    /// </summary>
+    public IEnumerable<LedgerEntrySnapshot> LedgerEntries =>
+        Ledger.EntriesAt(LatenessHorizon.Of(Timeline.Clock, Ledger.AcceptLate)).Select(e => LedgerEntrySnapshot.From(e.Key, e.Value));
+
+    /// <summary>The pending grants waiting for their release (spec v1.1 §3), in due order.</summary>
+    public IEnumerable<PendingGrantSnapshot> PendingGrants => Timeline.Due.InOrder.OfType<PendingRelease>().Select(PendingGrantSnapshot.From);
+
     /// <summary>Writes the whole store as a state file: participants, seen event ids, limit windows and budget used.</summary>
     public void WriteTo(Stream stream, CompiledCampaign campaign) => StateFileWriter.Write(stream, campaign, this);
 

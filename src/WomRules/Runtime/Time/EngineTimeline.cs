@@ -3,7 +3,8 @@ namespace WomRules.Runtime;
 /// <summary>
 /// The engine's clock and its queue of time-driven effects (spec v1.1 §1). The clock is the latest <c>at</c> of an
 /// event accepted past step 3 (applied or rejected for its content) or the time of a sweep, and never goes back. The
-/// in-memory store holds one, so the state file carries it; an engine over another store keeps its own.
+/// in-memory store holds one, so the state file carries it; an engine over another store keeps its own, hands the
+/// store the clock and pending grants with each change, and is rebuilt from them by <see cref="CampaignEngine.Rehydrate"/>.
 /// </summary>
 internal sealed class EngineTimeline
 {

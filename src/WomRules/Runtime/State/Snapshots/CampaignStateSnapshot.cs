@@ -3,7 +3,8 @@ namespace WomRules.Runtime;
 /// <summary>
 /// The campaign-wide state a store keeps beside its participants (spec v1.1 §12), as an immutable value: the budget
 /// used, the engine's clock, and the seen event ids with their <c>at</c> (null when not known, as for ids a state file
-/// lists without a time). <see cref="InMemoryParticipantStore.ToCampaignStateSnapshot"/> makes one.
+/// lists without a time). <see cref="InMemoryParticipantStore.ToCampaignStateSnapshot"/> makes one; a host's store builds one
+/// from what its changes carried, for <see cref="CampaignEngine.Rehydrate"/>.
 /// </summary>
 public sealed class CampaignStateSnapshot
 {
