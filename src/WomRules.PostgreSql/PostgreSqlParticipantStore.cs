@@ -70,11 +70,20 @@ public sealed class PostgreSqlParticipantStore : IParticipantStore, IDisposable,
         if (!rows.TryGetValue(participantId, out var row))
         {
             EnsureTransaction();
-            using var command = Command("SELECT participant_id, version, state::text FROM womrules_participant WHERE participant_id = $1 FOR UPDATE");
-            command.Parameters.Add(new NpgsqlParameter { Value = participantId });
-            using var reader = command.ExecuteReader();
-            row = reader.Read() ? (ParticipantJson.Read(participantId, reader.GetString(2)), reader.GetInt64(1)) : (null, 0);
-            rows[participantId] = row;
+            try
+            {
+                using var command = Command("SELECT participant_id, version, state::text FROM womrules_participant WHERE participant_id = $1 FOR UPDATE");
+                command.Parameters.Add(new NpgsqlParameter { Value = participantId });
+                using var reader = command.ExecuteReader();
+                row = reader.Read() ? (ParticipantJson.Read(participantId, reader.GetString(2)), reader.GetInt64(1)) : (null, 0);
+                rows[participantId] = row;
+            }
+            catch (NpgsqlException)
+            {
+                // A deadlock or lost connection: the transaction is dead, so the event sent again starts a new one.
+                Abort();
+                throw;
+            }
         }
 
         return row.Row is { } snapshot ? ParticipantState.FromSnapshot(campaign, snapshot) : null;
@@ -119,6 +128,20 @@ public sealed class PostgreSqlParticipantStore : IParticipantStore, IDisposable,
         StartEvent(eventId);
         var ids = referrer is null || string.Equals(referrer, actor, StringComparison.Ordinal) ? new[] { actor } : new[] { actor, referrer };
         ids = [.. ids.Where(id => !rows.ContainsKey(id))];
+        try
+        {
+            await ReadEventAsync(eventId, ids, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException)
+        {
+            // A deadlock, a lost connection or a cancelled read leaves the transaction dead: drop it.
+            Abort();
+            throw;
+        }
+    }
+
+    private async Task ReadEventAsync(string eventId, string[] ids, CancellationToken cancellationToken)
+    {
         await using var batch = new NpgsqlBatch(connection, transaction);
         Add(batch, "SELECT participant_id, version, state::text FROM womrules_participant WHERE participant_id = ANY($1) ORDER BY participant_id COLLATE \"C\" FOR UPDATE", (object)ids);
         Add(batch, "SELECT EXISTS (SELECT 1 FROM womrules_seen WHERE event_id = $1)", eventId);
