@@ -104,6 +104,14 @@ public sealed class PostgreSqlStoreTests
         newer.Should().Throw<InvalidOperationException>().WithMessage($"*schema is version {PostgreSqlSchema.Version + 1}, newer*");
     }
 
+    [Fact]
+    public void A_server_that_cannot_be_reached_fails_the_tests_saying_how_to_start_one()
+    {
+        var unreachable = () => PostgresServer.Reachable("Host=127.0.0.1;Port=1;Username=nobody;Timeout=2", "WOMRULES_POSTGRES is set");
+
+        unreachable.Should().Throw<InvalidOperationException>().WithMessage("*cannot be reached*eng/postgres.sh start*");
+    }
+
     private static StateChange Change(string eventId, long points, (string Id, long Points) participant) =>
         new(eventId, [ParticipantState.FromSnapshot(Campaign, new ParticipantSnapshot(participant.Id) { Points = participant.Points, LifetimePoints = participant.Points })], points, 0m)
         {

@@ -51,7 +51,8 @@ internal static class PostgresServer
         return Reachable(start.Output.Trim(), "eng/postgres.sh started a server");
     }
 
-    private static string Reachable(string connectionString, string what)
+    /// <summary>The connection string when a connection opens; else an error saying how to start a server.</summary>
+    internal static string Reachable(string connectionString, string what)
     {
         try
         {
