@@ -26,25 +26,7 @@ internal static class StateCommand
     /// </summary>
     private static int Export(string[] rest, TextWriter stdout, TextWriter stderr, Stream? stdoutBytes)
     {
-        string? campaignPath = null;
-        var positional = new List<string>();
-        for (var i = 0; i < rest.Length; i++)
-        {
-            switch (rest[i])
-            {
-                case "--campaign":
-                    campaignPath = i + 1 < rest.Length ? rest[++i] : throw new UsageException("--campaign needs a file.");
-                    break;
-                default:
-                    if (rest[i].StartsWith("--", StringComparison.Ordinal))
-                    {
-                        throw new UsageException($"unknown option '{rest[i]}'.");
-                    }
-
-                    positional.Add(rest[i]);
-                    break;
-            }
-        }
+        var (campaignPath, allowCSharp, positional) = ParseOptions(rest);
 
         if (positional is not [var path])
         {
@@ -54,7 +36,7 @@ internal static class StateCommand
         CompiledCampaign? campaign = null;
         if (campaignPath is not null)
         {
-            if (CampaignLoader.Load(campaignPath, stderr, allowCSharp: false) is not { } compilation)
+            if (CampaignLoader.Load(campaignPath, stderr, allowCSharp) is not { } compilation)
             {
                 return ExitCodes.BadUsage;
             }
@@ -111,29 +93,7 @@ internal static class StateCommand
     /// <summary>Puts a state file (validated against the campaign, as --state reads it) into a store, creating it when missing.</summary>
     private static int Import(string[] rest, TextWriter stdout, TextWriter stderr)
     {
-        string? campaignPath = null;
-        var allowCSharp = false;
-        var positional = new List<string>();
-        for (var i = 0; i < rest.Length; i++)
-        {
-            switch (rest[i])
-            {
-                case "--campaign":
-                    campaignPath = i + 1 < rest.Length ? rest[++i] : throw new UsageException("--campaign needs a file.");
-                    break;
-                case CampaignLoader.AllowCSharpFlag:
-                    allowCSharp = true;
-                    break;
-                default:
-                    if (rest[i].StartsWith("--", StringComparison.Ordinal))
-                    {
-                        throw new UsageException($"unknown option '{rest[i]}'.");
-                    }
-
-                    positional.Add(rest[i]);
-                    break;
-            }
-        }
+        var (campaignPath, allowCSharp, positional) = ParseOptions(rest);
 
         if (positional.Count != 2 || campaignPath is null)
         {
@@ -190,29 +150,7 @@ internal static class StateCommand
 
     private static int Seal(string[] rest, TextWriter stdout, TextWriter stderr)
     {
-        string? campaignPath = null;
-        var allowCSharp = false;
-        var positional = new List<string>();
-        for (var i = 0; i < rest.Length; i++)
-        {
-            switch (rest[i])
-            {
-                case "--campaign":
-                    campaignPath = i + 1 < rest.Length ? rest[++i] : throw new UsageException("--campaign needs a file.");
-                    break;
-                case CampaignLoader.AllowCSharpFlag:
-                    allowCSharp = true;
-                    break;
-                default:
-                    if (rest[i].StartsWith("--", StringComparison.Ordinal))
-                    {
-                        throw new UsageException($"unknown option '{rest[i]}'.");
-                    }
-
-                    positional.Add(rest[i]);
-                    break;
-            }
-        }
+        var (campaignPath, allowCSharp, positional) = ParseOptions(rest);
 
         if (positional.Count != 1)
         {
@@ -270,5 +208,35 @@ internal static class StateCommand
         AtomicFile.Write(path, stream => stream.Write(sealedBytes));
         stdout.WriteLine($"sealed {shown}");
         return ExitCodes.Success;
+    }
+
+    /// <summary>The options every state subcommand takes, '--campaign FILE' and the C# opt-in; the rest are positional.</summary>
+    private static (string? CampaignPath, bool AllowCSharp, List<string> Positional) ParseOptions(string[] rest)
+    {
+        string? campaignPath = null;
+        var allowCSharp = false;
+        var positional = new List<string>();
+        for (var i = 0; i < rest.Length; i++)
+        {
+            switch (rest[i])
+            {
+                case "--campaign":
+                    campaignPath = i + 1 < rest.Length ? rest[++i] : throw new UsageException("--campaign needs a file.");
+                    break;
+                case CampaignLoader.AllowCSharpFlag:
+                    allowCSharp = true;
+                    break;
+                default:
+                    if (rest[i].StartsWith("--", StringComparison.Ordinal))
+                    {
+                        throw new UsageException($"unknown option '{rest[i]}'.");
+                    }
+
+                    positional.Add(rest[i]);
+                    break;
+            }
+        }
+
+        return (campaignPath, allowCSharp, positional);
     }
 }
