@@ -40,11 +40,17 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
         var db = Path.Combine(folder, "campaign.db");
         var random = new Random(20261129);
         var printed = new List<string>();
+        // The line each fresh outcome belongs to (ids are e-N, N the line's index), to count what is left after a kill.
+        var freshLines = expectedOutcomes.Where(l => !l.StartsWith("{\"kind\":\"duplicate\"", StringComparison.Ordinal)).Select(LineOf).ToList();
+        var seenBefore = 0;
+        var interrupted = 0;
         for (var kill = 0; kill < kills; kill++)
         {
-            // A random moment: once the child has printed a random number of outcomes (its replayed prefix's
-            // duplicates included), plus up to 20 ms, so kills land while it applies, commits or prints a batch.
-            var target = random.Next(1, lines.Length);
+            // A random moment while the child applies new events: once it has printed a random share of the outcomes
+            // still to come (its replayed prefix's duplicates not counted), plus up to 20 ms, so every kill lands while it
+            // applies, commits or prints a batch, never after the end or in the replay of what is already durable.
+            var left = Math.Max(2, freshLines.Count(line => line >= seenBefore));
+            var target = random.Next(1, left);
             var extra = random.Next(20);
             using var child = Start(campaign, events, db, batch, target);
             var ended = await Task.WhenAny(child.Reached.Task, child.Process.WaitForExitAsync()) != child.Reached.Task;
@@ -59,10 +65,19 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
             await child.Process.WaitForExitAsync();
             printed.AddRange(child.Lines());
             var seen = SeenEvents(db, campaign);
+            seenBefore = seen;
             output.WriteLine($"kill {kill} after {target} outcomes + {extra} ms (ended by itself: {ended}): {seen} events durable");
             (seen % batch == 0 || seen == lines.Length).Should().BeTrue($"the database holds whole batches of {batch} events, not {seen}");
             Export(db, campaign).Should().Be(PlainRun(campaign, lines[..seen]).State, $"after kill {kill} the database equals an uninterrupted run of its first {seen} lines");
+            if (seen == lines.Length)
+            {
+                break;
+            }
+
+            interrupted++;
         }
+
+        interrupted.Should().BeGreaterThan(0, "at least one kill must land while events are still being applied");
 
         using (var last = Start(campaign, events, db, batch, int.MaxValue))
         {
@@ -75,9 +90,9 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
         var wanted = expectedOutcomes.Where(l => !l.StartsWith("{\"kind\":\"duplicate\"", StringComparison.Ordinal)).ToList();
         OutcomeLog(db).Should().Equal(wanted, "the outcome log holds each applied event's outcomes once, in order");
         // What was printed is what was made durable, except a batch whose printing a kill cut short.
-        var fresh = printed.Where(l => !l.StartsWith("{\"kind\":\"duplicate\"", StringComparison.Ordinal)).ToList();
-        IsSubsequence(fresh, wanted).Should().BeTrue("nothing is printed twice or out of order, and nothing is printed before it is durable");
-        fresh.Count.Should().BeGreaterThan(wanted.Count / 2);
+        var freshPrinted = printed.Where(l => !l.StartsWith("{\"kind\":\"duplicate\"", StringComparison.Ordinal)).ToList();
+        IsSubsequence(freshPrinted, wanted).Should().BeTrue("nothing is printed twice or out of order, and nothing is printed before it is durable");
+        freshPrinted.Count.Should().BeGreaterThan(wanted.Count / 2);
     }
 
     private static int EnvironmentCount(string name, int fallback) =>
@@ -152,6 +167,16 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
         return true;
     }
 
+    /// <summary>The index of the events-file line an outcome belongs to: its event's id is e-N; an outcome of no event counts as the last.</summary>
+    private static int LineOf(string outcome)
+    {
+        using var json = JsonDocument.Parse(outcome);
+        return json.RootElement.TryGetProperty("event", out var id) && id.GetString() is { } text && text.StartsWith("e-", StringComparison.Ordinal)
+            && int.TryParse(text.AsSpan(2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+            ? index
+            : int.MaxValue;
+    }
+
     private static Child Start(string campaign, string events, string db, int batch, int target)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -175,6 +200,7 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
     private sealed class Child(Process process, int target) : IDisposable
     {
         private readonly List<string> lines = [];
+        private int freshLines;
 
         public Process Process { get; } = process;
 
@@ -192,7 +218,7 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
             lock (lines)
             {
                 lines.Add(line);
-                if (lines.Count >= target)
+                if (!line.StartsWith("{\"kind\":\"duplicate\"", StringComparison.Ordinal) && ++freshLines >= target)
                 {
                     Reached.TrySetResult();
                 }
