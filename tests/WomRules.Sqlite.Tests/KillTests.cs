@@ -50,7 +50,9 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
             // still to come (its replayed prefix's duplicates not counted), plus up to 20 ms, so every kill lands while it
             // applies, commits or prints a batch, never after the end or in the replay of what is already durable.
             var left = Math.Max(2, freshLines.Count(line => line >= seenBefore));
-            var target = random.Next(1, left);
+            // Spread over the kills still to make (on average a share 1/(kills left + 1) of what is left), so all of them
+            // land before the end rather than halving what is left each time.
+            var target = random.Next(1, Math.Max(2, 2 * left / (kills - kill + 1)));
             var extra = random.Next(20);
             using var child = Start(campaign, events, db, batch, target);
             var ended = await Task.WhenAny(child.Reached.Task, child.Process.WaitForExitAsync()) != child.Reached.Task;
