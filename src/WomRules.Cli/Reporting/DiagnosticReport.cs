@@ -7,9 +7,6 @@ namespace WomRules.Cli.Reporting;
 /// <summary>What <c>check --format json|sarif</c> reports: the diagnostics of one file with their end positions and catalogue entries.</summary>
 internal sealed record DiagnosticReport(string Path, ImmutableArray<DiagnosticReport.Entry> Entries)
 {
-    /// <summary>Where the catalogue is documented; SARIF wants an absolute help URI, and the docs ship with the repository.</summary>
-    public const string DocsBaseUri = "https://github.com/womrules/womrules/blob/main/";
-
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> Catalogue =
         typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
@@ -17,7 +14,7 @@ internal sealed record DiagnosticReport(string Path, ImmutableArray<DiagnosticRe
 
     public sealed record Entry(Diagnostic Diagnostic, int EndLine, int EndColumn, string Title)
     {
-        public string HelpUri => DocsBaseUri + Diagnostic.HelpLink;
+        public string HelpUri => Diagnostic.HelpLink;
     }
 
     public static DiagnosticReport From(CampaignCompilation compilation, string path)

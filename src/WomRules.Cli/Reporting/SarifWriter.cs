@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using WomRules.Diagnostics;
 
 namespace WomRules.Cli.Reporting;
 
@@ -26,7 +27,7 @@ internal static class SarifWriter
         writer.WriteStartObject("driver");
         writer.WriteString("name", "womrules");
         writer.WriteString("semanticVersion", Version());
-        writer.WriteString("informationUri", DiagnosticReport.DocsBaseUri + "README.md");
+        writer.WriteString("informationUri", RepositoryLinks.DocsBaseUri + "README.md");
         writer.WriteStartArray("rules");
         foreach (var rule in rules)
         {
