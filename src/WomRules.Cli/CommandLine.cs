@@ -13,7 +13,7 @@ internal static class CommandLine
                        [--save-state OUT.json] [--until TIME] [--allow-csharp]
           womrules convert CAMPAIGN --to dsl|yaml
           womrules fmt CAMPAIGN... [--check | --write]
-          womrules test [PATH...] [--accept] [--allow-csharp]
+          womrules test [PATH...] [--accept] [--allow-csharp] [--format text|junit]
           womrules schema [--scenario]
           womrules state seal STATE.json [--campaign CAMPAIGN] [--allow-csharp]
           womrules state export DB [--campaign CAMPAIGN]

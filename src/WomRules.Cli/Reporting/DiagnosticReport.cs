@@ -7,17 +7,19 @@ namespace WomRules.Cli.Reporting;
 /// <summary>What <c>check --format json|sarif</c> reports: the diagnostics of one file with their end positions and catalogue entries.</summary>
 internal sealed record DiagnosticReport(string Path, ImmutableArray<DiagnosticReport.Entry> Entries)
 {
-    /// <summary>Where the catalogue is documented; SARIF wants an absolute help URI, and the docs ship with the repository.</summary>
-    public const string DocsBaseUri = "https://github.com/womrules/womrules/blob/main/";
-
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> Catalogue =
         typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
             .ToImmutableDictionary(d => d.Id, StringComparer.Ordinal);
 
-    public sealed record Entry(Diagnostic Diagnostic, int EndLine, int EndColumn, string Title)
+    /// <param name="Description">The catalogue's message template, as docs/diagnostics.md quotes it.</param>
+    public sealed record Entry(Diagnostic Diagnostic, int EndLine, int EndColumn, string Title, string Description)
     {
-        public string HelpUri => DocsBaseUri + Diagnostic.HelpLink;
+        /// <summary>The title as one PascalCase word (SARIF's rule name): "Unknown event attribute" is UnknownEventAttribute.</summary>
+        public string Name => string.Concat(Title.Split([' ', '-', '\'', '(', ')', '/'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+
+        public string HelpUri => Diagnostic.HelpLink;
     }
 
     public static DiagnosticReport From(CampaignCompilation compilation, string path)
@@ -25,8 +27,9 @@ internal sealed record DiagnosticReport(string Path, ImmutableArray<DiagnosticRe
         var entries = compilation.GetDiagnostics().Select(d =>
         {
             var end = compilation.Source.GetLinePosition(d.Span.End);
-            var title = Catalogue.TryGetValue(d.Id, out var descriptor) ? descriptor.Title : d.Id;
-            return new Entry(d, end.Line + 1, end.Character + 1, title);
+            return Catalogue.TryGetValue(d.Id, out var descriptor)
+                ? new Entry(d, end.Line + 1, end.Character + 1, descriptor.Title, descriptor.MessageFormat)
+                : new Entry(d, end.Line + 1, end.Character + 1, d.Id, d.Message);
         });
         return new DiagnosticReport(path, [.. entries]);
     }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using WomRules.Diagnostics;
 
 namespace WomRules.Cli.Reporting;
 
@@ -11,6 +12,8 @@ namespace WomRules.Cli.Reporting;
 internal static class SarifWriter
 {
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    private const string SourceRootId = "%SRCROOT%";
 
     public static void Write(DiagnosticReport report, Stream output)
     {
@@ -26,14 +29,18 @@ internal static class SarifWriter
         writer.WriteStartObject("driver");
         writer.WriteString("name", "womrules");
         writer.WriteString("semanticVersion", Version());
-        writer.WriteString("informationUri", DiagnosticReport.DocsBaseUri + "README.md");
+        writer.WriteString("informationUri", RepositoryLinks.DocsBaseUri + "README.md");
         writer.WriteStartArray("rules");
         foreach (var rule in rules)
         {
             writer.WriteStartObject();
             writer.WriteString("id", rule.Diagnostic.Id);
+            writer.WriteString("name", rule.Name);
             writer.WriteStartObject("shortDescription");
             writer.WriteString("text", rule.Title);
+            writer.WriteEndObject();
+            writer.WriteStartObject("fullDescription");
+            writer.WriteString("text", rule.Description);
             writer.WriteEndObject();
             writer.WriteString("helpUri", rule.HelpUri);
             writer.WriteStartObject("defaultConfiguration");
@@ -50,6 +57,12 @@ internal static class SarifWriter
         // without two runs of the same tool claiming the same category.
         writer.WriteStartObject("automationDetails");
         writer.WriteString("id", $"womrules/{Relative(report.Path)}/");
+        writer.WriteEndObject();
+        // Code scanning resolves each relative artifact uri against %SRCROOT%: the directory womrules ran in (the checkout).
+        writer.WriteStartObject("originalUriBaseIds");
+        writer.WriteStartObject(SourceRootId);
+        writer.WriteString("uri", SourceRoot());
+        writer.WriteEndObject();
         writer.WriteEndObject();
         writer.WriteString("columnKind", "utf16CodeUnits");
         writer.WriteStartArray("results");
@@ -87,18 +100,32 @@ internal static class SarifWriter
         writer.WriteEndObject();
     }
 
-    /// <summary>A relative path stays relative to the checkout (%SRCROOT%), so code scanning maps it to the repository's file.</summary>
+    /// <summary>
+    /// A relative path stays relative to %SRCROOT% (the current directory), and so does an absolute one under it, so
+    /// code scanning maps it to the repository's file; an absolute path elsewhere keeps its absolute file uri.
+    /// </summary>
     private static void WriteUri(Utf8JsonWriter writer, string path)
     {
         if (Path.IsPathRooted(path))
         {
-            writer.WriteString("uri", new Uri(Path.GetFullPath(path)).AbsoluteUri);
-            return;
+            var full = Path.GetFullPath(path);
+            var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), full);
+            if (Path.IsPathRooted(relative) || relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                writer.WriteString("uri", new Uri(full).AbsoluteUri);
+                return;
+            }
+
+            path = relative;
         }
 
         writer.WriteString("uri", Uri.EscapeDataString(Relative(path)).Replace("%2F", "/", StringComparison.Ordinal));
-        writer.WriteString("uriBaseId", "%SRCROOT%");
+        writer.WriteString("uriBaseId", SourceRootId);
     }
+
+    /// <summary>The current directory as a file uri ending in '/', as SARIF requires of a base uri.</summary>
+    private static string SourceRoot() =>
+        new Uri(Path.TrimEndingDirectorySeparator(Directory.GetCurrentDirectory()) + Path.DirectorySeparatorChar).AbsoluteUri;
 
     private static string Relative(string path)
     {

@@ -7,7 +7,7 @@ using WomRules.Text;
 namespace WomRules.Cli.Testing;
 
 /// <summary>
-/// <c>womrules test [PATH…] [--accept] [--allow-csharp]</c>: finds scenario files (<c>*.tests.yaml</c>), checks each campaign, runs
+/// <c>womrules test [PATH…] [--accept] [--allow-csharp] [--format text|junit]</c>: finds scenario files (<c>*.tests.yaml</c>), checks each campaign, runs
 /// every case and compares it with its approved snapshot (<c>&lt;case&gt;.verified.jsonl</c>). A mismatch writes
 /// <c>&lt;case&gt;.received.jsonl</c> and prints a unified diff; <c>--accept</c> approves what the campaign does now.
 /// A missing snapshot fails when <c>CI=true</c> and is created otherwise. Exit 0 when every case passes, 1 otherwise.
@@ -25,9 +25,19 @@ internal static class TestCommand
         var accept = false;
         var options = CompilationOptions.Default;
         var paths = new List<string>();
-        foreach (var arg in args)
+        var format = "text";
+        for (var i = 0; i < args.Length; i++)
         {
-            if (arg == "--accept")
+            var arg = args[i];
+            if (arg == "--format")
+            {
+                format = i + 1 < args.Length ? args[++i] : throw new UsageException("--format needs text or junit.");
+            }
+            else if (arg.StartsWith("--format=", StringComparison.Ordinal))
+            {
+                format = arg["--format=".Length..];
+            }
+            else if (arg == "--accept")
             {
                 accept = true;
             }
@@ -43,6 +53,11 @@ internal static class TestCommand
             {
                 paths.Add(arg);
             }
+        }
+
+        if (format is not ("text" or "junit"))
+        {
+            throw new UsageException($"unknown format '{format}'; use text or junit.");
         }
 
         if (paths.Count == 0)
@@ -74,13 +89,22 @@ internal static class TestCommand
             return ExitCodes.BadUsage;
         }
 
-        var session = new Session(stdout, accept, ci, options);
+        // JUnit: the text output is captured case by case into the report; only the XML reaches stdout.
+        var junit = format == "junit" ? new JUnitReport() : null;
+        var session = new Session(junit is null ? stdout : new StringWriter(), accept, ci, options, junit);
         foreach (var file in files)
         {
             session.RunFile(file);
         }
 
-        stdout.WriteLine($"{session.Passed} passed, {session.Failed} failed");
+        if (junit is null)
+        {
+            stdout.WriteLine($"{session.Passed} passed, {session.Failed} failed");
+        }
+        else
+        {
+            junit.Write(stdout);
+        }
 
         // An initial state that cannot be used is unreadable input (spec §5: exit 2), not a campaign that changed.
         return session.BadStates > 0 ? ExitCodes.BadUsage : session.Failed > 0 ? ExitCodes.CampaignHasErrors : ExitCodes.Success;
@@ -107,11 +131,13 @@ internal static class TestCommand
         }
     }
 
-    private sealed class Session(TextWriter stdout, bool accept, bool ci, CompilationOptions options)
+    private sealed class Session(TextWriter stdout, bool accept, bool ci, CompilationOptions options, JUnitReport? junit)
     {
         private readonly Dictionary<string, CampaignCompilation> campaigns = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> snapshotOwners = new(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> warned = new(StringComparer.Ordinal);
+
+        private int recordedFailures;
 
         public int Passed { get; private set; }
 
@@ -123,6 +149,44 @@ internal static class TestCommand
         public void RunFile(string path)
         {
             var shown = Display(path);
+            Record(shown, "(scenario file)", () => RunCases(path, shown), onlyIfFailed: true);
+        }
+
+        /// <summary>Runs one unit (a case, or a scenario file's own checks) and, for JUnit, records what it printed.</summary>
+        private void Record(string suite, string name, Action run, bool onlyIfFailed = false)
+        {
+            if (junit is null || stdout is not StringWriter captured)
+            {
+                run();
+                return;
+            }
+
+            var text = captured.GetStringBuilder();
+            var start = text.Length;
+            var (failed, recorded) = (Failed, recordedFailures);
+
+            // A unit fails for failures of its own, not for those of the cases inside it (already recorded).
+            run();
+            var details = text.ToString(start, text.Length - start);
+            var failure = Failed - failed > recordedFailures - recorded ? FailureMessage(details) : null;
+            if (failure is not null || !onlyIfFailed)
+            {
+                junit.Add(new JUnitReport.Case(suite, name, failure, details));
+                recordedFailures += failure is null ? 0 : 1;
+            }
+        }
+
+        /// <summary>The FAIL line without its marker, and the first problem under it, if any.</summary>
+        private static string FailureMessage(string details)
+        {
+            var lines = details.Split('\n');
+            var first = lines[0].TrimStart();
+            var message = (first.StartsWith("FAIL", StringComparison.Ordinal) ? first["FAIL".Length..] : first).TrimStart();
+            return lines.Length > 1 && lines[1].StartsWith("      ", StringComparison.Ordinal) ? $"{message}: {lines[1].Trim()}" : message;
+        }
+
+        private void RunCases(string path, string shown)
+        {
             ScenarioFile? file;
             IReadOnlyList<Diagnostic> diagnostics;
             try
@@ -157,8 +221,11 @@ internal static class TestCommand
             {
                 foreach (var @case in file.Cases)
                 {
-                    stdout.WriteLine($"FAIL  {MessageText.EscapePath(shown)}: {@case.Name} (the campaign has errors)");
-                    Failed++;
+                    Record(shown, @case.Name, () =>
+                    {
+                        stdout.WriteLine($"FAIL  {MessageText.EscapePath(shown)}: {@case.Name} (the campaign has errors)");
+                        Failed++;
+                    });
                 }
 
                 if (warned.Add(file.CampaignPath))
@@ -181,18 +248,21 @@ internal static class TestCommand
                 if (@case.SnapshotPath is { } snapshot && !snapshotOwners.TryAdd(snapshot, title))
                 {
                     // Two scenario files in one folder with a case of the same name would overwrite each other's snapshot.
-                    Fail(title, $"its snapshot {MessageText.EscapePath(Display(snapshot))} is already used by {snapshotOwners[snapshot]}; set 'snapshot:' to another file");
+                    Record(shown, @case.Name, () => Fail(title, $"its snapshot {MessageText.EscapePath(Display(snapshot))} is already used by {snapshotOwners[snapshot]}; set 'snapshot:' to another file"));
                     continue;
                 }
 
-                try
+                Record(shown, @case.Name, () =>
                 {
-                    RunCase(file, @case, campaign, title);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    Fail(title, "a file could not be read or written: " + MessageText.EscapePath(ex.Message));
-                }
+                    try
+                    {
+                        RunCase(file, @case, campaign, title);
+                    }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                    {
+                        Fail(title, "a file could not be read or written: " + MessageText.EscapePath(ex.Message));
+                    }
+                });
             }
         }
 

@@ -27,7 +27,7 @@ public sealed class Diagnostic
     /// <summary>The message: a full sentence that says how to fix the problem.</summary>
     public string Message { get; }
 
-    /// <summary>Where the id is documented.</summary>
+    /// <summary>Where the id is documented: an absolute link into the repository's docs/diagnostics.md.</summary>
     public string HelpLink { get; }
 
     /// <summary>The path of the file, as the caller gave it, or null for text without a file.</summary>

@@ -73,6 +73,46 @@ public sealed class CheckFormatTests() : CliTestFolder("womrules-check-")
     }
 
     [Fact]
+    public void Sarif_declares_the_source_root_as_the_current_directory_and_resolves_relative_uris_against_it()
+    {
+        var cwd = Directory.GetCurrentDirectory();
+        Write(Campaign);
+        var (_, output, _) = Run("check", Path.GetRelativePath(cwd, Path.Combine(Folder, "campaign.yaml")), "--format", "sarif");
+        using var document = JsonDocument.Parse(output);
+        var run = document.RootElement.GetProperty("runs")[0];
+        var root = run.GetProperty("originalUriBaseIds").GetProperty("%SRCROOT%").GetProperty("uri").GetString()!;
+        root.Should().Be(new Uri(Path.TrimEndingDirectorySeparator(cwd) + Path.DirectorySeparatorChar).AbsoluteUri).And.EndWith("/");
+        foreach (var result in run.GetProperty("results").EnumerateArray())
+        {
+            var artifact = result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation");
+            artifact.GetProperty("uriBaseId").GetString().Should().Be("%SRCROOT%");
+            new Uri(new Uri(root), artifact.GetProperty("uri").GetString()).LocalPath.Should().Be(Path.Combine(Folder, "campaign.yaml"), "the relative uri resolves against %SRCROOT% to the file checked");
+        }
+    }
+
+    [Fact]
+    public void Sarif_rules_carry_name_and_short_and_full_descriptions_from_the_catalogue()
+    {
+        var (_, output, _) = Run("check", Write(Campaign), "--format", "sarif");
+        using var document = JsonDocument.Parse(output);
+        var rules = document.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToList();
+        var docs = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "diagnostics.md"));
+        rules.Should().NotBeEmpty();
+        foreach (var rule in rules)
+        {
+            var id = rule.GetProperty("id").GetString()!;
+            var name = rule.GetProperty("name").GetString()!;
+            name.Should().MatchRegex("^[A-Z][A-Za-z0-9]*$", "a rule name is an identifier-like, human-readable name");
+            var shortText = rule.GetProperty("shortDescription").GetProperty("text").GetString()!;
+            var fullText = rule.GetProperty("fullDescription").GetProperty("text").GetString()!;
+            docs.Should().Contain($"### {id}\n**{shortText}**", "the short description is the documented title");
+            name.Should().Be(string.Concat(shortText.Split(' ', '-', '\'', '(', ')', '/').Where(w => w.Length > 0).Select(w => char.ToUpperInvariant(w[0]) + w[1..])));
+            fullText.Should().NotBeNullOrWhiteSpace().And.NotBe(shortText);
+            docs.Should().Contain("> " + System.Text.RegularExpressions.Regex.Replace(fullText, @"\{\d+\}", m => "`" + m.Value + "`"), "the full description is the documented message");
+        }
+    }
+
+    [Fact]
     public void Json_lists_each_diagnostic_with_its_position_and_counts()
     {
         var path = Write(Campaign);
