@@ -34,21 +34,9 @@ internal static class StateCommand
         }
 
         CompiledCampaign? campaign = null;
-        if (campaignPath is not null)
+        if (campaignPath is not null && Compile(campaignPath, allowCSharp, stderr, out campaign) is var failed and not ExitCodes.Success)
         {
-            if (CampaignLoader.Load(campaignPath, stderr, allowCSharp) is not { } compilation)
-            {
-                return ExitCodes.BadUsage;
-            }
-
-            var result = compilation.Emit();
-            CampaignLoader.Print(result.Diagnostics, stderr);
-            if (result.Campaign is null)
-            {
-                return ExitCodes.CampaignHasErrors;
-            }
-
-            campaign = result.Campaign;
+            return failed;
         }
 
         using var document = new MemoryStream();
@@ -101,17 +89,12 @@ internal static class StateCommand
         }
 
         var (statePath, storePath) = (positional[0], positional[1]);
-        if (CampaignLoader.Load(campaignPath, stderr, allowCSharp) is not { } compilation)
+        if (Compile(campaignPath, allowCSharp, stderr, out var compiled) is var failed and not ExitCodes.Success)
         {
-            return ExitCodes.BadUsage;
+            return failed;
         }
 
-        var result = compilation.Emit();
-        CampaignLoader.Print(result.Diagnostics, stderr);
-        if (result.Campaign is not { } campaign)
-        {
-            return ExitCodes.CampaignHasErrors;
-        }
+        var campaign = compiled!;
 
         if (Directory.Exists(statePath) || !File.Exists(statePath))
         {
@@ -159,21 +142,9 @@ internal static class StateCommand
 
         var path = positional[0];
         CompiledCampaign? campaign = null;
-        if (campaignPath is not null)
+        if (campaignPath is not null && Compile(campaignPath, allowCSharp, stderr, out campaign) is var failed and not ExitCodes.Success)
         {
-            if (CampaignLoader.Load(campaignPath, stderr, allowCSharp) is not { } compilation)
-            {
-                return ExitCodes.BadUsage;
-            }
-
-            var result = compilation.Emit();
-            CampaignLoader.Print(result.Diagnostics, stderr);
-            if (result.Campaign is null)
-            {
-                return ExitCodes.CampaignHasErrors;
-            }
-
-            campaign = result.Campaign;
+            return failed;
         }
 
         // Every message quotes the path escaped, as run does, so a file name cannot forge a line (docs/diagnostics.md).
@@ -208,6 +179,24 @@ internal static class StateCommand
         AtomicFile.Write(path, stream => stream.Write(sealedBytes));
         stdout.WriteLine($"sealed {shown}");
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Compiles the campaign '--campaign' names, printing its diagnostics: <see cref="ExitCodes.Success"/> with the
+    /// campaign, else the exit code to end with (unreadable file, or a campaign with errors).
+    /// </summary>
+    private static int Compile(string campaignPath, bool allowCSharp, TextWriter stderr, out CompiledCampaign? campaign)
+    {
+        campaign = null;
+        if (CampaignLoader.Load(campaignPath, stderr, allowCSharp) is not { } compilation)
+        {
+            return ExitCodes.BadUsage;
+        }
+
+        var result = compilation.Emit();
+        CampaignLoader.Print(result.Diagnostics, stderr);
+        campaign = result.Campaign;
+        return campaign is null ? ExitCodes.CampaignHasErrors : ExitCodes.Success;
     }
 
     /// <summary>The options every state subcommand takes, '--campaign FILE' and the C# opt-in; the rest are positional.</summary>

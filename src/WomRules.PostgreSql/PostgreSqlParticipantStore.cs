@@ -298,8 +298,8 @@ public sealed class PostgreSqlParticipantStore : IParticipantStore, IDisposable,
         EnsureTransaction();
     }
 
-    /// <inheritdoc />
-    public void CompleteBatch()
+    /// <summary>Leaves the batch; throws when one of its commits failed, so that none of it is made durable.</summary>
+    private void EndBatch()
     {
         var failed = batchFailed;
         inBatch = false;
@@ -308,6 +308,12 @@ public sealed class PostgreSqlParticipantStore : IParticipantStore, IDisposable,
         {
             throw new InvalidOperationException("a commit of this batch failed, so none of it is applied");
         }
+    }
+
+    /// <inheritdoc />
+    public void CompleteBatch()
+    {
+        EndBatch();
 
         try
         {
@@ -322,13 +328,7 @@ public sealed class PostgreSqlParticipantStore : IParticipantStore, IDisposable,
     /// <inheritdoc />
     public async ValueTask CompleteBatchAsync(CancellationToken cancellationToken)
     {
-        var failed = batchFailed;
-        inBatch = false;
-        batchFailed = false;
-        if (failed)
-        {
-            throw new InvalidOperationException("a commit of this batch failed, so none of it is applied");
-        }
+        EndBatch();
 
         try
         {
