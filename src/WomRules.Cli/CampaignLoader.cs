@@ -18,7 +18,7 @@ internal static class CampaignLoader
             return null;
         }
 
-        var compilation = CampaignCompilation.FromFile(path, allowCSharp ? CompilationOptions.Default.WithCSharp() : CompilationOptions.Default);
+        var compilation = CampaignCompilation.FromFile(path, Options(allowCSharp));
         var unreadable = compilation.GetDiagnostics().FirstOrDefault(d => d.Id == "WOM0004");
         if (unreadable is not null)
         {
@@ -29,6 +29,21 @@ internal static class CampaignLoader
         return compilation;
     }
 
+    /// <summary>A campaign file, or standard input for '-' (named <c>&lt;stdin&gt;</c>, its form sniffed from the text).</summary>
+    public static CampaignCompilation? Load(string path, CliConsole console, bool allowCSharp = false)
+    {
+        if (path != StandardInput.Argument)
+        {
+            return Load(path, console.Error, allowCSharp);
+        }
+
+        var options = Options(allowCSharp);
+        var text = StandardInput.ReadCampaign(console, options.MaxFileSize, out var length);
+        return text is null
+            ? CampaignCompilation.TooLarge(StandardInput.DisplayName, length, options)
+            : CampaignCompilation.Create(text, StandardInput.DisplayName, options);
+    }
+
     public static void Print(IEnumerable<Diagnostic> diagnostics, TextWriter writer)
     {
         foreach (var diagnostic in diagnostics)
@@ -36,4 +51,6 @@ internal static class CampaignLoader
             writer.WriteLine(diagnostic.ToString());
         }
     }
+
+    private static CompilationOptions Options(bool allowCSharp) => allowCSharp ? CompilationOptions.Default.WithCSharp() : CompilationOptions.Default;
 }

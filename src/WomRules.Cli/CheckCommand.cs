@@ -4,82 +4,68 @@ using WomRules.Text;
 namespace WomRules.Cli;
 
 /// <summary>
-/// <c>womrules check CAMPAIGN [--format text|json|sarif]</c>: prints diagnostics as <c>path(line,col): error WOM1234:
-/// message</c> (text, the default), as one JSON document, or as SARIF 2.1.0 for CI annotations. Exit codes do not
-/// depend on the format.
+/// <c>womrules check CAMPAIGN|DIR|- [--format text|json|sarif]</c>: prints diagnostics as <c>path(line,col): error
+/// WOM1234: message</c> (text, the default), as one JSON document, or as SARIF 2.1.0 for CI annotations. A folder is
+/// checked file by file (<see cref="CampaignFolder"/>); its JSON is an array of the files' documents and its SARIF one
+/// run over all of them. Exit codes do not depend on the format; a folder's is the worst of its files'.
 /// </summary>
 internal static class CheckCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static readonly string[] Formats = ["text", "json", "sarif"];
+
+    public static int Run(string path, string format, bool allowCSharp, CliConsole console)
     {
-        var allowCSharp = false;
-        var format = "text";
-        var positional = new List<string>();
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] == "--format")
-            {
-                format = i + 1 < args.Length ? args[++i] : throw new UsageException("--format needs text, json or sarif.");
-            }
-            else if (args[i].StartsWith("--format=", StringComparison.Ordinal))
-            {
-                format = args[i]["--format=".Length..];
-            }
-            else if (args[i] == CampaignLoader.AllowCSharpFlag)
-            {
-                allowCSharp = true;
-            }
-            else if (args[i].StartsWith('-'))
-            {
-                throw new UsageException($"unknown option '{args[i]}'.");
-            }
-            else
-            {
-                positional.Add(args[i]);
-            }
-        }
-
-        if (positional.Count != 1)
-        {
-            throw new UsageException("check takes exactly one campaign file.");
-        }
-
-        if (format is not ("text" or "json" or "sarif"))
+        if (!Formats.Contains(format))
         {
             throw new UsageException($"unknown format '{format}'; use text, json or sarif.");
         }
 
-        var path = positional[0];
-        var compilation = CampaignLoader.Load(path, stderr, allowCSharp);
-        if (compilation is null)
+        var folder = path != StandardInput.Argument && Directory.Exists(path);
+        var files = folder ? CampaignFolder.Find(path) : [path];
+        if (files.Count == 0)
         {
+            console.Error.WriteLine($"womrules: no campaign files ({CampaignFolder.Description}) under '{MessageText.EscapePath(path)}'.");
             return ExitCodes.BadUsage;
         }
 
-        var diagnostics = compilation.GetDiagnostics();
-        if (format == "text")
+        var exitCode = ExitCodes.Success;
+        var reports = new List<DiagnosticReport>();
+        foreach (var file in files)
         {
-            CampaignLoader.Print(diagnostics, stdout);
+            var compilation = CampaignLoader.Load(file, console, allowCSharp);
+            if (compilation is null)
+            {
+                exitCode = Math.Max(exitCode, ExitCodes.BadUsage);
+                continue;
+            }
+
+            var shown = CampaignSource.DisplayName(file);
+            var report = DiagnosticReport.From(compilation, shown);
+            if (format == "text")
+            {
+                CampaignLoader.Print(compilation.GetDiagnostics(), console.Out);
+            }
+
+            reports.Add(report);
+            console.Error.WriteLine($"{MessageText.EscapePath(shown)}: {report.Errors} error(s), {report.Warnings} warning(s)");
+            exitCode = Math.Max(exitCode, report.Errors > 0 ? ExitCodes.CampaignHasErrors : ExitCodes.Success);
         }
-        else
+
+        if (format != "text" && (folder || reports.Count > 0))
         {
-            var report = DiagnosticReport.From(compilation, path);
             using var buffer = new MemoryStream();
             if (format == "json")
             {
-                JsonDiagnosticWriter.Write(report, buffer);
+                JsonDiagnosticWriter.Write(reports, many: folder, buffer);
             }
             else
             {
-                SarifWriter.Write(report, buffer);
+                SarifWriter.Write(reports, folder ? path : reports[0].Path, buffer);
             }
 
-            stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            console.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
         }
 
-        var errors = diagnostics.Count(d => d.IsError);
-        var warnings = diagnostics.Length - errors;
-        stderr.WriteLine($"{MessageText.EscapePath(path)}: {errors} error(s), {warnings} warning(s)");
-        return errors > 0 ? ExitCodes.CampaignHasErrors : ExitCodes.Success;
+        return exitCode;
     }
 }

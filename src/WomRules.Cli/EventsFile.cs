@@ -26,6 +26,12 @@ internal static class EventsFile
     public static void Read(string path, int maxLength, ISink sink)
     {
         using var events = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+        Read(events, maxLength, sink);
+    }
+
+    /// <summary>Reads events from a stream, such as standard input (a pipe, read as UTF-8).</summary>
+    public static void Read(Stream events, int maxLength, ISink sink)
+    {
         if (IsUtf8(events))
         {
             var reader = new Utf8LineReader(events, maxLength);
@@ -60,7 +66,7 @@ internal static class EventsFile
     }
 
     // Only a file that can seek back is checked for another encoding's mark: a pipe is read as UTF-8.
-    private static bool IsUtf8(FileStream events)
+    private static bool IsUtf8(Stream events)
     {
         if (!events.CanSeek)
         {

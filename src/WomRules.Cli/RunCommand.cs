@@ -5,73 +5,68 @@ using WomRules.Text;
 namespace WomRules.Cli;
 
 /// <summary>
-/// <c>womrules run CAMPAIGN EVENTS.jsonl [--state IN.json | --store DB] [--save-state OUT.json] [--until TIME]</c>:
-/// prints one outcome per line. With <c>--store</c> the state lives in a SQLite database, checkpointed every
+/// <c>womrules run CAMPAIGN EVENTS.jsonl|- [--state IN.json | --store DB] [--save-state OUT.json] [--until TIME] [--summary]</c>:
+/// prints one outcome per line; '-' reads the events from standard input. <c>--summary</c> adds totals on standard error. With <c>--store</c> the state lives in a SQLite database, checkpointed every
 /// <c>--batch-size</c> lines; a batch's outcomes are printed once it is durable (docs/stores.md, "SQLite").
 /// </summary>
 internal static class RunCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Stream? stdoutBytes = null)
+    /// <summary>What <c>run</c> was asked to do; option values are checked here, so their messages stay the command's own.</summary>
+    public sealed record Arguments(string CampaignPath, string EventsPath)
     {
-        string? statePath = null;
-        string? saveStatePath = null;
-        string? storePath = null;
-        int? batchSize = null;
-        var durability = SqliteDurability.Full;
-        DateTimeOffset? until = null;
-        var allowCSharp = false;
-        var positional = new List<string>();
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--state":
-                    statePath = i + 1 < args.Length ? args[++i] : throw new UsageException("--state needs a file.");
-                    break;
-                case CampaignLoader.AllowCSharpFlag:
-                    allowCSharp = true;
-                    break;
-                case "--until":
-                    // A sweep after the last event (spec v1.1 §1): the same timestamps events carry.
-                    var time = i + 1 < args.Length ? args[++i] : throw new UsageException("--until needs a time, such as 2026-12-31T00:00:00Z.");
-                    until = EventTimestamp.TryParse(time, out var utc)
-                        ? new DateTimeOffset(utc, TimeSpan.Zero)
-                        : throw new UsageException($"--until needs an ISO 8601 time (UTC unless it has an offset, as in events), such as 2026-12-31T00:00:00Z, not '{MessageText.Escape(time)}'.");
-                    break;
-                case "--store":
-                    storePath = i + 1 < args.Length ? args[++i] : throw new UsageException("--store needs a database file.");
-                    break;
-                case "--batch-size":
-                    var size = i + 1 < args.Length ? args[++i] : throw new UsageException("--batch-size needs a number of events.");
-                    batchSize = int.TryParse(size, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= SqliteStoreOptions.MaxBatchSize
-                        ? n
-                        : throw new UsageException($"--batch-size needs a whole number from 1 to {SqliteStoreOptions.MaxBatchSize}, not '{MessageText.Escape(size)}'.");
-                    break;
-                case "--sync":
-                    durability = (i + 1 < args.Length ? args[++i] : null) switch
-                    {
-                        "full" => SqliteDurability.Full,
-                        "normal" => SqliteDurability.Normal,
-                        _ => throw new UsageException("--sync takes full or normal."),
-                    };
-                    break;
-                case "--save-state":
-                    saveStatePath = i + 1 < args.Length ? args[++i] : throw new UsageException("--save-state needs a file.");
-                    break;
-                default:
-                    if (args[i].StartsWith("--", StringComparison.Ordinal))
-                    {
-                        throw new UsageException($"unknown option '{args[i]}'.");
-                    }
+        public string? StatePath { get; init; }
 
-                    positional.Add(args[i]);
-                    break;
-            }
+        public string? SaveStatePath { get; init; }
+
+        public string? StorePath { get; init; }
+
+        public string? BatchSize { get; init; }
+
+        public string? Sync { get; init; }
+
+        public string? Until { get; init; }
+
+        public bool AllowCSharp { get; init; }
+
+        public bool Summary { get; init; }
+    }
+
+    public static int Run(Arguments arguments, CliConsole console)
+    {
+        var (stdout, stderr, stdoutBytes) = (console.Out, console.Error, console.OutBytes);
+        var (statePath, saveStatePath, storePath, allowCSharp) = (arguments.StatePath, arguments.SaveStatePath, arguments.StorePath, arguments.AllowCSharp);
+        var durability = arguments.Sync switch
+        {
+            null or "full" => SqliteDurability.Full,
+            "normal" => SqliteDurability.Normal,
+            _ => throw new UsageException("--sync takes full or normal."),
+        };
+
+        DateTimeOffset? until = null;
+        if (arguments.Until is { } time)
+        {
+            // A sweep after the last event (spec v1.1 §1): the same timestamps events carry.
+            until = EventTimestamp.TryParse(time, out var utc)
+                ? new DateTimeOffset(utc, TimeSpan.Zero)
+                : throw new UsageException($"--until needs an ISO 8601 time (UTC unless it has an offset, as in events), such as 2026-12-31T00:00:00Z, not '{MessageText.Escape(time)}'.");
         }
 
-        if (positional.Count != 2)
+        int? batchSize = null;
+        if (arguments.BatchSize is { } size)
         {
-            throw new UsageException("run takes a campaign file and an events file.");
+            batchSize = int.TryParse(size, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= SqliteStoreOptions.MaxBatchSize
+                ? n
+                : throw new UsageException($"--batch-size needs a whole number from 1 to {SqliteStoreOptions.MaxBatchSize}, not '{MessageText.Escape(size)}'.");
+        }
+
+        if (arguments.CampaignPath == StandardInput.Argument)
+        {
+            throw new UsageException("run reads its events from standard input ('-'), not its campaign: give the campaign as a file.");
+        }
+
+        if (statePath == StandardInput.Argument || saveStatePath == StandardInput.Argument || storePath == StandardInput.Argument)
+        {
+            throw new UsageException("'-' is standard input for the events file only; --state, --save-state and --store take files.");
         }
 
         if (storePath is not null && statePath is not null)
@@ -84,7 +79,8 @@ internal static class RunCommand
             throw new UsageException("--batch-size is for --store.");
         }
 
-        var (campaignPath, eventsPath) = (positional[0], positional[1]);
+        var (campaignPath, eventsPath) = (arguments.CampaignPath, arguments.EventsPath);
+        var fromStandardInput = eventsPath == StandardInput.Argument;
         var compilation = CampaignLoader.Load(campaignPath, stderr, allowCSharp);
         if (compilation is null)
         {
@@ -98,7 +94,7 @@ internal static class RunCommand
             return ExitCodes.CampaignHasErrors;
         }
 
-        if (!File.Exists(eventsPath))
+        if (!fromStandardInput && !File.Exists(eventsPath))
         {
             stderr.WriteLine($"womrules: cannot read the events file '{MessageText.EscapePath(eventsPath)}': no such file.");
             return ExitCodes.BadUsage;
@@ -146,15 +142,35 @@ internal static class RunCommand
         using var output = stdoutBytes is null ? new OutcomeLineWriter(stdout) : new OutcomeLineWriter(stdoutBytes, stdout.NewLine);
         using (database)
         {
-            var printer = new OutcomePrinter(engine, options, output, database, batchSize ?? SqliteStoreOptions.DefaultBatchSize);
-            EventsFile.Read(eventsPath, options.MaxEventLineLength, printer);
-            if (until is { } sweep)
+            var progress = console.ShowsProgress ? new RunProgress(stderr, console.Clock) : null;
+            var summary = arguments.Summary ? new RunSummary(campaign) : null;
+            var printer = new OutcomePrinter(engine, options, output, database, batchSize ?? SqliteStoreOptions.DefaultBatchSize, progress, summary);
+            try
             {
-                printer.Sweep(sweep);
+                if (fromStandardInput)
+                {
+                    using var events = console.OpenInput();
+                    EventsFile.Read(events, options.MaxEventLineLength, printer);
+                }
+                else
+                {
+                    EventsFile.Read(eventsPath, options.MaxEventLineLength, printer);
+                }
+
+                if (until is { } sweep)
+                {
+                    printer.Sweep(sweep);
+                }
+
+                printer.Complete();
+                output.Flush();
+            }
+            finally
+            {
+                progress?.Clear();
             }
 
-            printer.Complete();
-            output.Flush();
+            summary?.Write(stderr, store);
             if (saveStatePath is not null)
             {
                 AtomicFile.Write(saveStatePath, stream => store.WriteTo(stream, campaign));
@@ -168,32 +184,36 @@ internal static class RunCommand
     /// Runs each line of the events file through the engine and prints its outcomes. With a database, outcomes wait
     /// until their batch is checkpointed, so nothing printed is ever lost to a crash.
     /// </summary>
-    private sealed class OutcomePrinter(CampaignEngine engine, EngineOptions options, OutcomeLineWriter output, SqliteCampaignStore? database, int batchSize) : EventsFile.ISink
+    private sealed class OutcomePrinter(
+        CampaignEngine engine, EngineOptions options, OutcomeLineWriter output, SqliteCampaignStore? database, int batchSize, RunProgress? progress, RunSummary? summary)
+        : EventsFile.ISink
     {
         private readonly List<Outcome> outcomes = [];
         private readonly List<byte[]> batchLines = [];
         private int linesInBatch;
+        private long lines;
+        private long produced;
 
         public void Line(ReadOnlySpan<byte> utf8Line)
         {
-            engine.ProcessJson(utf8Line, outcomes);
+            produced += engine.ProcessJson(utf8Line, outcomes);
             if (database is not null)
             {
                 batchLines.Add(utf8Line.ToArray());
             }
 
-            Print();
+            Counted();
         }
 
         public void Line(string line)
         {
-            engine.ProcessJson(line, outcomes);
+            produced += engine.ProcessJson(line, outcomes);
             if (database is not null)
             {
                 batchLines.Add(System.Text.Encoding.UTF8.GetBytes(line));
             }
 
-            Print();
+            Counted();
         }
 
         public void Sweep(DateTimeOffset time)
@@ -206,6 +226,20 @@ internal static class RunCommand
         public void TooLong(long length)
         {
             outcomes.Add(RejectedOutcome.LineTooLong(length, options.MaxEventLineLength));
+            produced++;
+            Counted();
+        }
+
+        /// <summary>One more line: counted for the progress line and the summary, then printed.</summary>
+        private void Counted()
+        {
+            lines++;
+            if (summary is not null)
+            {
+                summary.Events = lines;
+            }
+
+            progress?.Update(lines, produced);
             Print();
         }
 
@@ -243,6 +277,7 @@ internal static class RunCommand
             foreach (var outcome in outcomes)
             {
                 output.Write(outcome);
+                summary?.Add(outcome);
             }
 
             outcomes.Clear();

@@ -11,18 +11,9 @@ internal static class SchemaCommand
 {
     public static string Scenario => JsonSchemaWriter.Write(ScenarioShape.File);
 
-    public static int Run(string[] args, TextWriter stdout)
+    public static int Run(bool scenario, TextWriter stdout)
     {
-        switch (args)
-        {
-            case []:
-                stdout.Write(JsonSchemaWriter.Write());
-                return ExitCodes.Success;
-            case ["--scenario"]:
-                stdout.Write(Scenario);
-                return ExitCodes.Success;
-            default:
-                throw new UsageException("schema takes no arguments but --scenario.");
-        }
+        stdout.Write(scenario ? Scenario : JsonSchemaWriter.Write());
+        return ExitCodes.Success;
     }
 }

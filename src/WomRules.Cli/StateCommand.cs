@@ -12,27 +12,13 @@ namespace WomRules.Cli;
 /// </summary>
 internal static class StateCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Stream? stdoutBytes = null) => args switch
-    {
-        ["seal", .. var rest] => Seal(rest, stdout, stderr),
-        ["export", .. var rest] => Export(rest, stdout, stderr, stdoutBytes),
-        ["import", .. var rest] => Import(rest, stdout, stderr),
-        _ => throw new UsageException("state takes a subcommand: seal, export or import."),
-    };
-
     /// <summary>
     /// Writes a store's state to standard output: the bytes <c>--save-state</c> writes for the same run. With
     /// <c>--campaign</c>, also a database whose run was stopped (its journal is replayed first).
     /// </summary>
-    private static int Export(string[] rest, TextWriter stdout, TextWriter stderr, Stream? stdoutBytes)
+    public static int Export(string path, string? campaignPath, bool allowCSharp, CliConsole console)
     {
-        var (campaignPath, allowCSharp, positional) = ParseOptions(rest);
-
-        if (positional is not [var path])
-        {
-            throw new UsageException("state export takes one database file.");
-        }
-
+        var (stdout, stderr, stdoutBytes) = (console.Out, console.Error, console.OutBytes);
         CompiledCampaign? campaign = null;
         if (campaignPath is not null && Compile(campaignPath, allowCSharp, stderr, out campaign) is var failed and not ExitCodes.Success)
         {
@@ -79,16 +65,9 @@ internal static class StateCommand
     }
 
     /// <summary>Puts a state file (validated against the campaign, as --state reads it) into a store, creating it when missing.</summary>
-    private static int Import(string[] rest, TextWriter stdout, TextWriter stderr)
+    public static int Import(string statePath, string storePath, string campaignPath, bool allowCSharp, CliConsole console)
     {
-        var (campaignPath, allowCSharp, positional) = ParseOptions(rest);
-
-        if (positional.Count != 2 || campaignPath is null)
-        {
-            throw new UsageException("state import takes a state file, a database file and --campaign CAMPAIGN.");
-        }
-
-        var (statePath, storePath) = (positional[0], positional[1]);
+        var (stdout, stderr) = (console.Out, console.Error);
         if (Compile(campaignPath, allowCSharp, stderr, out var compiled) is var failed and not ExitCodes.Success)
         {
             return failed;
@@ -131,16 +110,9 @@ internal static class StateCommand
         return ExitCodes.Success;
     }
 
-    private static int Seal(string[] rest, TextWriter stdout, TextWriter stderr)
+    public static int Seal(string path, string? campaignPath, bool allowCSharp, CliConsole console)
     {
-        var (campaignPath, allowCSharp, positional) = ParseOptions(rest);
-
-        if (positional.Count != 1)
-        {
-            throw new UsageException("state seal takes one state file.");
-        }
-
-        var path = positional[0];
+        var (stdout, stderr) = (console.Out, console.Error);
         CompiledCampaign? campaign = null;
         if (campaignPath is not null && Compile(campaignPath, allowCSharp, stderr, out campaign) is var failed and not ExitCodes.Success)
         {
@@ -197,35 +169,5 @@ internal static class StateCommand
         CampaignLoader.Print(result.Diagnostics, stderr);
         campaign = result.Campaign;
         return campaign is null ? ExitCodes.CampaignHasErrors : ExitCodes.Success;
-    }
-
-    /// <summary>The options every state subcommand takes, '--campaign FILE' and the C# opt-in; the rest are positional.</summary>
-    private static (string? CampaignPath, bool AllowCSharp, List<string> Positional) ParseOptions(string[] rest)
-    {
-        string? campaignPath = null;
-        var allowCSharp = false;
-        var positional = new List<string>();
-        for (var i = 0; i < rest.Length; i++)
-        {
-            switch (rest[i])
-            {
-                case "--campaign":
-                    campaignPath = i + 1 < rest.Length ? rest[++i] : throw new UsageException("--campaign needs a file.");
-                    break;
-                case CampaignLoader.AllowCSharpFlag:
-                    allowCSharp = true;
-                    break;
-                default:
-                    if (rest[i].StartsWith("--", StringComparison.Ordinal))
-                    {
-                        throw new UsageException($"unknown option '{rest[i]}'.");
-                    }
-
-                    positional.Add(rest[i]);
-                    break;
-            }
-        }
-
-        return (campaignPath, allowCSharp, positional);
     }
 }

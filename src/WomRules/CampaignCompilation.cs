@@ -86,9 +86,7 @@ public sealed class CampaignCompilation
             if (info.Exists && info.Length > options.MaxFileSize)
             {
                 // Do not read a huge file into memory just to say it is too large.
-                var bag = new DiagnosticBag(new SourceText("", path));
-                bag.Report(DiagnosticDescriptors.FileTooLarge, default, info.Length, options.MaxFileSize);
-                return new CampaignCompilation(bag.Source, options, null, null, bag.ToImmutable());
+                return TooLarge(path, info.Length, options);
             }
 
             return Create(File.ReadAllText(path, Encoding.UTF8), path, options);
@@ -99,6 +97,14 @@ public sealed class CampaignCompilation
             bag.Report(DiagnosticDescriptors.FileUnreadable, default, ex.Message);
             return new CampaignCompilation(bag.Source, options, null, null, bag.ToImmutable());
         }
+    }
+
+    /// <summary>A campaign of <paramref name="length"/> bytes, past <see cref="CompilationOptions.MaxFileSize"/>: only its WOM0001.</summary>
+    internal static CampaignCompilation TooLarge(string path, long length, CompilationOptions options)
+    {
+        var bag = new DiagnosticBag(new SourceText("", path));
+        bag.Report(DiagnosticDescriptors.FileTooLarge, default, length, options.MaxFileSize);
+        return new CampaignCompilation(bag.Source, options, null, null, bag.ToImmutable());
     }
 
     /// <summary>All diagnostics of parsing and binding, in source order.</summary>

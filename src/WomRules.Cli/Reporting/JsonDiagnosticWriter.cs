@@ -3,12 +3,35 @@ using System.Text.Json;
 
 namespace WomRules.Cli.Reporting;
 
-/// <summary><c>check --format json</c>: one JSON document with every diagnostic, 1-based lines and columns, end exclusive.</summary>
+/// <summary>
+/// <c>check --format json</c>: one JSON document with every diagnostic, 1-based lines and columns, end exclusive; for
+/// a folder, an array of one such object per file.
+/// </summary>
 internal static class JsonDiagnosticWriter
 {
-    public static void Write(DiagnosticReport report, Stream output)
+    public static void Write(DiagnosticReport report, Stream output) => Write([report], many: false, output);
+
+    public static void Write(IReadOnlyList<DiagnosticReport> reports, bool many, Stream output)
     {
         using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" });
+        if (many)
+        {
+            writer.WriteStartArray();
+        }
+
+        foreach (var report in reports)
+        {
+            Write(report, writer);
+        }
+
+        if (many)
+        {
+            writer.WriteEndArray();
+        }
+    }
+
+    private static void Write(DiagnosticReport report, Utf8JsonWriter writer)
+    {
         writer.WriteStartObject();
         writer.WriteString("path", report.Path);
         writer.WriteNumber("errors", report.Errors);

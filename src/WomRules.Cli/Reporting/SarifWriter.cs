@@ -7,7 +7,7 @@ namespace WomRules.Cli.Reporting;
 
 /// <summary>
 /// <c>check --format sarif</c>: SARIF 2.1.0, the format GitHub code scanning and other CI systems read to annotate
-/// the lines of a change. One run; the driver lists the rules that were reported, each result points at its rule.
+/// the lines of a change. One run (for a folder, over all its files); the driver lists the rules that were reported, each result points at its rule.
 /// </summary>
 internal static class SarifWriter
 {
@@ -15,9 +15,12 @@ internal static class SarifWriter
 
     private const string SourceRootId = "%SRCROOT%";
 
-    public static void Write(DiagnosticReport report, Stream output)
+    public static void Write(DiagnosticReport report, Stream output) => Write([report], report.Path, output);
+
+    /// <summary>One run over the reports of several files (a folder): <paramref name="category"/> names the run.</summary>
+    public static void Write(IReadOnlyList<DiagnosticReport> reports, string category, Stream output)
     {
-        var rules = report.Entries.GroupBy(e => e.Diagnostic.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.First()).ToList();
+        var rules = reports.SelectMany(r => r.Entries).GroupBy(e => e.Diagnostic.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.First()).ToList();
         var ruleIndex = rules.Select((r, i) => (r.Diagnostic.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" });
         writer.WriteStartObject();
@@ -56,7 +59,7 @@ internal static class SarifWriter
         // One category per campaign file, so a workflow can upload a folder of SARIF files (one per campaign)
         // without two runs of the same tool claiming the same category.
         writer.WriteStartObject("automationDetails");
-        writer.WriteString("id", $"womrules/{Relative(report.Path)}/");
+        writer.WriteString("id", $"womrules/{Relative(Path.TrimEndingDirectorySeparator(category))}/");
         writer.WriteEndObject();
         // Code scanning resolves each relative artifact uri against %SRCROOT%: the directory womrules ran in (the checkout).
         writer.WriteStartObject("originalUriBaseIds");
@@ -66,7 +69,7 @@ internal static class SarifWriter
         writer.WriteEndObject();
         writer.WriteString("columnKind", "utf16CodeUnits");
         writer.WriteStartArray("results");
-        foreach (var entry in report.Entries)
+        foreach (var (report, entry) in reports.SelectMany(r => r.Entries.Select(e => (r, e))))
         {
             var d = entry.Diagnostic;
             writer.WriteStartObject();

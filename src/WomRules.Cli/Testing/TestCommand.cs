@@ -14,55 +14,24 @@ namespace WomRules.Cli.Testing;
 /// </summary>
 internal static class TestCommand
 {
-    private static readonly string[] SkippedFolders = ["bin", "obj", "node_modules", ".git"];
-
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
-        Run(args, stdout, stderr, Environment.GetEnvironmentVariable("CI") is { } ci && ci.Equals("true", StringComparison.OrdinalIgnoreCase));
+    public static readonly string[] Formats = ["text", "junit"];
 
     /// <summary>The command with the CI flag given, so tests need not change the process environment.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool ci)
-    {
-        var accept = false;
-        var options = CompilationOptions.Default;
-        var paths = new List<string>();
-        var format = "text";
-        for (var i = 0; i < args.Length; i++)
-        {
-            var arg = args[i];
-            if (arg == "--format")
-            {
-                format = i + 1 < args.Length ? args[++i] : throw new UsageException("--format needs text or junit.");
-            }
-            else if (arg.StartsWith("--format=", StringComparison.Ordinal))
-            {
-                format = arg["--format=".Length..];
-            }
-            else if (arg == "--accept")
-            {
-                accept = true;
-            }
-            else if (arg == CampaignLoader.AllowCSharpFlag)
-            {
-                options = CompilationOptions.Default.WithCSharp();
-            }
-            else if (arg.StartsWith('-'))
-            {
-                throw new UsageException($"unknown option '{arg}'.");
-            }
-            else
-            {
-                paths.Add(arg);
-            }
-        }
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool ci) =>
+        CommandLine.Run(["test", .. args], new CliConsole(stdout, stderr) { Ci = ci });
 
-        if (format is not ("text" or "junit"))
+    public static int Run(IReadOnlyList<string> paths, bool accept, bool allowCSharp, string format, CliConsole console)
+    {
+        var (stdout, stderr, ci) = (console.Out, console.Error, console.Ci);
+        var options = allowCSharp ? CompilationOptions.Default.WithCSharp() : CompilationOptions.Default;
+        if (!Formats.Contains(format))
         {
             throw new UsageException($"unknown format '{format}'; use text or junit.");
         }
 
         if (paths.Count == 0)
         {
-            paths.Add(".");
+            paths = ["."];
         }
 
         var files = new SortedSet<string>(StringComparer.Ordinal);
@@ -110,26 +79,8 @@ internal static class TestCommand
         return session.BadStates > 0 ? ExitCodes.BadUsage : session.Failed > 0 ? ExitCodes.CampaignHasErrors : ExitCodes.Success;
     }
 
-    private static IEnumerable<string> Discover(string folder)
-    {
-        var pending = new Stack<string>([folder]);
-        while (pending.Count > 0)
-        {
-            var current = pending.Pop();
-            foreach (var file in Directory.EnumerateFiles(current, "*" + ScenarioReader.FileSuffix))
-            {
-                yield return file;
-            }
-
-            foreach (var sub in Directory.EnumerateDirectories(current))
-            {
-                if (!SkippedFolders.Contains(Path.GetFileName(sub)))
-                {
-                    pending.Push(sub);
-                }
-            }
-        }
-    }
+    private static IEnumerable<string> Discover(string folder) =>
+        SourceTree.Files(folder, file => file.EndsWith(ScenarioReader.FileSuffix, StringComparison.Ordinal));
 
     private sealed class Session(TextWriter stdout, bool accept, bool ci, CompilationOptions options, JUnitReport? junit)
     {
