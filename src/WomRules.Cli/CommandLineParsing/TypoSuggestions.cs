@@ -4,7 +4,7 @@ namespace WomRules.Cli.CommandLineParsing;
 
 /// <summary>
 /// "Did you mean": for a word the parser did not recognise, the commands and options of the command it was typed to
-/// that are at most a third of its length (and at least one edit) away, nearest first. Only our own names are
+/// that are at most a third of its length in edits away (one edit for words under six characters), nearest first. Only our own names are
 /// printed; the typed word is quoted escaped by the caller.
 /// </summary>
 internal static class TypoSuggestions
@@ -24,7 +24,10 @@ internal static class TypoSuggestions
             .Select(c => c.Name)];
     }
 
-    /// <summary>Levenshtein distance, cut off early for words too long to be typos of a command name.</summary>
+    /// <summary>
+    /// Edit distance counting a swap of two neighbours as one edit (optimal string alignment), cut off early for words
+    /// too long to be typos of a command name.
+    /// </summary>
     private static int Distance(string a, string b)
     {
         if (a.Length > 64 || Math.Abs(a.Length - b.Length) > 8)
@@ -32,25 +35,30 @@ internal static class TypoSuggestions
             return int.MaxValue;
         }
 
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
         for (var j = 0; j <= b.Length; j++)
         {
-            previous[j] = j;
+            d[0, j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
-            current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
-                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
             }
-
-            (previous, current) = (current, previous);
         }
 
-        return previous[b.Length];
+        return d[a.Length, b.Length];
     }
 }
