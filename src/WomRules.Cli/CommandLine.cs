@@ -36,9 +36,12 @@ internal static class CommandLine
     /// </summary>
     private static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
 
-    /// <summary>Runs a command; <paramref name="stdoutBytes"/>, when given, is standard output as a UTF-8 byte stream, for bulk output.</summary>
+    /// <summary>
+    /// Runs a command in-process (tests, the fuzzer); <paramref name="stdoutBytes"/>, when given, is standard output as
+    /// a UTF-8 byte stream, for bulk output. Standard input is empty here, so '-' never waits on the host's console.
+    /// </summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Stream? stdoutBytes = null) =>
-        Run(args, new CliConsole(stdout, stderr) { OutBytes = stdoutBytes });
+        Run(args, new CliConsole(stdout, stderr) { OutBytes = stdoutBytes, OpenInput = () => Stream.Null });
 
     /// <summary>Runs a command with <paramref name="stdin"/> as standard input ('-').</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Stream? stdoutBytes, Stream stdin) =>
@@ -95,7 +98,12 @@ internal static class CommandLine
     /// <summary>System.CommandLine's messages quote what was typed, so each is escaped; then near misses, then the usage.</summary>
     private static void WriteParseErrors(ParseResult parse, TextWriter stderr)
     {
-        foreach (var error in parse.Errors)
+        // After an unknown word, "Required command was not provided." only repeats it; the message is taken from the
+        // parser itself, so it matches in any language System.CommandLine speaks.
+        var repeated = parse.UnmatchedTokens.Count > 0
+            ? new HashSet<string>(new RootCommand { new Command("command") }.Parse([], Parsing).Errors.Select(e => e.Message), StringComparer.Ordinal)
+            : [];
+        foreach (var error in parse.Errors.Where(e => !repeated.Contains(e.Message)))
         {
             stderr.WriteLine("womrules: " + MessageText.Escape(error.Message));
         }

@@ -67,6 +67,15 @@ public sealed class CommandLineParsingTests() : CliTestFolder("womrules-parsing-
         error.Should().Contain("womrules: " + suggestion).And.Contain("usage:");
     }
 
+    [Fact]
+    public void An_unknown_command_is_reported_once_not_also_as_a_missing_command()
+    {
+        var (_, _, error) = Run("chek");
+        error.Split('\n').Where(l => l.StartsWith("womrules: ", StringComparison.Ordinal)).Should().Equal(
+            "womrules: Unrecognized command or argument 'chek'.",
+            "womrules: 'chek': did you mean 'check'?");
+    }
+
     [Theory]
     [InlineData("\u001b[31mred")]
     [InlineData("--\u001b]0;title\u0007")]

@@ -89,6 +89,15 @@ public sealed class StandardInputTests() : CliTestFolder("womrules-stdin-")
         RunWithInput(new SpaceStream(limit + 1), "fmt", "-").Out.Should().Contain("error WOM0001");
     }
 
+    [Fact]
+    public void The_in_process_entry_point_reads_an_empty_standard_input_instead_of_the_host_console()
+    {
+        var (exit, output, error) = Run("run", Example("referral", "campaign.yaml"), "-");
+        exit.Should().Be(0);
+        output.Should().BeEmpty();
+        error.Should().BeEmpty();
+    }
+
     /// <summary>A read-only stream of spaces, of a given length, that holds nothing.</summary>
     private sealed class SpaceStream(long length) : Stream
     {
