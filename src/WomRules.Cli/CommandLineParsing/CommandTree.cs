@@ -24,6 +24,8 @@ internal static class CommandTree
             State(console),
         };
 
+        // Help names the tool as it is installed, not the process that hosts it (dotnet, or a test host).
+        root.HelpName = "womrules";
         RejectUnknownOptions(root);
         foreach (var option in root.Options)
         {

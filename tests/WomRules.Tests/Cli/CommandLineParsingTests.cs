@@ -20,7 +20,7 @@ public sealed class CommandLineParsingTests() : CliTestFolder("womrules-parsing-
             var (exit, output, error) = Run([.. command, flag]);
             exit.Should().Be(0);
             error.Should().BeEmpty();
-            output.Should().Contain("Usage:").And.Contain(string.Join(' ', command)).And.Contain("Options:");
+            output.Should().Contain("Usage:").And.Contain("womrules " + name).And.Contain("Options:");
         }
 
         // 'womrules help COMMAND' is the same text.
