@@ -23,6 +23,7 @@ public sealed class SymbolPackageTests(PackageFeed feed)
     [MemberData(nameof(PackableProjects.Ids), MemberType = typeof(PackableProjects))]
     public void The_symbol_package_has_the_matching_portable_pdb_of_every_assembly_of_ours(string id)
     {
+        feed.Packages.Should().NotBeEmpty();
         var package = new NuGetPackage(Path.Combine(feed.Feed, $"{id}.{PackageFeed.Version}.nupkg"));
         var symbols = new NuGetPackage(Path.Combine(feed.Feed, $"{id}.{PackageFeed.Version}.snupkg"));
         symbols.Id.Should().Be(id);
@@ -51,6 +52,7 @@ public sealed class SymbolPackageTests(PackageFeed feed)
     [MemberData(nameof(PackableProjects.Ids), MemberType = typeof(PackableProjects))]
     public void A_ci_build_maps_source_paths_and_links_sources_when_the_origin_is_on_github(string id)
     {
+        feed.Packages.Should().NotBeEmpty();
         var package = new NuGetPackage(Path.Combine(feed.Feed, $"{id}.{PackageFeed.Version}.nupkg"));
         var symbols = new NuGetPackage(Path.Combine(feed.Feed, $"{id}.{PackageFeed.Version}.snupkg"));
         var pdbEntry = Path.ChangeExtension(OurAssemblies(package).Single(a => Path.GetFileName(a) == $"{id}.dll"), ".pdb");

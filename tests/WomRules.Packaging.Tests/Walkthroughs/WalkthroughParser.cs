@@ -19,6 +19,13 @@ public static partial class WalkthroughParser
         {
             if (!AnyMarker().IsMatch(lines[i]))
             {
+                // An unmarked fenced block is skipped whole: a marker shown inside it is an example, not a marker.
+                var unmarked = Fence().Match(lines[i]);
+                if (unmarked.Success)
+                {
+                    i = ReadFenced(lines, i, unmarked).End;
+                }
+
                 continue;
             }
 

@@ -47,6 +47,14 @@ public sealed class WalkthroughParserTests
     }
 
     [Fact]
+    public void A_marker_shown_inside_an_unmarked_fenced_block_is_not_a_marker()
+    {
+        var markdown = "```markdown\n<!-- walkthrough: shown, run -->\n```\n" + Valid;
+
+        WalkthroughParser.Parse(markdown).Select(w => w.Name).Should().Equal("demo");
+    }
+
+    [Fact]
     public void The_fixture_page_has_a_console_and_a_web_walkthrough()
     {
         var walkthroughs = WalkthroughParser.Parse(File.ReadAllText(FixturePage));
