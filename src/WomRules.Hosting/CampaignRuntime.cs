@@ -30,7 +30,8 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
     private Dictionary<string, CampaignSlot> byId = new(StringComparer.Ordinal);
     private IReadOnlyList<CampaignSlot> slots = [];
     private bool started;
-    private bool stopped;
+    private volatile bool stopped;
+    private int disposed;
 
     public CampaignRuntime(IOptions<WomRulesOptions> options, ILogger<CampaignRuntime> logger, WomRulesMetrics metrics, IHostEnvironment? environment = null)
     {
@@ -98,8 +99,16 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
             // Wait for the request in flight on each campaign, then close its store.
             foreach (var slot in slots)
             {
+                // Requests waiting behind it then see the runtime stopped.
                 await slot.Gate.WaitAsync().ConfigureAwait(false);
-                slot.State.Dispose();
+                try
+                {
+                    slot.State.Dispose();
+                }
+                finally
+                {
+                    slot.Gate.Release();
+                }
             }
         }
         finally
@@ -108,10 +117,13 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
         }
     }
 
+    // Called by the container once per registration that resolved it (the runtime and ICampaignRuntime): idempotent.
     public void Dispose()
     {
-        StopAsync().GetAwaiter().GetResult();
-        startGate.Dispose();
+        if (Interlocked.Exchange(ref disposed, 1) == 0)
+        {
+            StopAsync().GetAwaiter().GetResult();
+        }
     }
 
     public ValueTask<CampaignResult> ProcessJsonAsync(string campaignId, string json, CancellationToken cancellationToken = default)
@@ -291,8 +303,16 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
         }
     }
 
+    /// <summary>Tests replace the state (e.g. with one whose store fails); null: the configured store.</summary>
+    internal Func<CompiledCampaign, CampaignState>? StateFactory { get; set; }
+
     private CampaignState OpenState(CompiledCampaign campaign)
     {
+        if (StateFactory is { } factory)
+        {
+            return factory(campaign);
+        }
+
         if (options.Store == WomRulesStoreKind.InMemory)
         {
             return new InMemoryCampaignState(campaign);
