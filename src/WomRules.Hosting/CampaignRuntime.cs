@@ -29,7 +29,7 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
     private readonly SemaphoreSlim startGate = new(1, 1);
     private Dictionary<string, CampaignSlot> byId = new(StringComparer.Ordinal);
     private IReadOnlyList<CampaignSlot> slots = [];
-    private bool started;
+    private volatile bool started;
     private volatile bool stopped;
     private int disposed;
 

@@ -35,10 +35,14 @@ internal sealed class SqliteCampaignState : CampaignState
 
     public override void Commit(IReadOnlyList<string> lines)
     {
-        var utf8 = new byte[lines.Count][];
-        for (var i = 0; i < lines.Count; i++)
+        // The journal holds the lines the engine evaluated; blank ones were skipped.
+        var utf8 = new List<byte[]>(lines.Count);
+        foreach (var line in lines)
         {
-            utf8[i] = Encoding.UTF8.GetBytes(lines[i]);
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                utf8.Add(Encoding.UTF8.GetBytes(line));
+            }
         }
 
         try

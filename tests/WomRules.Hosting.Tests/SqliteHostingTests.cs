@@ -32,6 +32,27 @@ public sealed class SqliteHostingTests
     }
 
     [Fact]
+    public async Task A_batch_with_blank_lines_reads_back_after_a_restart()
+    {
+        var directory = TestHost.NewDirectory();
+        string[] batch = [TestCampaigns.Event("e-1", "u-1"), "", "  ", TestCampaigns.Event("e-2", "u-1")];
+        ParticipantSnapshot before;
+        await using (var first = await TestHost.StartAsync(TestCampaigns.Yaml(100), b => b.UseSqlite("state"), directory))
+        {
+            first.KeepDirectory = true;
+            (await first.Runtime.ProcessJsonLinesAsync(TestCampaigns.Id, batch)).Applied.Should().BeTrue();
+            before = (await first.Runtime.GetParticipantAsync(TestCampaigns.Id, "u-1"))!.ToSnapshot();
+        }
+
+        // The database reads back as the host left it: reopened directly, with the store's own reader.
+        var campaign = CampaignCompilation.Create(TestCampaigns.Yaml(100)).Emit().Campaign!;
+        using var reopened = WomRules.Sqlite.SqliteCampaignStore.Open(Path.Combine(directory, "state", TestCampaigns.Id + ".db"), campaign);
+        reopened.State.Find("u-1")!.ToSnapshot().Should().BeEquivalentTo(before);
+        reopened.State.SeenEventIds.Should().BeEquivalentTo(["e-1", "e-2"]);
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
     public async Task A_reload_over_SQLite_keeps_the_state_and_survives_a_restart()
     {
         var directory = TestHost.NewDirectory();
