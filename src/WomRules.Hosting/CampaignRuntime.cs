@@ -471,8 +471,11 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
         }
 
         // Where each event's outcomes end, and how long it took: metrics are recorded once the request is applied or not.
-        var marks = ArrayPool<EventMark>.Shared.Rent(Math.Max(events, 1));
-        var outcomes = new List<Outcome>();
+        // One event (the usual request) needs no array: its mark lives on the stack.
+        var single = default(EventMark);
+        var rented = events > 1 ? ArrayPool<EventMark>.Shared.Rent(events) : null;
+        var marks = rented is null ? new Span<EventMark>(ref single) : rented.AsSpan();
+        var outcomes = new List<Outcome>(4);
         List<RejectedLine>? rejections = null;
         var applied = false;
         try
@@ -532,7 +535,7 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
             }
 
             slot.UpdateBudget();
-            Record(info, outcomes, marks.AsSpan(0, count), applied);
+            Record(info, outcomes, marks[..count], applied);
             activity?.SetTag("womrules.event.count", count);
             activity?.SetTag("womrules.request.applied", applied);
             if (count == 1 && outcomes.Count > 0 && outcomes[0].EventId is { } id)
@@ -544,7 +547,10 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
         }
         finally
         {
-            ArrayPool<EventMark>.Shared.Return(marks);
+            if (rented is not null)
+            {
+                ArrayPool<EventMark>.Shared.Return(rented);
+            }
         }
     }
 
