@@ -22,7 +22,16 @@ internal sealed class CampaignFileWatcher : IDisposable
         watcher.Changed += OnChange;
         watcher.Created += OnChange;
         watcher.Renamed += OnChange;
-        watcher.EnableRaisingEvents = true;
+        try
+        {
+            watcher.EnableRaisingEvents = true;
+        }
+        catch
+        {
+            watcher.Dispose();
+            timer.Dispose();
+            throw;
+        }
     }
 
     public void Dispose()

@@ -298,7 +298,15 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
             WomRulesLog.CampaignLoaded(logger, info.Id, info.Path ?? "text", info.Revision, info.ContentHash);
             if (options.HotReload && slot.Path is not null)
             {
-                watchers.Add(new CampaignFileWatcher(slot.Path, options.ReloadDelay, () => ReloadFromWatcherAsync(slot)));
+                try
+                {
+                    watchers.Add(new CampaignFileWatcher(slot.Path, options.ReloadDelay, () => ReloadFromWatcherAsync(slot)));
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or PlatformNotSupportedException)
+                {
+                    // No watcher (e.g. the system's inotify limit reached): the campaign runs, without hot reload.
+                    WomRulesLog.HotReloadUnavailable(logger, info.Id, slot.Path, MessageText.Escape(ex.Message));
+                }
             }
         }
     }

@@ -40,6 +40,10 @@ internal static partial class WomRulesLog
         Message = "{Diagnostic}")]
     public static partial void ReloadDiagnostic(ILogger logger, string diagnostic);
 
+    [LoggerMessage(EventId = 1023, EventName = "HotReloadUnavailable", Level = LogLevel.Warning,
+        Message = "Campaign {CampaignId}: {Source} cannot be watched, so edits are not reloaded (ReloadAsync still works): {Reason}")]
+    public static partial void HotReloadUnavailable(ILogger logger, string campaignId, string source, string reason);
+
     [LoggerMessage(EventId = 1030, EventName = "StoreFailed", Level = LogLevel.Error,
         Message = "Campaign {CampaignId} revision {Revision}: the store failed; nothing of the request was applied")]
     public static partial void StoreFailed(ILogger logger, Exception exception, string campaignId, long revision);

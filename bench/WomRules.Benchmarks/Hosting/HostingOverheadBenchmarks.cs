@@ -60,10 +60,7 @@ public class HostingOverheadBenchmarks
         };
         meters.SetMeasurementEventCallback<long>((_, value, _, _) => measurements += value);
         meters.SetMeasurementEventCallback<double>((_, _, _, _) => measurements++);
-        if (Environment.GetEnvironmentVariable("WOMRULES_BENCH_NO_METERS") is null)
-        {
-            meters.Start();
-        }
+        meters.Start();
     }
 
     [GlobalSetup(Target = nameof(Hosted_metrics_and_tracing))]
