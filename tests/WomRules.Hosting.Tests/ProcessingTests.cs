@@ -97,4 +97,124 @@ public sealed class ProcessingTests
 
         perParticipant.Should().Be(total);
     }
+
+    [Fact]
+    public async Task Concurrent_batches_each_apply_wholly_or_not_at_all()
+    {
+        await using var host = await TestHost.StartAsync(TestCampaigns.Yaml(1));
+        var tasks = Enumerable.Range(0, 8).Select(t => Task.Run(async () =>
+        {
+            var results = new List<(string[] Ids, CampaignResult Result)>();
+            for (var b = 0; b < 20; b++)
+            {
+                var ids = Enumerable.Range(0, 3).Select(k => $"t{t}-b{b}-{k}").ToArray();
+                var lines = ids.Select(id => TestCampaigns.Event(id, $"u-{t}")).ToList();
+                if (b % 2 == 1)
+                {
+                    lines.Add("{\"id\":\"bad\"}");
+                }
+
+                results.Add((ids, await host.Runtime.ProcessJsonLinesAsync(TestCampaigns.Id, lines)));
+            }
+
+            return results;
+        })).ToList();
+        var all = (await Task.WhenAll(tasks)).SelectMany(r => r).ToList();
+
+        all.Should().Contain(r => r.Result.Applied).And.Contain(r => !r.Result.Applied);
+
+        // The law: an applied batch's events are all seen (sent again, each is a duplicate); a refused batch's are none.
+        foreach (var (ids, result) in all)
+        {
+            var again = await host.Runtime.ProcessJsonLinesAsync(TestCampaigns.Id, ids.Select(id => TestCampaigns.Event(id, "probe")).Append("{}").ToList());
+            var duplicates = again.Outcomes.OfType<DuplicateOutcome>().Select(o => o.EventId).ToList();
+            duplicates.Should().BeEquivalentTo(result.Applied ? ids : [], "batch {0} was {1}", ids[0], result.Applied ? "applied" : "refused");
+        }
+
+        // And the points held are exactly those the applied batches granted.
+        var granted = all.Where(r => r.Result.Applied).SelectMany(r => r.Result.Outcomes).OfType<RewardOutcome>().Sum(o => o.Points ?? 0);
+        var held = 0L;
+        for (var t = 0; t < 8; t++)
+        {
+            held += (await host.Runtime.GetParticipantAsync(TestCampaigns.Id, $"u-{t}"))?.Points ?? 0;
+        }
+
+        held.Should().Be(granted);
+    }
+
+    [Fact]
+    public async Task Requests_on_one_campaign_run_one_at_a_time_and_wait_without_a_thread()
+    {
+        BlockingState? state = null;
+        await using var host = await TestHost.StartAsync(TestCampaigns.Yaml(1), beforeStart: r => r.StateFactory = c => state = new BlockingState(c));
+        state!.Block = true;
+
+        var first = Task.Run(() => host.Runtime.ProcessJsonAsync(TestCampaigns.Id, TestCampaigns.Event("e-1", "u-1")).AsTask());
+        state.Entered.Wait(TimeSpan.FromSeconds(10)).Should().BeTrue();
+        var second = host.Runtime.ProcessJsonAsync(TestCampaigns.Id, TestCampaigns.Event("e-2", "u-1")).AsTask();
+        var participant = host.Runtime.GetParticipantAsync(TestCampaigns.Id, "u-1").AsTask();
+        await Task.Delay(200);
+
+        // The second request and the read wait for the lock (as incomplete tasks, not blocked threads).
+        second.IsCompleted.Should().BeFalse();
+        participant.IsCompleted.Should().BeFalse();
+        state.Concurrent.Should().Be(1);
+        state.Block = false;
+        state.Release.Set();
+        (await first).Applied.Should().BeTrue();
+        (await second).Applied.Should().BeTrue();
+        (await participant).Should().NotBeNull();
+        state.MaxConcurrent.Should().Be(1);
+    }
+
+    /// <summary>An in-memory state that can hold a request inside it, and counts how many are inside at once.</summary>
+    private sealed class BlockingState(CompiledCampaign campaign) : CampaignState
+    {
+        private readonly InMemoryCampaignState inner = new(campaign);
+        private int inside;
+
+        public volatile bool Block;
+
+        public ManualResetEventSlim Entered { get; } = new();
+
+        public ManualResetEventSlim Release { get; } = new();
+
+        public int Concurrent => Volatile.Read(ref inside);
+
+        public int MaxConcurrent { get; private set; }
+
+        public override CampaignEngine Engine => inner.Engine;
+
+        public override long PointsIssued => inner.PointsIssued;
+
+        public override decimal CreditIssued => inner.CreditIssued;
+
+        public override void Begin(int events)
+        {
+            MaxConcurrent = Math.Max(MaxConcurrent, Interlocked.Increment(ref inside));
+            if (Block)
+            {
+                Entered.Set();
+                Release.Wait(TimeSpan.FromSeconds(10));
+            }
+
+            inner.Begin(events);
+        }
+
+        public override void Commit(IReadOnlyList<string> lines)
+        {
+            inner.Commit(lines);
+            Interlocked.Decrement(ref inside);
+        }
+
+        public override void Rollback()
+        {
+            inner.Rollback();
+            Interlocked.Decrement(ref inside);
+        }
+
+        public override void SwitchTo(CompiledCampaign next) => inner.SwitchTo(next);
+
+        public override void Dispose() => inner.Dispose();
+    }
 }
