@@ -3,7 +3,7 @@
 # public API that is not in PublicAPI.Shipped.txt. Run after a deliberate API change; review the diff.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for project in src/WomRules src/WomRules.CSharp src/WomRules.Sqlite src/WomRules.PostgreSql; do
+for project in src/WomRules src/WomRules.CSharp src/WomRules.Sqlite src/WomRules.PostgreSql src/WomRules.Hosting; do
   file="$project/PublicAPI.Unshipped.txt"
   echo '#nullable enable' > "$file"
   dotnet build "$project" -p:TreatWarningsAsErrors=false --no-incremental 2>&1 \

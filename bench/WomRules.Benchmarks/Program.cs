@@ -4,7 +4,7 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using WomRules.Benchmarks;
 
-// dotnet run -c Release --project bench/WomRules.Benchmarks -- [--smoke | --quick | --cli [lines] | --sqlite [events]] [BenchmarkDotNet arguments]
+// dotnet run -c Release --project bench/WomRules.Benchmarks -- [--smoke | --quick | --hosting | --cli [lines] | --sqlite [events]] [BenchmarkDotNet arguments]
 if (args.Contains("--sqlite"))
 {
     return WomRules.Benchmarks.Stores.SqliteThroughput.Run(args);
@@ -13,6 +13,11 @@ if (args.Contains("--sqlite"))
 if (args.Contains("--cli"))
 {
     return WomRules.Benchmarks.Cli.CliEndToEnd.Run(args);
+}
+
+if (args.Contains("--hosting"))
+{
+    return WomRules.Benchmarks.Hosting.HostingQuickCompare.Run();
 }
 
 if (args.Contains("--quick"))

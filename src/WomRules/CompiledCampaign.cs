@@ -34,6 +34,12 @@ public sealed class CompiledCampaign
     /// <summary>The rule names, in file order.</summary>
     public ImmutableArray<string> Rules => [.. Bound.Rules.Select(r => r.Name)];
 
+    /// <summary>The campaign's points budget (spec §4.7), or null when it has none.</summary>
+    public long? PointsBudget => Bound.Budget?.Points;
+
+    /// <summary>The campaign's credit budget (spec §4.7), or null when it has none.</summary>
+    public decimal? CreditBudget => Bound.Budget?.Credit;
+
     internal BoundCampaign Bound { get; }
 
     internal FrozenDictionary<string, CompiledEventType> Dispatch { get; }

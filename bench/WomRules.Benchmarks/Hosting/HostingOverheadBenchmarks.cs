@@ -1,0 +1,218 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Text;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using WomRules.Benchmarks.Workload;
+using WomRules.Hosting;
+using WomRules.Runtime;
+
+namespace WomRules.Benchmarks.Hosting;
+
+/// <summary>
+/// The hosting layer's cost per event (issue 14, docs/performance.md): the same JSON lines through a bare
+/// <see cref="CampaignEngine.ProcessJson(string, ICollection{Outcome})"/>, and one request per event through
+/// <see cref="ICampaignRuntime.ProcessJsonAsync"/> with a <see cref="MeterListener"/> taking every WomRules
+/// measurement, without and with an <see cref="ActivityListener"/> recording every span. Each iteration starts from a
+/// fresh engine or host, so every event is new (no duplicates). One operation is one event.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 3, iterationCount: 5, invocationCount: 1)]
+public class HostingOverheadBenchmarks
+{
+    public const int EventCount = 20_000;
+    private const int Participants = 5_000;
+
+    // Untimed events each fresh engine or host gets first: a host compiles its own campaign, whose delegates are
+    // JIT-compiled on their first calls; the bare engine's campaign was compiled once. Both then start from one state.
+    private const int WarmUpCount = 2_000;
+
+    private readonly List<Outcome> outcomes = [];
+    private string[] lines = [];
+    private string[] warmUp = [];
+    private CompiledCampaign campaign = null!;
+    private CampaignEngine engine = null!;
+    private Microsoft.Extensions.Hosting.IHost? host;
+    private ICampaignRuntime runtime = null!;
+    private MeterListener? meters;
+    private ActivityListener? spans;
+    private long measurements;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        campaign = BenchCampaigns.Evaluate();
+        lines = Lines(EventCount, "e-", EventGenerator.Seed);
+        warmUp = Lines(WarmUpCount, "w-", EventGenerator.Seed + 1);
+        meters = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == WomRulesTelemetry.MeterName)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        meters.SetMeasurementEventCallback<long>((_, value, _, _) => measurements += value);
+        meters.SetMeasurementEventCallback<double>((_, _, _, _) => measurements++);
+        meters.Start();
+    }
+
+    [GlobalSetup(Target = nameof(Hosted_metrics_and_tracing))]
+    public void SetupTracing()
+    {
+        Setup();
+        spans = StartTracing();
+    }
+
+    /// <summary>Records every WomRules span, as an exporter sampling all of them would.</summary>
+    public ActivityListener StartTracing()
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == WomRulesTelemetry.ActivitySourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = _ => measurements++,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        meters?.Dispose();
+        spans?.Dispose();
+        spans = null;
+    }
+
+    [IterationSetup(Target = nameof(Bare_engine))]
+    public void NewEngine()
+    {
+        engine = new CampaignEngine(campaign);
+        WarmBare();
+    }
+
+    // The hosting layer's engine runs over a store made with the campaign (for reversible_for and accept_late).
+    [IterationSetup(Target = nameof(Bare_engine_campaign_store))]
+    public void NewEngineCampaignStore()
+    {
+        engine = new CampaignEngine(campaign, new InMemoryParticipantStore(campaign));
+        WarmBare();
+    }
+
+    private void WarmBare()
+    {
+        foreach (var line in warmUp)
+        {
+            outcomes.Clear();
+            engine.ProcessJson(line, outcomes);
+        }
+    }
+
+    [IterationSetup(Targets = [nameof(Hosted_metrics), nameof(Hosted_metrics_and_tracing)])]
+    public void NewHost()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.Services.AddWomRules().AddCampaignFile(BenchCampaigns.EvaluatePath).Configure(o => o.HotReload = false);
+        host = builder.Build();
+        host.StartAsync().GetAwaiter().GetResult();
+        runtime = host.Services.GetRequiredService<ICampaignRuntime>();
+        foreach (var line in warmUp)
+        {
+            runtime.ProcessJsonAsync(campaign.Id, line).GetAwaiter().GetResult();
+        }
+    }
+
+    [IterationCleanup(Targets = [nameof(Hosted_metrics), nameof(Hosted_metrics_and_tracing)])]
+    public void StopHost()
+    {
+        host!.StopAsync().GetAwaiter().GetResult();
+        host.Dispose();
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = EventCount)]
+    public int Bare_engine()
+    {
+        var total = 0;
+        foreach (var line in lines)
+        {
+            outcomes.Clear();
+            total += engine.ProcessJson(line, outcomes);
+        }
+
+        return total;
+    }
+
+    [Benchmark(OperationsPerInvoke = EventCount)]
+    public int Bare_engine_campaign_store() => Bare_engine();
+
+    [Benchmark(OperationsPerInvoke = EventCount)]
+    public int Hosted_metrics() => Hosted();
+
+    [Benchmark(OperationsPerInvoke = EventCount)]
+    public int Hosted_metrics_and_tracing() => Hosted();
+
+    private int Hosted()
+    {
+        var total = 0;
+        foreach (var line in lines)
+        {
+            // Uncontended, the per-campaign lock is taken synchronously, so the ValueTask completes at once.
+            total += runtime.ProcessJsonAsync(campaign.Id, line).GetAwaiter().GetResult().Outcomes.Count;
+        }
+
+        return total;
+    }
+
+    /// <summary>The evaluate-only workload's events as JSON lines (as the CLI benchmark writes them), unique ids.</summary>
+    private static string[] Lines(int count, string idPrefix, int seed)
+    {
+        var random = new Random(seed);
+        var start = new DateTime(2026, 3, 2, 8, 0, 0, DateTimeKind.Utc);
+        var result = new string[count];
+        using var buffer = new MemoryStream();
+        for (var i = 0; i < count; i++)
+        {
+            var e = EventGenerator.Next(random, i, Participants, start.AddSeconds(i * 3));
+            buffer.SetLength(0);
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", idPrefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                writer.WriteString("type", e.Type);
+                writer.WriteString("at", e.At);
+                writer.WriteString("actor", e.Actor);
+                if (e.HasReferrer)
+                {
+                    writer.WriteString("referrer", e.Referrer);
+                }
+
+                writer.WriteStartObject("attributes");
+                foreach (var (name, value) in e.Attributes())
+                {
+                    switch (value)
+                    {
+                        case decimal d: writer.WriteNumber(name, d); break;
+                        case long l: writer.WriteNumber(name, l); break;
+                        case bool b: writer.WriteBoolean(name, b); break;
+                        default: writer.WriteString(name, (string?)value); break;
+                    }
+                }
+
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+
+            result[i] = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+
+        return result;
+    }
+}

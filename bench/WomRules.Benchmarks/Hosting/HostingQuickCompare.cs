@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace WomRules.Benchmarks.Hosting;
+
+/// <summary>
+/// <c>--hosting</c>: the hosting-overhead comparison without BenchmarkDotNet, the variants interleaved round by round
+/// (each round from a fresh engine or host) and the fastest round of each kept, which resists a busy machine.
+/// </summary>
+internal static class HostingQuickCompare
+{
+    public static int Run(int rounds = 20)
+    {
+        var bench = new HostingOverheadBenchmarks();
+        var names = new[] { "bare engine", "hosted, metrics on", "hosted, metrics and tracing on" };
+        var best = new[] { double.MaxValue, double.MaxValue, double.MaxValue };
+        bench.Setup();
+        for (var round = 0; round < rounds; round++)
+        {
+            bench.NewEngineCampaignStore();
+            best[0] = Math.Min(best[0], Time(() => bench.Bare_engine()));
+            bench.NewHost();
+            best[1] = Math.Min(best[1], Time(() => bench.Hosted_metrics()));
+            bench.StopHost();
+            using (bench.StartTracing())
+            {
+                bench.NewHost();
+                best[2] = Math.Min(best[2], Time(() => bench.Hosted_metrics_and_tracing()));
+                bench.StopHost();
+            }
+        }
+
+        bench.Cleanup();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fastest of {rounds} rounds of {HostingOverheadBenchmarks.EventCount} events, ns per event:"));
+        for (var i = 0; i < names.Length; i++)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {names[i]}: {best[i]:F0} ({(best[i] / best[0] - 1) * 100:+0.0;-0.0}% against the bare engine)"));
+        }
+
+        return 0;
+    }
+
+    private static double Time(Func<int> run)
+    {
+        var watch = Stopwatch.StartNew();
+        run();
+        return watch.Elapsed.TotalNanoseconds / HostingOverheadBenchmarks.EventCount;
+    }
+}

@@ -1,0 +1,591 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WomRules.Diagnostics;
+using WomRules.Text;
+using WomRules.Runtime;
+
+namespace WomRules.Hosting;
+
+/// <summary>
+/// The <see cref="ICampaignRuntime"/> behind <c>AddWomRules</c>: one <see cref="CampaignSlot"/> per campaign, each with
+/// its own async lock; hot reload compiles off the lock and swaps under it.
+/// </summary>
+internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
+{
+    private static readonly ActivitySource Tracing = new(WomRulesTelemetry.ActivitySourceName, typeof(CampaignRuntime).Assembly.GetName().Version?.ToString());
+
+    private readonly WomRulesOptions options;
+    private readonly ILogger logger;
+    private readonly WomRulesMetrics metrics;
+    private readonly string contentRoot;
+    private readonly List<CampaignFileWatcher> watchers = [];
+    private readonly SemaphoreSlim startGate = new(1, 1);
+    private Dictionary<string, CampaignSlot> byId = new(StringComparer.Ordinal);
+    private IReadOnlyList<CampaignSlot> slots = [];
+    private volatile bool started;
+    private volatile bool stopped;
+    private int disposed;
+
+    public CampaignRuntime(IOptions<WomRulesOptions> options, ILogger<CampaignRuntime> logger, WomRulesMetrics metrics, IHostEnvironment? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.options = options.Value;
+        this.logger = logger;
+        this.metrics = metrics;
+        contentRoot = environment?.ContentRootPath ?? Directory.GetCurrentDirectory();
+    }
+
+    public IReadOnlyList<CampaignInfo> Campaigns
+    {
+        get
+        {
+            var list = slots;
+            var infos = new CampaignInfo[list.Count];
+            for (var i = 0; i < list.Count; i++)
+            {
+                infos[i] = list[i].Current.Info;
+            }
+
+            return infos;
+        }
+    }
+
+    public CampaignInfo? FindCampaign(string campaignId)
+    {
+        ArgumentNullException.ThrowIfNull(campaignId);
+        return byId.GetValueOrDefault(campaignId)?.Current.Info;
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await startGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!started)
+            {
+                Load();
+                started = true;
+            }
+        }
+        finally
+        {
+            startGate.Release();
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        await startGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (stopped || !started)
+            {
+                return;
+            }
+
+            stopped = true;
+            foreach (var watcher in watchers)
+            {
+                watcher.Dispose();
+            }
+
+            // Wait for the request in flight on each campaign, then close its store.
+            foreach (var slot in slots)
+            {
+                // Requests waiting behind it then see the runtime stopped.
+                await slot.Gate.WaitAsync().ConfigureAwait(false);
+                try
+                {
+                    slot.State.Dispose();
+                }
+                finally
+                {
+                    slot.Gate.Release();
+                }
+            }
+        }
+        finally
+        {
+            startGate.Release();
+        }
+    }
+
+    // Called by the container once per registration that resolved it (the runtime and ICampaignRuntime): idempotent.
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 0)
+        {
+            StopAsync().GetAwaiter().GetResult();
+        }
+    }
+
+    public ValueTask<CampaignResult> ProcessJsonAsync(string campaignId, string json, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return ProcessAsync(Slot(campaignId), [json], cancellationToken);
+    }
+
+    public ValueTask<CampaignResult> ProcessJsonLinesAsync(string campaignId, IReadOnlyList<string> lines, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var slot = Slot(campaignId);
+        if (lines.Count > options.MaxBatchEvents)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"the batch has {lines.Count} lines, more than the limit of {options.MaxBatchEvents} (WomRules:MaxBatchEvents)"), nameof(lines));
+        }
+
+        return ProcessAsync(slot, lines, cancellationToken);
+    }
+
+    public async ValueTask<ParticipantState?> GetParticipantAsync(string campaignId, string participantId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(participantId);
+        var slot = Slot(campaignId);
+        await slot.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ThrowIfStopped();
+            return slot.State.Engine.GetParticipant(participantId);
+        }
+        finally
+        {
+            slot.Gate.Release();
+        }
+    }
+
+    public async ValueTask<CampaignInfo> ReloadAsync(string campaignId, CancellationToken cancellationToken = default)
+    {
+        var slot = Slot(campaignId);
+        await slot.ReloadGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ReloadCoreAsync(slot, cancellationToken).ConfigureAwait(false);
+            return slot.Current.Info;
+        }
+        finally
+        {
+            slot.ReloadGate.Release();
+        }
+    }
+
+    private static string Hash(string text)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
+        return Convert.ToHexStringLower(hash[..8]);
+    }
+
+    private static string? TryRead(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            return info.Exists && info.Length <= CompilationOptions.Default.MaxFileSize ? File.ReadAllText(path, Encoding.UTF8) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Compiles a source; a file that does not read is compiled by <see cref="CampaignCompilation.FromFile"/>, for its diagnostic.</summary>
+    private static (CampaignCompilation Compilation, string Text) Compile(CampaignSourceOptions source, string? path)
+    {
+        if (path is null)
+        {
+            var text = source.Text!;
+            return (CampaignCompilation.Create(text, options: source.Format is { } format ? new CompilationOptions { Format = format } : null), text);
+        }
+
+        var fileText = TryRead(path);
+        return fileText is null ? (CampaignCompilation.FromFile(path), "") : (CampaignCompilation.Create(fileText, path), fileText);
+    }
+
+    private static CampaignInfo Info(CompiledCampaign campaign, long revision, string text, string? path) =>
+        new(campaign.Id, revision, Hash(text), path, campaign.Rules);
+
+    private CampaignSlot Slot(string campaignId)
+    {
+        ArgumentNullException.ThrowIfNull(campaignId);
+        if (!started)
+        {
+            throw new InvalidOperationException("The campaigns are not loaded yet: the host has not started (WomRules loads them in a hosted service).");
+        }
+
+        return byId.TryGetValue(campaignId, out var slot)
+            ? slot
+            : throw new KeyNotFoundException($"no campaign '{MessageText.Escape(campaignId)}' is running");
+    }
+
+    private void ThrowIfStopped()
+    {
+        if (stopped)
+        {
+            throw new ObjectDisposedException(nameof(ICampaignRuntime), "The host has stopped.");
+        }
+    }
+
+    private void Load()
+    {
+        var errors = ImmutableArray.CreateBuilder<Diagnostic>();
+        var compiled = new List<(CampaignSourceOptions Source, string? Path, CompiledCampaign Campaign, string Text)>();
+        foreach (var source in options.Campaigns)
+        {
+            var path = string.IsNullOrWhiteSpace(source.Path) ? null : System.IO.Path.GetFullPath(source.Path, contentRoot);
+            var (compilation, text) = Compile(source, path);
+            var emit = compilation.Emit();
+            foreach (var diagnostic in emit.Diagnostics)
+            {
+                if (diagnostic.IsError)
+                {
+                    errors.Add(diagnostic);
+                    WomRulesLog.StartupDiagnostic(logger, diagnostic.ToString());
+                }
+            }
+
+            if (emit.Campaign is { } campaign)
+            {
+                compiled.Add((source, path, campaign, text));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            var reason = string.Create(CultureInfo.InvariantCulture, $"the campaigns have {errors.Count} error(s), logged above");
+            WomRulesLog.StartupFailed(logger, reason);
+            throw new CampaignLoadException("WomRules cannot start: " + reason + ".", errors.ToImmutable());
+        }
+
+        var loaded = new List<CampaignSlot>();
+        var index = new Dictionary<string, CampaignSlot>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var (source, path, campaign, text) in compiled)
+            {
+                if (index.ContainsKey(campaign.Id))
+                {
+                    Fail($"two campaigns have the id '{MessageText.Escape(campaign.Id)}'");
+                }
+
+                var slot = new CampaignSlot(new CampaignVersion(campaign, Info(campaign, 1, text, path)), OpenState(campaign), source, path);
+                loaded.Add(slot);
+                index.Add(campaign.Id, slot);
+            }
+        }
+        catch
+        {
+            foreach (var slot in loaded)
+            {
+                slot.Dispose();
+            }
+
+            throw;
+        }
+
+        slots = loaded;
+        byId = index;
+        metrics.Track(loaded);
+        foreach (var slot in loaded)
+        {
+            var info = slot.Current.Info;
+            WomRulesLog.CampaignLoaded(logger, info.Id, info.Path ?? "text", info.Revision, info.ContentHash);
+            if (options.HotReload && slot.Path is not null)
+            {
+                try
+                {
+                    watchers.Add(new CampaignFileWatcher(slot.Path, options.ReloadDelay, () => ReloadFromWatcherAsync(slot)));
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or PlatformNotSupportedException)
+                {
+                    // No watcher (e.g. the system's inotify limit reached): the campaign runs, without hot reload.
+                    WomRulesLog.HotReloadUnavailable(logger, info.Id, slot.Path, MessageText.Escape(ex.Message));
+                }
+            }
+        }
+    }
+
+    /// <summary>Tests replace the state (e.g. with one whose store fails); null: the configured store.</summary>
+    internal Func<CompiledCampaign, CampaignState>? StateFactory { get; set; }
+
+    private CampaignState OpenState(CompiledCampaign campaign)
+    {
+        if (StateFactory is { } factory)
+        {
+            return factory(campaign);
+        }
+
+        if (options.Store == WomRulesStoreKind.InMemory)
+        {
+            return new InMemoryCampaignState(campaign);
+        }
+
+        // The id names the database file: refuse one that would name another folder or a hidden file.
+        if (campaign.Id.IndexOfAny(System.IO.Path.GetInvalidFileNameChars()) >= 0 || campaign.Id.Contains('\\', StringComparison.Ordinal) || campaign.Id.StartsWith('.'))
+        {
+            Fail($"the campaign id '{MessageText.Escape(campaign.Id)}' cannot name a database file");
+        }
+
+        var directory = System.IO.Path.GetFullPath(options.SqliteDirectory!, contentRoot);
+        var path = System.IO.Path.Combine(directory, campaign.Id + ".db");
+        try
+        {
+            Directory.CreateDirectory(directory);
+            return new SqliteCampaignState(path, campaign);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            var reason = $"cannot open the store '{MessageText.EscapePath(path)}': {MessageText.Escape(ex.Message)}";
+            WomRulesLog.StartupFailed(logger, reason);
+            throw new CampaignLoadException("WomRules cannot start: " + reason, ex);
+        }
+    }
+
+    private void Fail(string reason)
+    {
+        WomRulesLog.StartupFailed(logger, reason);
+        throw new CampaignLoadException("WomRules cannot start: " + reason + ".");
+    }
+
+    private async Task ReloadFromWatcherAsync(CampaignSlot slot)
+    {
+        try
+        {
+            await slot.ReloadGate.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                await ReloadCoreAsync(slot, CancellationToken.None).ConfigureAwait(false);
+            }
+            finally
+            {
+                slot.ReloadGate.Release();
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host stopped while the reload waited.
+        }
+    }
+
+    /// <summary>Compiles the file off the lock; swaps under it, between two requests.</summary>
+    private async Task ReloadCoreAsync(CampaignSlot slot, CancellationToken cancellationToken)
+    {
+        if (slot.Path is null || stopped)
+        {
+            return;
+        }
+
+        var running = slot.Current;
+        var (compilation, text) = Compile(slot.Source, slot.Path);
+        var source = slot.Path;
+        if (text.Length > 0 && Hash(text) == running.Info.ContentHash)
+        {
+            return;
+        }
+
+        var emit = compilation.Emit();
+        if (emit.Campaign is not { } next)
+        {
+            var errors = 0;
+            foreach (var diagnostic in emit.Diagnostics)
+            {
+                if (diagnostic.IsError)
+                {
+                    errors++;
+                    WomRulesLog.ReloadDiagnostic(logger, diagnostic.ToString());
+                }
+            }
+
+            WomRulesLog.ReloadFailed(logger, running.Info.Id, source, running.Info.Revision, string.Create(CultureInfo.InvariantCulture, $"it has {errors} error(s)"));
+            return;
+        }
+
+        if (next.Id != running.Info.Id)
+        {
+            WomRulesLog.ReloadFailed(logger, running.Info.Id, source, running.Info.Revision, $"it renames the campaign to '{MessageText.Escape(next.Id)}' (restart the host to rename a campaign)");
+            return;
+        }
+
+        await slot.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (stopped)
+            {
+                return;
+            }
+
+            running = slot.Current;
+            try
+            {
+                slot.State.SwitchTo(next);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or ArgumentException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                WomRulesLog.ReloadFailed(logger, running.Info.Id, source, running.Info.Revision, "the state does not fit it: " + MessageText.Escape(ex.Message));
+                return;
+            }
+
+            var info = Info(next, running.Info.Revision + 1, text, slot.Path);
+            slot.Current = new CampaignVersion(next, info);
+            slot.UpdateBudget();
+            WomRulesLog.CampaignReloaded(logger, info.Id, source, info.Revision, info.ContentHash, running.Info.Revision);
+        }
+        finally
+        {
+            slot.Gate.Release();
+        }
+    }
+
+    private async ValueTask<CampaignResult> ProcessAsync(CampaignSlot slot, IReadOnlyList<string> lines, CancellationToken cancellationToken)
+    {
+        // Cancellation is honoured only while waiting: once evaluation begins, the request is applied or refused whole.
+        await slot.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ThrowIfStopped();
+            return ProcessLocked(slot, lines);
+        }
+        finally
+        {
+            slot.Gate.Release();
+        }
+    }
+
+    private CampaignResult ProcessLocked(CampaignSlot slot, IReadOnlyList<string> lines)
+    {
+        var version = slot.Current;
+        var info = version.Info;
+        using var activity = Tracing.StartActivity("womrules.process");
+        if (activity is not null)
+        {
+            activity.SetTag(WomRulesMetrics.CampaignTag, info.Id);
+            activity.SetTag("womrules.campaign.revision", info.Revision);
+            activity.SetTag("womrules.campaign.content_hash", info.ContentHash);
+        }
+
+        var events = 0;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(lines[i]))
+            {
+                events++;
+            }
+        }
+
+        // Where each event's outcomes end, and how long it took: metrics are recorded once the request is applied or not.
+        // One event (the usual request) needs no array: its mark lives on the stack.
+        var single = default(EventMark);
+        var rented = events > 1 ? ArrayPool<EventMark>.Shared.Rent(events) : null;
+        var marks = rented is null ? new Span<EventMark>(ref single) : rented.AsSpan();
+        var outcomes = new List<Outcome>(4);
+        List<RejectedLine>? rejections = null;
+        var applied = false;
+        try
+        {
+            var state = slot.State;
+            state.Begin(events);
+            var engine = state.Engine;
+            var count = 0;
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var line = lines[i];
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
+                var start = Stopwatch.GetTimestamp();
+                var first = outcomes.Count;
+                engine.ProcessJson(line, outcomes);
+                var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+                var result = "applied";
+                if (outcomes.Count > first)
+                {
+                    if (outcomes[first] is RejectedOutcome rejected)
+                    {
+                        result = "rejected";
+                        (rejections ??= []).Add(new RejectedLine(i + 1, rejected.EventId, rejected.Reason));
+                        WomRulesLog.EventRejected(logger, info.Id, info.Revision, rejected.EventId, rejected.Reason);
+                    }
+                    else if (outcomes[first] is DuplicateOutcome)
+                    {
+                        result = "duplicate";
+                    }
+                }
+
+                marks[count++] = new EventMark(outcomes.Count, seconds, result);
+            }
+
+            applied = rejections is null || events == 1;
+            try
+            {
+                if (applied)
+                {
+                    state.Commit(lines);
+                }
+                else
+                {
+                    state.Rollback();
+                }
+            }
+            catch (Exception ex)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, "the store failed");
+                activity?.AddException(ex);
+                WomRulesLog.StoreFailed(logger, ex, info.Id, info.Revision);
+                throw;
+            }
+
+            slot.UpdateBudget();
+            Record(info, outcomes, marks[..count], applied);
+            activity?.SetTag("womrules.event.count", count);
+            activity?.SetTag("womrules.request.applied", applied);
+            if (count == 1 && outcomes.Count > 0 && outcomes[0].EventId is { } id)
+            {
+                activity?.SetTag("womrules.event.id", id);
+            }
+
+            return new CampaignResult(info, outcomes, rejections is null ? [] : rejections);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<EventMark>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private void Record(CampaignInfo info, List<Outcome> outcomes, ReadOnlySpan<EventMark> marks, bool applied)
+    {
+        var from = 0;
+        foreach (var mark in marks)
+        {
+            // An event of a batch refused for another line's sake was evaluated but not applied: "discarded".
+            var result = applied || mark.Result == "rejected" ? mark.Result : "discarded";
+            metrics.Event(info.Id, result, mark.Seconds);
+            if (applied)
+            {
+                for (var i = from; i < mark.End; i++)
+                {
+                    var outcome = outcomes[i];
+                    metrics.Outcome(info.Id, outcome);
+                    if (outcome is SkippedOutcome { Reason: "budget" } skipped)
+                    {
+                        WomRulesLog.BudgetExhausted(logger, info.Id, info.Revision, skipped.Rule, skipped.Participant, skipped.EventId);
+                    }
+                }
+            }
+
+            from = mark.End;
+        }
+    }
+
+    private readonly record struct EventMark(int End, double Seconds, string Result);
+}

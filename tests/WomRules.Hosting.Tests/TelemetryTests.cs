@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging;
+using System.Diagnostics.Metrics;
+using WomRules.Runtime;
+
+namespace WomRules.Hosting.Tests;
+
+public sealed class TelemetryTests
+{
+    private const string Traced = "traced";
+
+    private static MetricCollector<T> Collect<T>(TestHost host, string instrument)
+        where T : struct =>
+        new(host.Host.Services.GetRequiredService<IMeterFactory>(), WomRulesTelemetry.MeterName, instrument);
+
+    [Fact]
+    public async Task A_rejected_event_logs_at_Debug_and_budget_exhaustion_at_Warning_with_their_fields()
+    {
+        await using var host = await TestHost.StartAsync(TestCampaigns.Yaml(400));
+        await host.Runtime.ProcessJsonAsync(TestCampaigns.Id, "{\"id\":\"bad\",\"type\":\"purchase\"}");
+        for (var i = 0; i < 4; i++)
+        {
+            await host.Runtime.ProcessJsonAsync(TestCampaigns.Id, TestCampaigns.Event("e-" + i, "u-1"));
+        }
+
+        var logs = host.Logs.GetSnapshot();
+        var rejected = logs.Single(r => r.Id.Id == 1010);
+        rejected.Level.Should().Be(LogLevel.Debug);
+        rejected.Id.Name.Should().Be("EventRejected");
+        rejected.StructuredState.Should().Contain(new KeyValuePair<string, string?>("EventId", "bad"))
+            .And.Contain(new KeyValuePair<string, string?>("CampaignId", TestCampaigns.Id))
+            .And.Contain(s => s.Key == "Reason" && !string.IsNullOrEmpty(s.Value));
+
+        // 400 a time against a budget of 1000: the third and fourth events find it spent.
+        var budget = logs.Where(r => r.Id.Id == 1011).ToList();
+        budget.Should().HaveCount(2).And.OnlyContain(r => r.Level == LogLevel.Warning);
+        budget.Select(r => r.StructuredState!.Single(s => s.Key == "Rule").Value).Should().OnlyContain(v => v == "buy-points");
+        logs.Single(r => r.Id.Id == 1000).Level.Should().Be(LogLevel.Information);
+    }
+
+    [Fact]
+    public async Task Every_instrument_measures_what_the_outcomes_say()
+    {
+        await using var host = await TestHost.StartAsync(TestCampaigns.Yaml(300));
+        using var events = Collect<long>(host, "womrules.events");
+        using var duration = Collect<double>(host, "womrules.event.duration");
+        using var rewards = Collect<long>(host, "womrules.rewards");
+        using var points = Collect<long>(host, "womrules.points.issued");
+        using var credit = Collect<double>(host, "womrules.credit.issued");
+        using var violations = Collect<long>(host, "womrules.violations");
+        using var skipped = Collect<long>(host, "womrules.rules.skipped");
+        using var budget = Collect<double>(host, "womrules.budget.remaining");
+        string[] lines =
+        [
+            TestCampaigns.Event("e-1", "u-1", 150),
+            TestCampaigns.Event("e-2", "u-2", 10, sponsored: true),
+            TestCampaigns.Event("e-1", "u-1", 150),
+            "{\"id\":\"bad\"}",
+            TestCampaigns.Event("e-3", "u-3", 10),
+            TestCampaigns.Event("e-4", "u-3", 10),
+        ];
+        var outcomes = new List<Outcome>();
+        foreach (var line in lines)
+        {
+            outcomes.AddRange((await host.Runtime.ProcessJsonAsync(TestCampaigns.Id, line)).Outcomes);
+        }
+
+        static long Sum(MetricCollector<long> c) => c.GetMeasurementSnapshot().Sum(m => m.Value);
+        events.GetMeasurementSnapshot().Should().HaveCount(lines.Length)
+            .And.OnlyContain(m => m.Tags[WomRulesMetrics.CampaignTag] as string == TestCampaigns.Id);
+        events.GetMeasurementSnapshot().Select(m => (string)m.Tags[WomRulesMetrics.ResultTag]!)
+            .Should().Equal("applied", "applied", "duplicate", "rejected", "applied", "applied");
+        duration.GetMeasurementSnapshot().Should().HaveCount(lines.Length).And.OnlyContain(m => m.Value >= 0);
+        var granted = outcomes.OfType<RewardOutcome>().ToList();
+        Sum(rewards).Should().Be(granted.Count);
+        Sum(points).Should().Be(granted.Sum(o => o.Points ?? 0));
+        points.GetMeasurementSnapshot().Should().OnlyContain(m => m.Tags[WomRulesMetrics.RuleTag] as string == "buy-points");
+        credit.GetMeasurementSnapshot().Sum(m => m.Value).Should().Be((double)granted.Sum(o => o.Credit ?? 0));
+        Sum(violations).Should().Be(outcomes.OfType<ViolationOutcome>().Count()).And.BePositive();
+        Sum(skipped).Should().Be(outcomes.OfType<SkippedOutcome>().Count()).And.BePositive();
+        skipped.GetMeasurementSnapshot().Should().OnlyContain(m => m.Tags[WomRulesMetrics.SkipReasonTag] as string == "budget");
+
+        budget.RecordObservableInstruments();
+        var left = budget.GetMeasurementSnapshot().ToDictionary(m => (string)m.Tags[WomRulesMetrics.BudgetKindTag]!, m => m.Value);
+        left["points"].Should().Be(TestCampaigns.PointsBudget - granted.Sum(o => o.Points ?? 0));
+        left["credit"].Should().Be(50 - (double)granted.Sum(o => o.Credit ?? 0));
+    }
+
+    [Fact]
+    public async Task A_batch_not_applied_counts_its_good_lines_as_discarded_and_grants_nothing()
+    {
+        await using var host = await TestHost.StartAsync(TestCampaigns.Yaml(10));
+        using var events = Collect<long>(host, "womrules.events");
+        using var points = Collect<long>(host, "womrules.points.issued");
+
+        await host.Runtime.ProcessJsonLinesAsync(TestCampaigns.Id, [TestCampaigns.Event("e-1", "u"), "{}"]);
+
+        events.GetMeasurementSnapshot().Select(m => (string)m.Tags[WomRulesMetrics.ResultTag]!).Should().Equal("discarded", "rejected");
+        points.GetMeasurementSnapshot().Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Each_request_is_one_span_with_OpenTelemetry_tags_and_a_store_failure_sets_status_Error()
+    {
+        var spans = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == WomRulesTelemetry.ActivitySourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a =>
+            {
+                lock (spans)
+                {
+                    spans.Add(a);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        FailingState? state = null;
+        await using var host = await TestHost.StartAsync(TestCampaigns.Yaml(10, id: Traced), beforeStart: r => r.StateFactory = c => state = new FailingState(c));
+
+        await host.Runtime.ProcessJsonAsync(Traced, TestCampaigns.Event("e-1", "u-1"));
+        await host.Runtime.ProcessJsonLinesAsync(Traced, [TestCampaigns.Event("e-2", "u-1"), TestCampaigns.Event("e-3", "u-1")]);
+        state!.Fail = true;
+        var failing = () => host.Runtime.ProcessJsonAsync(Traced, TestCampaigns.Event("e-4", "u-1")).AsTask();
+        await failing.Should().ThrowAsync<IOException>();
+
+        List<Activity> mine;
+        lock (spans)
+        {
+            mine = spans.Where(a => (string?)a.GetTagItem(WomRulesMetrics.CampaignTag) == Traced && a.OperationName == "womrules.process").ToList();
+        }
+
+        // A campaign id no other test uses: the listener sees every test's spans, and test classes run in parallel.
+        mine.Should().HaveCount(3);
+        mine[0].GetTagItem("womrules.event.count").Should().Be(1);
+        mine[0].GetTagItem("womrules.event.id").Should().Be("e-1");
+        mine[0].GetTagItem("womrules.campaign.revision").Should().Be(1L);
+        mine[0].Status.Should().Be(ActivityStatusCode.Unset);
+        mine[1].GetTagItem("womrules.event.count").Should().Be(2);
+        mine[2].Status.Should().Be(ActivityStatusCode.Error);
+        host.Logs.GetSnapshot().Should().ContainSingle(r => r.Id.Id == 1030 && r.Level == LogLevel.Error);
+
+        // Nothing of the failed event stayed: sent again once the store works, it is applied.
+        state.Fail = false;
+        (await host.Runtime.ProcessJsonAsync(Traced, TestCampaigns.Event("e-4", "u-1"))).Outcomes.Should().NotContain(o => o is DuplicateOutcome);
+    }
+
+    /// <summary>An in-memory state whose commits fail on demand, as a database's would; it rolls back as the SQLite state does.</summary>
+    private sealed class FailingState(CompiledCampaign campaign) : CampaignState
+    {
+        private readonly InMemoryCampaignState inner = new(campaign);
+
+        public bool Fail { get; set; }
+
+        public override CampaignEngine Engine => inner.Engine;
+
+        public override long PointsIssued => inner.PointsIssued;
+
+        public override decimal CreditIssued => inner.CreditIssued;
+
+        // Always keep a rollback point, so that a failed commit of one event can be undone as a database would.
+        public override void Begin(int events) => inner.Begin(2);
+
+        public override void Commit(IReadOnlyList<string> lines)
+        {
+            if (Fail)
+            {
+                inner.Rollback();
+                throw new IOException("disk full");
+            }
+
+            inner.Commit(lines);
+        }
+
+        public override void Rollback() => inner.Rollback();
+
+        public override void SwitchTo(CompiledCampaign next) => inner.SwitchTo(next);
+
+        public override void Dispose() => inner.Dispose();
+    }
+}
