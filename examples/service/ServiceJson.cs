@@ -46,7 +46,7 @@ internal static class ServiceJson
         rules = campaign.Rules,
     };
 
-    public static IResult Participant(ParticipantState participant)
+    public static IResult Participant(ParticipantSnapshot participant)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
@@ -64,7 +64,7 @@ internal static class ServiceJson
             writer.WriteNumber("pending_points", participant.PendingPoints);
             writer.WriteNumber("pending_credit", participant.PendingCredit);
             writer.WriteStartObject("counters");
-            foreach (var (name, value) in participant.CounterValues)
+            foreach (var (name, value) in participant.Counters)
             {
                 writer.WriteNumber(name, value);
             }

@@ -144,7 +144,7 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
         return ProcessAsync(slot, lines, cancellationToken);
     }
 
-    public async ValueTask<ParticipantState?> GetParticipantAsync(string campaignId, string participantId, CancellationToken cancellationToken = default)
+    public async ValueTask<ParticipantSnapshot?> GetParticipantAsync(string campaignId, string participantId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(participantId);
         var slot = Slot(campaignId);
@@ -152,7 +152,7 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
         try
         {
             ThrowIfStopped();
-            return slot.State.Engine.GetParticipant(participantId);
+            return slot.State.Engine.GetParticipant(participantId)?.ToSnapshot();
         }
         finally
         {

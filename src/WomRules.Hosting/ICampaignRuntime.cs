@@ -30,8 +30,11 @@ public interface ICampaignRuntime
     /// </summary>
     ValueTask<CampaignResult> ProcessJsonLinesAsync(string campaignId, IReadOnlyList<string> lines, CancellationToken cancellationToken = default);
 
-    /// <summary>A participant's current state (a snapshot), or null when the campaign has not seen them.</summary>
-    ValueTask<ParticipantState?> GetParticipantAsync(string campaignId, string participantId, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// A participant's current state as an immutable snapshot taken under the campaign's lock (the engine's own
+    /// object changes with the next event), or null when the campaign has not seen them.
+    /// </summary>
+    ValueTask<ParticipantSnapshot?> GetParticipantAsync(string campaignId, string participantId, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Recompiles a file campaign now (what hot reload does after an edit) and swaps the new version in if it compiles
