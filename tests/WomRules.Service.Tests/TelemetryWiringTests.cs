@@ -12,7 +12,10 @@ namespace WomRules.Service.Tests;
 /// <summary>
 /// The service's OpenTelemetry wiring (Program.cs) subscribes to the WomRules meter and activity source: an exporter
 /// added by the test, with nothing else changed, sees the engine's instruments and its span inside the request's span.
+/// OpenTelemetry subscribes to meters and sources by name, process-wide, so this class runs alone: another test's
+/// service in the same process would be counted too.
 /// </summary>
+[Collection(nameof(TelemetryWiringTests))]
 public sealed class TelemetryWiringTests
 {
     [Fact]
@@ -53,4 +56,9 @@ public sealed class TelemetryWiringTests
         var request = spans.Should().ContainSingle(s => s.Kind == ActivityKind.Server).Subject;
         process.ParentSpanId.Should().Be(request.SpanId, "the engine's span belongs to the HTTP request that caused it");
     }
+}
+
+[CollectionDefinition(nameof(TelemetryWiringTests), DisableParallelization = true)]
+public sealed class TelemetryWiringCollection
+{
 }
