@@ -89,6 +89,23 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task The_budget_gauge_follows_a_reload_that_changes_the_budget()
+    {
+        await using var host = await TestHost.StartAsync(TestCampaigns.Yaml(30), c => c.Configure(o => o.HotReload = false));
+        using var budget = Collect<double>(host, "womrules.budget.remaining");
+        var granted = (await host.Runtime.ProcessJsonAsync(TestCampaigns.Id, TestCampaigns.Event("e-1", "u-1"))).Outcomes.OfType<RewardOutcome>().Sum(o => o.Points ?? 0);
+        granted.Should().BePositive();
+
+        // Nothing is issued by the reload itself, yet what is left changes with the budget.
+        var bigger = TestCampaigns.PointsBudget * 3;
+        File.WriteAllText(host.CampaignPath, TestCampaigns.Yaml(30).Replace($"points: {TestCampaigns.PointsBudget},", $"points: {bigger},", StringComparison.Ordinal));
+        (await host.Runtime.ReloadAsync(TestCampaigns.Id)).Revision.Should().Be(2);
+
+        budget.RecordObservableInstruments();
+        budget.GetMeasurementSnapshot().Single(m => (string)m.Tags[WomRulesMetrics.BudgetKindTag]! == "points").Value.Should().Be(bigger - granted);
+    }
+
+    [Fact]
     public async Task A_batch_not_applied_counts_its_good_lines_as_discarded_and_grants_nothing()
     {
         await using var host = await TestHost.StartAsync(TestCampaigns.Yaml(10));
