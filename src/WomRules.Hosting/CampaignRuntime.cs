@@ -253,6 +253,11 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
                     errors.Add(diagnostic);
                     WomRulesLog.StartupDiagnostic(logger, diagnostic.ToString());
                 }
+                else
+                {
+                    // A warning does not stop the start, but the operator should see it (womrules check shows it too).
+                    WomRulesLog.StartupWarning(logger, diagnostic.ToString());
+                }
             }
 
             if (emit.Campaign is { } campaign)
