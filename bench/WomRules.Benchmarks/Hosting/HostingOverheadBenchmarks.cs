@@ -102,6 +102,11 @@ public class HostingOverheadBenchmarks
         return listener;
     }
 
+    /// <summary>Keeps the first <paramref name="count"/> events only (<c>--hosting-one</c>, for instruction counts).</summary>
+    public void Limit(int count) => lines = lines[..Math.Min(count, lines.Length)];
+
+    public int Events => lines.Length;
+
     [GlobalCleanup]
     public void Cleanup()
     {

@@ -47,6 +47,49 @@ internal static class HostingQuickCompare
         return 0;
     }
 
+    /// <summary>
+    /// <c>--hosting-one VARIANT [EVENTS]</c> (bare, off, metrics, tracing): one variant, once, in its own process: for
+    /// counting instructions under <c>valgrind --tool=callgrind</c>, where two runs with different event counts give the
+    /// instructions per event without start-up, JIT and set-up (their difference over the difference in events).
+    /// </summary>
+    public static int RunOne(string variant, int events)
+    {
+        var bench = new HostingOverheadBenchmarks();
+        bench.SetupNoListener();
+        bench.Limit(events);
+        using var meters = variant is "metrics" or "tracing" ? bench.StartMetrics() : null;
+        using var spans = variant == "tracing" ? bench.StartTracing() : null;
+        Func<int> run;
+        if (variant == "bare")
+        {
+            bench.NewEngineCampaignStore();
+            run = bench.Bare_engine;
+        }
+        else if (variant is "off" or "metrics" or "tracing")
+        {
+            bench.NewHost();
+            run = bench.Hosted_metrics;
+        }
+        else
+        {
+            Console.Error.WriteLine("usage: --hosting-one bare|off|metrics|tracing [events]");
+            return 2;
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var watch = Stopwatch.StartNew();
+        run();
+        var nanoseconds = watch.Elapsed.TotalNanoseconds / bench.Events;
+        var bytes = (double)(GC.GetAllocatedBytesForCurrentThread() - allocated) / bench.Events;
+        if (variant != "bare")
+        {
+            bench.StopHost();
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{variant}: {bench.Events} events, {nanoseconds:F0} ns and {bytes:F0} bytes allocated per event"));
+        return 0;
+    }
+
     // Allocation per event is exact and repeatable (the run is on this thread), unlike time on a shared machine.
     private static double Time(Func<int> run, out double bytes)
     {
