@@ -620,6 +620,12 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
         finally
         {
             outcomes.Clear();
+            if (outcomes.Capacity > CampaignSlot.KeptOutcomeCapacity)
+            {
+                // A big batch's buffer is not kept between requests.
+                outcomes.Capacity = CampaignSlot.KeptOutcomeCapacity;
+            }
+
             if (rented is not null)
             {
                 ArrayPool<EventMark>.Shared.Return(rented);

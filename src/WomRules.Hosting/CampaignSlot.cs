@@ -49,6 +49,9 @@ internal sealed class CampaignSlot : IDisposable
     /// <summary>One request's line, reused under <see cref="Gate"/> so a one-event request allocates no array.</summary>
     public string[] OneLine { get; } = new string[1];
 
+    /// <summary>The most outcomes the slot's reused list keeps room for between requests.</summary>
+    public const int KeptOutcomeCapacity = 256;
+
     /// <summary>The outcomes of the request in progress (under <see cref="Gate"/>); the result gets an exact-size copy.</summary>
     public List<Outcome> Outcomes { get; } = new(8);
 
