@@ -21,6 +21,11 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
 {
     private static readonly ActivitySource Tracing = new(WomRulesTelemetry.ActivitySourceName, typeof(CampaignRuntime).Assembly.GetName().Version?.ToString());
 
+    // Span tag values boxed once, not per request.
+    private static readonly object BoxedOne = 1;
+    private static readonly object BoxedTrue = true;
+    private static readonly object BoxedFalse = false;
+
     private readonly WomRulesOptions options;
     private readonly ILogger logger;
     private readonly WomRulesMetrics metrics;
@@ -129,7 +134,7 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
     public ValueTask<CampaignResult> ProcessJsonAsync(string campaignId, string json, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return ProcessAsync(Slot(campaignId), [json], cancellationToken);
+        return ProcessAsync(Slot(campaignId), json, null, cancellationToken);
     }
 
     public ValueTask<CampaignResult> ProcessJsonLinesAsync(string campaignId, IReadOnlyList<string> lines, CancellationToken cancellationToken = default)
@@ -141,7 +146,7 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"the batch has {lines.Count} lines, more than the limit of {options.MaxBatchEvents} (WomRules:MaxBatchEvents)"), nameof(lines));
         }
 
-        return ProcessAsync(slot, lines, cancellationToken);
+        return ProcessAsync(slot, null, lines, cancellationToken);
     }
 
     public async ValueTask<ParticipantSnapshot?> GetParticipantAsync(string campaignId, string participantId, CancellationToken cancellationToken = default)
@@ -247,6 +252,11 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
                 {
                     errors.Add(diagnostic);
                     WomRulesLog.StartupDiagnostic(logger, diagnostic.ToString());
+                }
+                else
+                {
+                    // A warning does not stop the start, but the operator should see it (womrules check shows it too).
+                    WomRulesLog.StartupWarning(logger, diagnostic.ToString());
                 }
             }
 
@@ -433,7 +443,7 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
 
             var info = Info(next, running.Info.Revision + 1, text, slot.Path);
             slot.Current = new CampaignVersion(next, info);
-            slot.UpdateBudget();
+            slot.UpdateBudget(force: true);
             WomRulesLog.CampaignReloaded(logger, info.Id, source, info.Revision, info.ContentHash, running.Info.Revision);
         }
         finally
@@ -442,18 +452,65 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
         }
     }
 
-    private async ValueTask<CampaignResult> ProcessAsync(CampaignSlot slot, IReadOnlyList<string> lines, CancellationToken cancellationToken)
+    /// <summary>
+    /// One request (<paramref name="line"/>, or <paramref name="lines"/> for a batch) under the campaign's lock. When the
+    /// lock is free it is taken and the request evaluated synchronously: no async state machine, no task.
+    /// </summary>
+    private ValueTask<CampaignResult> ProcessAsync(CampaignSlot slot, string? line, IReadOnlyList<string>? lines, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested || !slot.Gate.Wait(0))
+        {
+            return ProcessWaitingAsync(slot, line, lines, cancellationToken);
+        }
+
+        try
+        {
+            return new ValueTask<CampaignResult>(ProcessHeld(slot, line, lines));
+        }
+        catch (Exception ex)
+        {
+            // As the awaited path reports it: in the returned task, not thrown by the call.
+            return ValueTask.FromException<CampaignResult>(ex);
+        }
+        finally
+        {
+            slot.Gate.Release();
+        }
+    }
+
+    private async ValueTask<CampaignResult> ProcessWaitingAsync(CampaignSlot slot, string? line, IReadOnlyList<string>? lines, CancellationToken cancellationToken)
     {
         // Cancellation is honoured only while waiting: once evaluation begins, the request is applied or refused whole.
         await slot.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            ThrowIfStopped();
-            return ProcessLocked(slot, lines);
+            return ProcessHeld(slot, line, lines);
         }
         finally
         {
             slot.Gate.Release();
+        }
+    }
+
+    /// <summary>With the campaign's lock held.</summary>
+    private CampaignResult ProcessHeld(CampaignSlot slot, string? line, IReadOnlyList<string>? lines)
+    {
+        ThrowIfStopped();
+        if (lines is not null)
+        {
+            return ProcessLocked(slot, lines);
+        }
+
+        // The slot's one-line array: the request's only line, cleared after so the slot holds no request's text.
+        var one = slot.OneLine;
+        one[0] = line!;
+        try
+        {
+            return ProcessLocked(slot, one);
+        }
+        finally
+        {
+            one[0] = null!;
         }
     }
 
@@ -462,10 +519,11 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
         var version = slot.Current;
         var info = version.Info;
         using var activity = Tracing.StartActivity("womrules.process");
-        if (activity is not null)
+        var tagged = activity is { IsAllDataRequested: true };
+        if (tagged)
         {
-            activity.SetTag(WomRulesMetrics.CampaignTag, info.Id);
-            activity.SetTag("womrules.campaign.revision", info.Revision);
+            activity!.SetTag(WomRulesMetrics.CampaignTag, info.Id);
+            activity.SetTag("womrules.campaign.revision", version.BoxedRevision);
             activity.SetTag("womrules.campaign.content_hash", info.ContentHash);
         }
 
@@ -483,7 +541,9 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
         var single = default(EventMark);
         var rented = events > 1 ? ArrayPool<EventMark>.Shared.Rent(events) : null;
         var marks = rented is null ? new Span<EventMark>(ref single) : rented.AsSpan();
-        var outcomes = new List<Outcome>(4);
+        var timed = metrics.TimesEvents;
+        var outcomes = slot.Outcomes;
+        outcomes.Clear();
         List<RejectedLine>? rejections = null;
         var applied = false;
         try
@@ -500,10 +560,10 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
                     continue;
                 }
 
-                var start = Stopwatch.GetTimestamp();
+                var start = timed ? Stopwatch.GetTimestamp() : 0;
                 var first = outcomes.Count;
                 engine.ProcessJson(line, outcomes);
-                var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+                var seconds = timed ? Stopwatch.GetElapsedTime(start).TotalSeconds : 0;
                 var result = "applied";
                 if (outcomes.Count > first)
                 {
@@ -544,17 +604,28 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
 
             slot.UpdateBudget();
             Record(info, outcomes, marks[..count], applied);
-            activity?.SetTag("womrules.event.count", count);
-            activity?.SetTag("womrules.request.applied", applied);
-            if (count == 1 && outcomes.Count > 0 && outcomes[0].EventId is { } id)
+            if (tagged)
             {
-                activity?.SetTag("womrules.event.id", id);
+                activity!.SetTag("womrules.event.count", count == 1 ? BoxedOne : count);
+                activity.SetTag("womrules.request.applied", applied ? BoxedTrue : BoxedFalse);
+                if (count == 1 && outcomes.Count > 0 && outcomes[0].EventId is { } id)
+                {
+                    activity.SetTag("womrules.event.id", id);
+                }
             }
 
-            return new CampaignResult(info, outcomes, rejections is null ? [] : rejections);
+            // The caller keeps its outcomes; the slot's list is reused by the next request.
+            return new CampaignResult(info, outcomes.ToArray(), rejections is null ? [] : rejections);
         }
         finally
         {
+            outcomes.Clear();
+            if (outcomes.Capacity > CampaignSlot.KeptOutcomeCapacity)
+            {
+                // A big batch's buffer is not kept between requests.
+                outcomes.Capacity = CampaignSlot.KeptOutcomeCapacity;
+            }
+
             if (rented is not null)
             {
                 ArrayPool<EventMark>.Shared.Return(rented);

@@ -20,6 +20,10 @@ internal static partial class WomRulesLog
         Message = "WomRules cannot start: {Reason}")]
     public static partial void StartupFailed(ILogger logger, string reason);
 
+    [LoggerMessage(EventId = 1003, EventName = "CampaignWarning", Level = LogLevel.Warning,
+        Message = "{Diagnostic}")]
+    public static partial void StartupWarning(ILogger logger, string diagnostic);
+
     [LoggerMessage(EventId = 1010, EventName = "EventRejected", Level = LogLevel.Debug,
         Message = "Campaign {CampaignId} revision {Revision} rejected event {EventId}: {Reason}")]
     public static partial void EventRejected(ILogger logger, string campaignId, long revision, string? eventId, string reason);

@@ -42,11 +42,24 @@ internal sealed class WomRulesMetrics
 
     public void Track(IReadOnlyList<CampaignSlot> slots) => tracked = slots;
 
+    /// <summary>Whether anyone listens to the duration histogram: if not, events are not timed at all.</summary>
+    public bool TimesEvents => duration.Enabled;
+
     public void Event(string campaignId, string result, double seconds)
     {
+        // Each instrument is skipped whole (no tags built) while nothing listens to it.
+        if (!events.Enabled && !duration.Enabled)
+        {
+            return;
+        }
+
         var campaign = new KeyValuePair<string, object?>(CampaignTag, campaignId);
         var tag = new KeyValuePair<string, object?>(ResultTag, result);
-        events.Add(1, campaign, tag);
+        if (events.Enabled)
+        {
+            events.Add(1, campaign, tag);
+        }
+
         if (duration.Enabled)
         {
             duration.Record(seconds, campaign, tag);
@@ -61,22 +74,26 @@ internal sealed class WomRulesMetrics
         {
             case RewardOutcome reward:
                 var rule = new KeyValuePair<string, object?>(RuleTag, reward.Rule);
-                rewards.Add(1, campaign, rule, new KeyValuePair<string, object?>(RewardKindTag, RewardKind(reward)));
-                if (reward.Points is { } p)
+                if (rewards.Enabled)
+                {
+                    rewards.Add(1, campaign, rule, new KeyValuePair<string, object?>(RewardKindTag, RewardKind(reward)));
+                }
+
+                if (reward.Points is { } p && points.Enabled)
                 {
                     points.Add(p, campaign, rule);
                 }
 
-                if (reward.Credit is { } c)
+                if (reward.Credit is { } c && credit.Enabled)
                 {
                     credit.Add((double)c, campaign, rule);
                 }
 
                 break;
-            case ViolationOutcome violation:
+            case ViolationOutcome violation when violations.Enabled:
                 violations.Add(1, campaign, new KeyValuePair<string, object?>(RuleTag, violation.Rule));
                 break;
-            case SkippedOutcome skip:
+            case SkippedOutcome skip when skipped.Enabled:
                 skipped.Add(1, campaign, new KeyValuePair<string, object?>(RuleTag, skip.Rule), new KeyValuePair<string, object?>(SkipReasonTag, skip.Reason));
                 break;
         }

@@ -231,4 +231,35 @@ public sealed class ProcessingTests
 
         public override void Dispose() => inner.Dispose();
     }
+
+    [Fact]
+    public async Task Each_result_keeps_its_own_outcomes_while_later_requests_run()
+    {
+        await using var host = await TestHost.StartAsync(TestCampaigns.Yaml(10));
+        var first = await host.Runtime.ProcessJsonAsync(TestCampaigns.Id, TestCampaigns.Event("e-1", "u-1", 150));
+        var kept = first.Outcomes.ToList();
+        kept.Should().NotBeEmpty();
+
+        // The runtime reuses its buffers between requests: a result handed out must not be one of them.
+        await host.Runtime.ProcessJsonAsync(TestCampaigns.Id, TestCampaigns.Event("e-2", "u-2", 5, sponsored: true));
+        await host.Runtime.ProcessJsonLinesAsync(TestCampaigns.Id, [TestCampaigns.Event("e-3", "u-3"), "{}"]);
+
+        first.Outcomes.Should().Equal(kept);
+        first.Outcomes.Should().OnlyContain(o => o.EventId == "e-1");
+    }
+
+    [Fact]
+    public async Task A_failure_is_reported_by_the_returned_task_not_thrown_by_the_call()
+    {
+        await using var host = await TestHost.StartAsync(TestCampaigns.Yaml(10));
+        var runtime = host.Runtime;
+        await host.Host.StopAsync();
+
+        // The lock is free, so the request takes the synchronous path: it must fail as the awaited path does.
+        var pending = runtime.ProcessJsonAsync(TestCampaigns.Id, TestCampaigns.Event("e-1", "u-1"));
+
+        pending.IsFaulted.Should().BeTrue();
+        var awaiting = () => pending.AsTask();
+        await awaiting.Should().ThrowAsync<ObjectDisposedException>();
+    }
 }

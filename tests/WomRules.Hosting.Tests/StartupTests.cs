@@ -28,6 +28,22 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task A_campaign_with_warnings_starts_and_logs_each_warning_at_Warning()
+    {
+        // One event type without rules (WOM4006) besides the test campaign's own warnings (a disclosure that only flags).
+        var yaml = TestCampaigns.Yaml(10).Replace("events:\n", "events:\n  unused.event: {}\n", StringComparison.Ordinal);
+        await using var host = await TestHost.StartAsync(yaml);
+
+        // The law: exactly the compiler's warnings, each in its file(line,col) form, at Warning with event id 1003.
+        var expected = CampaignCompilation.FromFile(host.CampaignPath).Emit().Diagnostics.Where(d => !d.IsError).Select(d => d.ToString()).ToList();
+        expected.Should().Contain(d => d.Contains("WOM4006", StringComparison.Ordinal));
+        var logged = host.Logs.GetSnapshot().Where(r => r.Id.Id == 1003).ToList();
+        logged.Select(r => r.Message).Should().Equal(expected);
+        logged.Should().OnlyContain(r => r.Level == LogLevel.Warning && r.Id.Name == "CampaignWarning");
+        host.Logs.GetSnapshot().Should().NotContain(r => r.Id.Id == 1001 || r.Id.Id == 1002);
+    }
+
+    [Fact]
     public async Task No_campaign_fails_options_validation_at_start()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });

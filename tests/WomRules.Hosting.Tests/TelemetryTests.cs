@@ -89,6 +89,60 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task The_budget_gauge_follows_a_reload_that_changes_the_budget()
+    {
+        await using var host = await TestHost.StartAsync(TestCampaigns.Yaml(30), c => c.Configure(o => o.HotReload = false));
+        using var budget = Collect<double>(host, "womrules.budget.remaining");
+        var granted = (await host.Runtime.ProcessJsonAsync(TestCampaigns.Id, TestCampaigns.Event("e-1", "u-1"))).Outcomes.OfType<RewardOutcome>().Sum(o => o.Points ?? 0);
+        granted.Should().BePositive();
+
+        // Nothing is issued by the reload itself, yet what is left changes with the budget.
+        var bigger = TestCampaigns.PointsBudget * 3;
+        File.WriteAllText(host.CampaignPath, TestCampaigns.Yaml(30).Replace($"points: {TestCampaigns.PointsBudget},", $"points: {bigger},", StringComparison.Ordinal));
+        (await host.Runtime.ReloadAsync(TestCampaigns.Id)).Revision.Should().Be(2);
+
+        budget.RecordObservableInstruments();
+        budget.GetMeasurementSnapshot().Single(m => (string)m.Tags[WomRulesMetrics.BudgetKindTag]! == "points").Value.Should().Be(bigger - granted);
+    }
+
+    [Fact]
+    public async Task The_budget_gauge_read_while_requests_run_only_goes_down_and_ends_at_what_was_granted()
+    {
+        await using var host = await TestHost.StartAsync(TestCampaigns.Yaml(7));
+        using var budget = Collect<double>(host, "womrules.budget.remaining");
+        var granted = 0L;
+        var grantedCredit = 0m;
+        using var done = new CancellationTokenSource();
+        var reader = Task.Run(() =>
+        {
+            // The gauge is read on another thread than the requests', as an exporter does.
+            while (!done.IsCancellationRequested)
+            {
+                budget.RecordObservableInstruments();
+            }
+        });
+        for (var i = 0; i < 200; i++)
+        {
+            var result = await host.Runtime.ProcessJsonAsync(TestCampaigns.Id, TestCampaigns.Event("e-" + i, "u-" + (i % 7), i % 3 == 0 ? 150 : 10));
+            granted += result.Outcomes.OfType<RewardOutcome>().Sum(o => o.Points ?? 0);
+            grantedCredit += result.Outcomes.OfType<RewardOutcome>().Sum(o => o.Credit ?? 0);
+        }
+
+        await done.CancelAsync();
+        await reader;
+        budget.RecordObservableInstruments();
+
+        foreach (var kind in new[] { "points", "credit" })
+        {
+            var seen = budget.GetMeasurementSnapshot().Where(m => (string)m.Tags[WomRulesMetrics.BudgetKindTag]! == kind).Select(m => m.Value).ToList();
+            seen.Should().BeInDescendingOrder(because: "nothing is given back, so what is left never grows ({0})", kind);
+            seen[^1].Should().Be(kind == "points" ? TestCampaigns.PointsBudget - granted : 50 - (double)grantedCredit);
+        }
+
+        granted.Should().BePositive();
+    }
+
+    [Fact]
     public async Task A_batch_not_applied_counts_its_good_lines_as_discarded_and_grants_nothing()
     {
         await using var host = await TestHost.StartAsync(TestCampaigns.Yaml(10));

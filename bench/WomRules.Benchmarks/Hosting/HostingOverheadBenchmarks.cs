@@ -48,7 +48,16 @@ public class HostingOverheadBenchmarks
         campaign = BenchCampaigns.Evaluate();
         lines = Lines(EventCount, "e-", EventGenerator.Seed);
         warmUp = Lines(WarmUpCount, "w-", EventGenerator.Seed + 1);
-        meters = new MeterListener
+        meters = StartMetrics();
+    }
+
+    /// <summary>
+    /// Takes every WomRules measurement with the cheapest callback a listener can have (a plain add, no tag lookup):
+    /// the floor of what an exporter does per measurement, so the figure is the hosting layer's own cost.
+    /// </summary>
+    public MeterListener StartMetrics()
+    {
+        var listener = new MeterListener
         {
             InstrumentPublished = (instrument, listener) =>
             {
@@ -58,9 +67,19 @@ public class HostingOverheadBenchmarks
                 }
             },
         };
-        meters.SetMeasurementEventCallback<long>((_, value, _, _) => measurements += value);
-        meters.SetMeasurementEventCallback<double>((_, _, _, _) => measurements++);
-        meters.Start();
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => measurements += value);
+        listener.SetMeasurementEventCallback<double>((_, _, _, _) => measurements++);
+        listener.Start();
+        return listener;
+    }
+
+    /// <summary>No listener on the WomRules meter (metrics off): what the lock, the call and the result cost alone.</summary>
+    [GlobalSetup(Target = nameof(Hosted_no_listener))]
+    public void SetupNoListener()
+    {
+        campaign = BenchCampaigns.Evaluate();
+        lines = Lines(EventCount, "e-", EventGenerator.Seed);
+        warmUp = Lines(WarmUpCount, "w-", EventGenerator.Seed + 1);
     }
 
     [GlobalSetup(Target = nameof(Hosted_metrics_and_tracing))]
@@ -82,6 +101,11 @@ public class HostingOverheadBenchmarks
         ActivitySource.AddActivityListener(listener);
         return listener;
     }
+
+    /// <summary>Keeps the first <paramref name="count"/> events only (<c>--hosting-one</c>, for instruction counts).</summary>
+    public void Limit(int count) => lines = lines[..Math.Min(count, lines.Length)];
+
+    public int Events => lines.Length;
 
     [GlobalCleanup]
     public void Cleanup()
@@ -115,7 +139,7 @@ public class HostingOverheadBenchmarks
         }
     }
 
-    [IterationSetup(Targets = [nameof(Hosted_metrics), nameof(Hosted_metrics_and_tracing)])]
+    [IterationSetup(Targets = [nameof(Hosted_no_listener), nameof(Hosted_metrics), nameof(Hosted_metrics_and_tracing)])]
     public void NewHost()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -130,7 +154,7 @@ public class HostingOverheadBenchmarks
         }
     }
 
-    [IterationCleanup(Targets = [nameof(Hosted_metrics), nameof(Hosted_metrics_and_tracing)])]
+    [IterationCleanup(Targets = [nameof(Hosted_no_listener), nameof(Hosted_metrics), nameof(Hosted_metrics_and_tracing)])]
     public void StopHost()
     {
         host!.StopAsync().GetAwaiter().GetResult();
@@ -152,6 +176,9 @@ public class HostingOverheadBenchmarks
 
     [Benchmark(OperationsPerInvoke = EventCount)]
     public int Bare_engine_campaign_store() => Bare_engine();
+
+    [Benchmark(OperationsPerInvoke = EventCount)]
+    public int Hosted_no_listener() => Hosted();
 
     [Benchmark(OperationsPerInvoke = EventCount)]
     public int Hosted_metrics() => Hosted();
