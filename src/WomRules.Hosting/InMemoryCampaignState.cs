@@ -2,13 +2,16 @@ using WomRules.Runtime;
 
 namespace WomRules.Hosting;
 
-/// <summary>The in-memory store: a batch's rollback point is a state file of the state before it.</summary>
+/// <summary>
+/// The in-memory store: a batch of events is a batch of the store (docs/stores.md), which notes what the batch changes
+/// as it goes and, refused, puts back just that; so refusing a batch costs what it touched, not a copy of the state.
+/// </summary>
 internal sealed class InMemoryCampaignState : CampaignState
 {
     private CompiledCampaign campaign;
     private InMemoryParticipantStore store;
     private CampaignEngine engine;
-    private byte[]? before;
+    private bool batched;
 
     public InMemoryCampaignState(CompiledCampaign campaign)
     {
@@ -23,17 +26,34 @@ internal sealed class InMemoryCampaignState : CampaignState
 
     public override decimal CreditIssued => store.CreditIssued;
 
-    // One event needs no copy: the engine applies an event wholly or not at all (a rejected one changes nothing but the clock).
-    public override void Begin(int events) => before = events > 1 ? Serialize(store, campaign) : null;
+    // One event needs no batch: the engine applies an event wholly or not at all (a rejected one changes nothing but
+    // the clock), and a single event is never rolled back.
+    public override void Begin(int events)
+    {
+        // A request that threw before its commit or rollback left its batch open: nothing of it stands.
+        Rollback();
+        batched = events > 1;
+        if (batched)
+        {
+            ((IParticipantStore)store).BeginBatch();
+        }
+    }
 
-    public override void Commit(IReadOnlyList<string> lines) => before = null;
+    public override void Commit(IReadOnlyList<string> lines)
+    {
+        if (batched)
+        {
+            batched = false;
+            ((IParticipantStore)store).CompleteBatch();
+        }
+    }
 
     public override void Rollback()
     {
-        if (before is not null)
+        if (batched)
         {
-            Use(campaign, Deserialize(before, campaign));
-            before = null;
+            batched = false;
+            ((IParticipantStore)store).AbandonBatch();
         }
     }
 

@@ -18,6 +18,9 @@ internal sealed class IdentityIndex
     // What the event being applied added, so that a failed event can take it back.
     private readonly List<(string Participant, IdentityRecord Record)> added = [];
 
+    // While the in-memory store has a batch open: every record added since it began, for Rollback.
+    private List<(string Participant, IdentityRecord Record)>? batchAdded;
+
     /// <summary>The campaign's ids option: shares_identity compares its arguments as the engine stores ids.</summary>
     public IdsSymbol? Ids { get; set; }
 
@@ -60,6 +63,7 @@ internal sealed class IdentityIndex
         }
 
         Count++;
+        batchAdded?.Add((participant, record));
         return true;
     }
 
@@ -148,16 +152,43 @@ internal sealed class IdentityIndex
     {
         foreach (var (participant, record) in added)
         {
-            var records = byParticipant[participant];
-            records.Remove(record);
+            Remove(participant, record);
+        }
+
+        added.Clear();
+    }
+
+    /// <summary>Starts noting the records added, for <see cref="Rollback"/> (the in-memory store's <c>BeginBatch</c>).</summary>
+    public void BeginUndo() => batchAdded = [];
+
+    /// <summary>Takes back every record added since <see cref="BeginUndo"/> (one a failed event took back already is gone).</summary>
+    public void Rollback()
+    {
+        if (batchAdded is not { } records)
+        {
+            return;
+        }
+
+        batchAdded = null;
+        foreach (var (participant, record) in records)
+        {
+            Remove(participant, record);
+        }
+    }
+
+    /// <summary>Keeps the records added since <see cref="BeginUndo"/>.</summary>
+    public void DropUndo() => batchAdded = null;
+
+    private void Remove(string participant, IdentityRecord record)
+    {
+        if (byParticipant.TryGetValue(participant, out var records) && records.Remove(record))
+        {
             Count--;
             if (records.Count == 0)
             {
                 byParticipant.Remove(participant);
             }
         }
-
-        added.Clear();
     }
 
     /// <summary>The event is done (committed or undone): its records are no longer its own.</summary>

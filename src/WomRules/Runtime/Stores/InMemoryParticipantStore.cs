@@ -13,6 +13,11 @@ public sealed class InMemoryParticipantStore : IParticipantStore
     // The campaign whose reversible_for and accept_late the ledger keeps, and whose counters a host's ledger entry names.
     private CompiledCampaign? campaign;
 
+    // While a batch is open (BeginBatch): each participant the batch touched as it was at first touch (null: absent),
+    // and the totals then. Null outside a batch, so an event outside one pays a test, not a copy.
+    private Dictionary<string, ParticipantState?>? batchBefore;
+    private (long Points, decimal Credit) batchTotals;
+
     /// <summary>An empty store; <see cref="Commit"/> keeps the ledger with the default <c>reversible_for</c> until an engine is made over it.</summary>
     public InMemoryParticipantStore()
     {
@@ -64,7 +69,15 @@ public sealed class InMemoryParticipantStore : IParticipantStore
     }
 
     /// <summary>The participant as stored, which the engine changes in place.</summary>
-    internal ParticipantState? FindLive(string participantId) => participants.GetValueOrDefault(participantId);
+    internal ParticipantState? FindLive(string participantId)
+    {
+        if (batchBefore is not null)
+        {
+            Touch(participantId);
+        }
+
+        return participants.GetValueOrDefault(participantId);
+    }
 
     /// <inheritdoc />
     public bool HasSeenEvent(string eventId) => Ledger.Contains(eventId);
@@ -87,6 +100,7 @@ public sealed class InMemoryParticipantStore : IParticipantStore
         foreach (var participant in change.Participants)
         {
             QueueTimeEffects(participants.GetValueOrDefault(participant.Id), participant, firstNewGrant);
+            Touch(participant.Id);
             participants[participant.Id] = participant;
 
             // A change made by an engine over another store (a wrapper of this one) carries the identity records on
@@ -179,11 +193,13 @@ public sealed class InMemoryParticipantStore : IParticipantStore
     {
         if (actor is not null)
         {
+            Touch(actor.Id);
             participants[actor.Id] = actor;
         }
 
         if (referrer is not null)
         {
+            Touch(referrer.Id);
             participants[referrer.Id] = referrer;
         }
 
@@ -250,5 +266,79 @@ public sealed class InMemoryParticipantStore : IParticipantStore
         return Ledger;
     }
 
-    internal void Put(ParticipantState state) => participants[state.Id] = state;
+    internal void Put(ParticipantState state)
+    {
+        Touch(state.Id);
+        participants[state.Id] = state;
+    }
+
+    /// <summary>
+    /// Opens a batch that <see cref="IParticipantStore.AbandonBatch"/> can take back exactly (docs/stores.md): from here,
+    /// every change an engine over this store makes, or a <see cref="Commit"/>, is noted at first touch (a participant's
+    /// prior state or its absence; seen ids, ledger entries, grants forgotten or dropped; pending grants and other
+    /// effects queued or taken; identity records; totals, clock and grant order). The cost is that of what the batch
+    /// touches, never of the whole state. Throws <see cref="InvalidOperationException"/> when a batch is already open.
+    /// </summary>
+    void IParticipantStore.BeginBatch()
+    {
+        if (batchBefore is not null)
+        {
+            throw new InvalidOperationException("A batch is already open on this store.");
+        }
+
+        batchBefore = new Dictionary<string, ParticipantState?>(StringComparer.Ordinal);
+        batchTotals = (PointsIssued, CreditIssued);
+        Ledger.BeginUndo();
+        Timeline.BeginUndo();
+        Identities.BeginUndo();
+    }
+
+    /// <summary>Keeps every change of the open batch and forgets what would have undone it; nothing when none is open.</summary>
+    void IParticipantStore.CompleteBatch()
+    {
+        batchBefore = null;
+        Ledger.DropUndo();
+        Timeline.DropUndo();
+        Identities.DropUndo();
+    }
+
+    /// <summary>
+    /// Puts the store back exactly as it was when the open batch began, in time proportional to what the batch touched
+    /// (docs/stores.md); nothing when none is open. An engine over this store goes on from that state as if the batch
+    /// had never come: the engine keeps nothing of its own between events.
+    /// </summary>
+    void IParticipantStore.AbandonBatch()
+    {
+        if (batchBefore is not { } before)
+        {
+            return;
+        }
+
+        batchBefore = null;
+        foreach (var (id, state) in before)
+        {
+            if (state is null)
+            {
+                participants.Remove(id);
+            }
+            else
+            {
+                participants[id] = state;
+            }
+        }
+
+        (PointsIssued, CreditIssued) = batchTotals;
+        Ledger.Rollback();
+        Timeline.Rollback();
+        Identities.Rollback();
+    }
+
+    /// <summary>In an open batch, saves a participant before its first change: a copy sharing nothing the engine changes in place.</summary>
+    private void Touch(string participantId)
+    {
+        if (batchBefore is { } before && !before.ContainsKey(participantId))
+        {
+            before[participantId] = participants.TryGetValue(participantId, out var state) ? state.Snapshot() : null;
+        }
+    }
 }

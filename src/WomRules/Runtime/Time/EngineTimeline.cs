@@ -48,4 +48,24 @@ internal sealed class EngineTimeline
             Due.Add(effect);
         }
     }
+
+    // The clock and grant order when the in-memory store's open batch began.
+    private (DateTime? Clock, long NextSequence) undoFrom;
+
+    /// <summary>Starts a batch that <see cref="Rollback"/> can take back (the in-memory store's <c>BeginBatch</c>).</summary>
+    public void BeginUndo()
+    {
+        undoFrom = (Clock, NextSequence);
+        Due.BeginUndo();
+    }
+
+    /// <summary>Puts back the clock, the grant order and the queue as they were at <see cref="BeginUndo"/>.</summary>
+    public void Rollback()
+    {
+        (Clock, NextSequence) = undoFrom;
+        Due.Rollback();
+    }
+
+    /// <summary>Keeps the batch's changes.</summary>
+    public void DropUndo() => Due.DropUndo();
 }

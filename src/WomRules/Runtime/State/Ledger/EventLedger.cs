@@ -15,13 +15,18 @@ internal sealed class EventLedger
     private readonly Dictionary<string, LedgerMark> marks = new(StringComparer.Ordinal);
 
     // The ids of events recorded with a grant, in the order recorded; the head is dropped once out of the horizon.
-    private readonly Queue<string> granted = new();
+    private readonly IdDeque granted = new();
 
     // With accept_late (spec v1.1 §13): the ids recorded, in the order recorded, dropped from the head once their
     // event's 'at' is before the lateness horizon; and the horizon forgotten up to so far.
-    private readonly Queue<string> recorded = new();
+    private readonly IdDeque recorded = new();
     private long forgottenBefore = long.MinValue;
     private long clockTicks;
+
+    // While the in-memory store has a batch open: every change since it began, unwound in reverse by Rollback; null
+    // otherwise, so an event outside a batch pays one test a change.
+    private List<LedgerUndo>? undo;
+    private (long ClockTicks, long ForgottenBefore) undoFrom;
 
     /// <summary>How long after its time an event may be reversed, and its grant kept (the campaign's <c>reversible_for</c>).</summary>
     public TimeSpan ReversibleFor { get; set; } = Binding.BoundCampaign.DefaultReversibleFor;
@@ -76,11 +81,12 @@ internal sealed class EventLedger
                 // One that owes a grant stays for a reversal; DropOld removes it when the grant leaves reversible_for.
                 if (mark.Grant is null)
                 {
-                    marks.Remove(id);
+                    RemoveMark(id);
                 }
             }
 
-            recorded.Dequeue();
+            var forgotten = recorded.Dequeue();
+            undo?.Add(new LedgerUndo(LedgerUndoKind.RecordedOut, forgotten));
         }
     }
 
@@ -99,15 +105,16 @@ internal sealed class EventLedger
             clockTicks = at.Ticks;
         }
 
-        marks[eventId] = new LedgerMark(at, isReversal, reversed: false, grant);
+        SetMark(eventId, new LedgerMark(at, isReversal, reversed: false, grant));
         if (AcceptLate is not null)
         {
             recorded.Enqueue(eventId);
+            undo?.Add(new LedgerUndo(LedgerUndoKind.RecordedIn, eventId));
         }
 
         if (grant is not null)
         {
-            granted.Enqueue(eventId);
+            EnqueueGranted(eventId);
             DropOld();
         }
     }
@@ -118,26 +125,33 @@ internal sealed class EventLedger
     /// </summary>
     public void Adopt(string eventId, LedgerMark mark)
     {
-        marks[eventId] = mark;
+        SetMark(eventId, mark);
         if (mark.Grant is not null)
         {
-            granted.Enqueue(eventId);
+            EnqueueGranted(eventId);
         }
     }
 
     /// <summary>Replaces an id's entry in place (a host's change marking a target reversed), leaving the queues as they are.</summary>
-    public void Replace(string eventId, LedgerMark mark) => marks[eventId] = mark;
+    public void Replace(string eventId, LedgerMark mark) => SetMark(eventId, mark);
 
     /// <summary>Starts the ledger's clock at a rehydrated engine's (the latest event time its store holds).</summary>
     public void StartClockAt(DateTime clock) => clockTicks = Math.Max(clockTicks, clock.Ticks);
 
     /// <summary>Marks an id seen without a time (a host's own commit of a change with an id).</summary>
-    public void MarkSeen(string eventId) => marks.TryAdd(eventId, LedgerMark.Unknown);
+    public void MarkSeen(string eventId)
+    {
+        if (!marks.ContainsKey(eventId))
+        {
+            SetMark(eventId, LedgerMark.Unknown);
+        }
+    }
 
     /// <summary>Marks an event reversed: it cannot be reversed again, and it no longer owes anything back.</summary>
     public void MarkReversed(string eventId)
     {
         ref var mark = ref CollectionsMarshal.GetValueRefOrNullRef(marks, eventId);
+        undo?.Add(new LedgerUndo(LedgerUndoKind.Mark, eventId, true, mark));
         mark = mark.WithReversed();
     }
 
@@ -185,18 +199,97 @@ internal sealed class EventLedger
             }
 
             granted.Dequeue();
+            undo?.Add(new LedgerUndo(LedgerUndoKind.GrantedOut, id));
             if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref mark))
             {
                 if (mark.At.Ticks < forgottenBefore)
                 {
                     // Past the lateness horizon too (spec v1.1 §13): nothing needs it any more.
-                    marks.Remove(id);
+                    RemoveMark(id);
                 }
                 else
                 {
+                    undo?.Add(new LedgerUndo(LedgerUndoKind.Mark, id, true, mark));
                     mark = mark.WithoutGrant();
                 }
             }
         }
+    }
+
+    /// <summary>Starts noting every change, for <see cref="Rollback"/> (the in-memory store's <c>BeginBatch</c>).</summary>
+    public void BeginUndo()
+    {
+        undo = [];
+        undoFrom = (clockTicks, forgottenBefore);
+    }
+
+    /// <summary>Unwinds every change since <see cref="BeginUndo"/>, newest first: the ledger is as it was then.</summary>
+    public void Rollback()
+    {
+        if (undo is not { } changes)
+        {
+            return;
+        }
+
+        undo = null;
+        for (var i = changes.Count - 1; i >= 0; i--)
+        {
+            var change = changes[i];
+            switch (change.Kind)
+            {
+                case LedgerUndoKind.Mark when change.Had:
+                    marks[change.Id] = change.Mark;
+                    break;
+                case LedgerUndoKind.Mark:
+                    marks.Remove(change.Id);
+                    break;
+                case LedgerUndoKind.GrantedIn:
+                    granted.PopBack();
+                    break;
+                case LedgerUndoKind.GrantedOut:
+                    granted.PushFront(change.Id);
+                    break;
+                case LedgerUndoKind.RecordedIn:
+                    recorded.PopBack();
+                    break;
+                case LedgerUndoKind.RecordedOut:
+                    recorded.PushFront(change.Id);
+                    break;
+            }
+        }
+
+        (clockTicks, forgottenBefore) = undoFrom;
+    }
+
+    /// <summary>Keeps every change since <see cref="BeginUndo"/> and stops noting them.</summary>
+    public void DropUndo() => undo = null;
+
+    private void SetMark(string eventId, LedgerMark mark)
+    {
+        if (undo is not null)
+        {
+            NoteMark(eventId);
+        }
+
+        marks[eventId] = mark;
+    }
+
+    private void RemoveMark(string eventId)
+    {
+        if (undo is not null)
+        {
+            NoteMark(eventId);
+        }
+
+        marks.Remove(eventId);
+    }
+
+    private void NoteMark(string eventId) =>
+        undo!.Add(marks.TryGetValue(eventId, out var prior) ? new LedgerUndo(LedgerUndoKind.Mark, eventId, true, prior) : new LedgerUndo(LedgerUndoKind.Mark, eventId));
+
+    private void EnqueueGranted(string eventId)
+    {
+        granted.Enqueue(eventId);
+        undo?.Add(new LedgerUndo(LedgerUndoKind.GrantedIn, eventId));
     }
 }
