@@ -83,30 +83,7 @@ internal static class CliEndToEnd
             {
                 var e = EventGenerator.Next(random, i, Participants, start.AddSeconds(i * 3));
                 writer.Reset(stream);
-                writer.WriteStartObject();
-                writer.WriteString("id", e.Id);
-                writer.WriteString("type", e.Type);
-                writer.WriteString("at", e.At);
-                writer.WriteString("actor", e.Actor);
-                if (e.HasReferrer)
-                {
-                    writer.WriteString("referrer", e.Referrer);
-                }
-
-                writer.WriteStartObject("attributes");
-                foreach (var (name, value) in e.Attributes())
-                {
-                    switch (value)
-                    {
-                        case decimal d: writer.WriteNumber(name, d); break;
-                        case long l: writer.WriteNumber(name, l); break;
-                        case bool b: writer.WriteBoolean(name, b); break;
-                        default: writer.WriteString(name, (string?)value); break;
-                    }
-                }
-
-                writer.WriteEndObject();
-                writer.WriteEndObject();
+                e.WriteJson(writer, e.Id);
                 writer.Flush();
                 stream.WriteByte((byte)'\n');
             }

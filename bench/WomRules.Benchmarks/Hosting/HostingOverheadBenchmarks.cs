@@ -211,30 +211,7 @@ public class HostingOverheadBenchmarks
             buffer.SetLength(0);
             using (var writer = new Utf8JsonWriter(buffer))
             {
-                writer.WriteStartObject();
-                writer.WriteString("id", idPrefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                writer.WriteString("type", e.Type);
-                writer.WriteString("at", e.At);
-                writer.WriteString("actor", e.Actor);
-                if (e.HasReferrer)
-                {
-                    writer.WriteString("referrer", e.Referrer);
-                }
-
-                writer.WriteStartObject("attributes");
-                foreach (var (name, value) in e.Attributes())
-                {
-                    switch (value)
-                    {
-                        case decimal d: writer.WriteNumber(name, d); break;
-                        case long l: writer.WriteNumber(name, l); break;
-                        case bool b: writer.WriteBoolean(name, b); break;
-                        default: writer.WriteString(name, (string?)value); break;
-                    }
-                }
-
-                writer.WriteEndObject();
-                writer.WriteEndObject();
+                e.WriteJson(writer, idPrefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
             result[i] = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);

@@ -50,6 +50,35 @@ public sealed class BenchEvent
 
     public long Impact { get; init; }
 
+    /// <summary>Writes the event as one JSON object, a line of an events file, under <paramref name="id"/>.</summary>
+    public void WriteJson(System.Text.Json.Utf8JsonWriter writer, string id)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", id);
+        writer.WriteString("type", Type);
+        writer.WriteString("at", At);
+        writer.WriteString("actor", Actor);
+        if (HasReferrer)
+        {
+            writer.WriteString("referrer", Referrer);
+        }
+
+        writer.WriteStartObject("attributes");
+        foreach (var (name, value) in Attributes())
+        {
+            switch (value)
+            {
+                case decimal d: writer.WriteNumber(name, d); break;
+                case long l: writer.WriteNumber(name, l); break;
+                case bool b: writer.WriteBoolean(name, b); break;
+                default: writer.WriteString(name, (string?)value); break;
+            }
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
     /// <summary>The attributes of the event's type by name, as a host would pass them in an EngagementEvent.</summary>
     public Dictionary<string, object?> Attributes() => Type switch
     {
