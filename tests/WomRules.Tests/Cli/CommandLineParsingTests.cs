@@ -59,6 +59,8 @@ public sealed class CommandLineParsingTests() : CliTestFolder("womrules-parsing-
     [InlineData("'--formt': did you mean '--format'?", "check", "--formt", "json", "a.yaml")]
     [InlineData("'--acept': did you mean '--accept'?", "test", "--acept")]
     [InlineData("'sael': did you mean 'seal'?", "state", "sael", "s.json")]
+    [InlineData("'CHECK': did you mean 'check'?", "CHECK", "x.yaml")]
+    [InlineData("'--Fromat': did you mean '--format'?", "check", "--Fromat", "json", "a.yaml")]
     public void A_mistyped_command_or_option_gets_a_suggestion_and_exit_2(string suggestion, params string[] args)
     {
         var (exit, output, error) = Run(args);
