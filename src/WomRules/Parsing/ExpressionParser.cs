@@ -122,26 +122,14 @@ internal static class ExpressionParser
         char quote = '\0';
         for (var i = 0; i < text.Length; i++)
         {
-            var c = text[i];
-            if (quote != '\0')
+            if (LiteralSkipper.InLiteral(text, ref i, ref quote))
             {
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == quote)
-                {
-                    quote = '\0';
-                }
-
                 continue;
             }
 
+            var c = text[i];
             switch (c)
             {
-                case '"' or '\'':
-                    quote = c;
-                    break;
                 case '(' or '[':
                     if (++depth > maxDepth)
                     {

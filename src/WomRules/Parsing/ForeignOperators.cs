@@ -13,27 +13,15 @@ internal static class ForeignOperators
         char quote = '\0';
         for (var i = 0; i < text.Length; i++)
         {
-            var c = text[i];
-            if (quote != '\0')
+            if (LiteralSkipper.InLiteral(text, ref i, ref quote))
             {
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == quote)
-                {
-                    quote = '\0';
-                }
-
                 continue;
             }
 
+            var c = text[i];
             var next = i + 1 < text.Length ? text[i + 1] : '\0';
             switch (c)
             {
-                case '\'' or '"':
-                    quote = c;
-                    break;
                 case '<' or '>' when next == '=':
                     i++;
                     break;
