@@ -187,30 +187,17 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
         return Convert.ToHexStringLower(hash[..8]);
     }
 
-    private static string? TryRead(string path)
-    {
-        try
-        {
-            var info = new FileInfo(path);
-            return info.Exists && info.Length <= CompilationOptions.Default.MaxFileSize ? File.ReadAllText(path, Encoding.UTF8) : null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>Compiles a source; a file that does not read is compiled by <see cref="CampaignCompilation.FromFile"/>, for its diagnostic.</summary>
+    /// <summary>
+    /// Compiles a source, with the text it compiled (for the content hash). A file goes through
+    /// <see cref="CampaignCompilation.FromFile"/>, which also turns an unreadable or oversized file into its diagnostic
+    /// (with no text).
+    /// </summary>
     private static (CampaignCompilation Compilation, string Text) Compile(CampaignSourceOptions source, string? path)
     {
-        if (path is null)
-        {
-            var text = source.Text!;
-            return (CampaignCompilation.Create(text, options: source.Format is { } format ? new CompilationOptions { Format = format } : null), text);
-        }
-
-        var fileText = TryRead(path);
-        return fileText is null ? (CampaignCompilation.FromFile(path), "") : (CampaignCompilation.Create(fileText, path), fileText);
+        var compilation = path is null
+            ? CampaignCompilation.Create(source.Text!, options: source.Format is { } format ? new CompilationOptions { Format = format } : null)
+            : CampaignCompilation.FromFile(path);
+        return (compilation, compilation.Source.Text);
     }
 
     private static CampaignInfo Info(CompiledCampaign campaign, long revision, string text, string? path) =>
