@@ -200,8 +200,8 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
         return (compilation, compilation.Source.Text);
     }
 
-    private static CampaignInfo Info(CompiledCampaign campaign, long revision, string text, string? path) =>
-        new(campaign.Id, revision, Hash(text), path, campaign.Rules);
+    private static CampaignInfo Info(CompiledCampaign campaign, long revision, string contentHash, string? path) =>
+        new(campaign.Id, revision, contentHash, path, campaign.Rules);
 
     private CampaignSlot Slot(string campaignId)
     {
@@ -271,7 +271,7 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
                     Fail($"two campaigns have the id '{MessageText.Escape(campaign.Id)}'");
                 }
 
-                var slot = new CampaignSlot(new CampaignVersion(campaign, Info(campaign, 1, text, path)), OpenState(campaign), source, path);
+                var slot = new CampaignSlot(new CampaignVersion(campaign, Info(campaign, 1, Hash(text), path)), OpenState(campaign), source, path);
                 loaded.Add(slot);
                 index.Add(campaign.Id, slot);
             }
@@ -381,7 +381,8 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
         var running = slot.Current;
         var (compilation, text) = Compile(slot.Source, slot.Path);
         var source = slot.Path;
-        if (text.Length > 0 && Hash(text) == running.Info.ContentHash)
+        var contentHash = Hash(text);
+        if (text.Length > 0 && contentHash == running.Info.ContentHash)
         {
             return;
         }
@@ -428,7 +429,7 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
                 return;
             }
 
-            var info = Info(next, running.Info.Revision + 1, text, slot.Path);
+            var info = Info(next, running.Info.Revision + 1, contentHash, slot.Path);
             slot.Current = new CampaignVersion(next, info);
             slot.UpdateBudget(force: true);
             WomRulesLog.CampaignReloaded(logger, info.Id, source, info.Revision, info.ContentHash, running.Info.Revision);
