@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
@@ -19,20 +19,15 @@ namespace WomRules.Hosting;
 /// </summary>
 internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
 {
-    private static readonly ActivitySource Tracing = new(WomRulesTelemetry.ActivitySourceName, typeof(CampaignRuntime).Assembly.GetName().Version?.ToString());
-
-    // Span tag values boxed once, not per request.
-    private static readonly object BoxedOne = 1;
-    private static readonly object BoxedTrue = true;
-    private static readonly object BoxedFalse = false;
-
     private readonly WomRulesOptions options;
     private readonly ILogger logger;
     private readonly WomRulesMetrics metrics;
+    private readonly RequestEvaluator evaluator;
     private readonly string contentRoot;
     private readonly List<CampaignFileWatcher> watchers = [];
     private readonly SemaphoreSlim startGate = new(1, 1);
-    private Dictionary<string, CampaignSlot> byId = new(StringComparer.Ordinal);
+    // Built once at start (a reload keeps the id), then only read: frozen, so a lookup per request costs little.
+    private FrozenDictionary<string, CampaignSlot> byId = FrozenDictionary<string, CampaignSlot>.Empty;
     private IReadOnlyList<CampaignSlot> slots = [];
     private volatile bool started;
     private volatile bool stopped;
@@ -44,6 +39,7 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
         this.options = options.Value;
         this.logger = logger;
         this.metrics = metrics;
+        evaluator = new RequestEvaluator(logger, metrics);
         contentRoot = environment?.ContentRootPath ?? Directory.GetCurrentDirectory();
     }
 
@@ -105,14 +101,14 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
             foreach (var slot in slots)
             {
                 // Requests waiting behind it then see the runtime stopped.
-                await slot.Gate.WaitAsync().ConfigureAwait(false);
+                await slot.Gate.EnterAsync().ConfigureAwait(false);
                 try
                 {
                     slot.State.Dispose();
                 }
                 finally
                 {
-                    slot.Gate.Release();
+                    slot.Gate.Exit();
                 }
             }
         }
@@ -153,7 +149,7 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
     {
         ArgumentNullException.ThrowIfNull(participantId);
         var slot = Slot(campaignId);
-        await slot.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await slot.Gate.EnterAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             ThrowIfStopped();
@@ -161,7 +157,7 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
         }
         finally
         {
-            slot.Gate.Release();
+            slot.Gate.Exit();
         }
     }
 
@@ -202,6 +198,9 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
 
     private static CampaignInfo Info(CompiledCampaign campaign, long revision, string contentHash, string? path) =>
         new(campaign.Id, revision, contentHash, path, campaign.Rules);
+
+    /// <summary>The running campaign's slot (for the benchmarks).</summary>
+    internal CampaignSlot SlotFor(string campaignId) => Slot(campaignId);
 
     private CampaignSlot Slot(string campaignId)
     {
@@ -287,7 +286,7 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
         }
 
         slots = loaded;
-        byId = index;
+        byId = index.ToFrozenDictionary(StringComparer.Ordinal);
         metrics.Track(loaded);
         foreach (var slot in loaded)
         {
@@ -410,7 +409,7 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
             return;
         }
 
-        await slot.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await slot.Gate.EnterAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             if (stopped)
@@ -431,12 +430,12 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
 
             var info = Info(next, running.Info.Revision + 1, contentHash, slot.Path);
             slot.Current = new CampaignVersion(next, info);
-            slot.UpdateBudget(force: true);
+            slot.PublishIssued(force: true);
             WomRulesLog.CampaignReloaded(logger, info.Id, source, info.Revision, info.ContentHash, running.Info.Revision);
         }
         finally
         {
-            slot.Gate.Release();
+            slot.Gate.Exit();
         }
     }
 
@@ -446,7 +445,7 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
     /// </summary>
     private ValueTask<CampaignResult> ProcessAsync(CampaignSlot slot, string? line, IReadOnlyList<string>? lines, CancellationToken cancellationToken)
     {
-        if (cancellationToken.IsCancellationRequested || !slot.Gate.Wait(0))
+        if (cancellationToken.IsCancellationRequested || !slot.Gate.TryEnter())
         {
             return ProcessWaitingAsync(slot, line, lines, cancellationToken);
         }
@@ -462,21 +461,21 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
         }
         finally
         {
-            slot.Gate.Release();
+            slot.Gate.Exit();
         }
     }
 
     private async ValueTask<CampaignResult> ProcessWaitingAsync(CampaignSlot slot, string? line, IReadOnlyList<string>? lines, CancellationToken cancellationToken)
     {
         // Cancellation is honoured only while waiting: once evaluation begins, the request is applied or refused whole.
-        await slot.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await slot.Gate.EnterAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             return ProcessHeld(slot, line, lines);
         }
         finally
         {
-            slot.Gate.Release();
+            slot.Gate.Exit();
         }
     }
 
@@ -484,167 +483,16 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
     private CampaignResult ProcessHeld(CampaignSlot slot, string? line, IReadOnlyList<string>? lines)
     {
         ThrowIfStopped();
-        if (lines is not null)
+        if (lines is null)
         {
-            return ProcessLocked(slot, lines);
+            return evaluator.Evaluate(slot, line!);
         }
 
-        // The slot's one-line array: the request's only line, cleared after so the slot holds no request's text.
-        var one = slot.OneLine;
-        one[0] = line!;
-        try
+        return evaluator.Evaluate(slot, lines switch
         {
-            return ProcessLocked(slot, one);
-        }
-        finally
-        {
-            one[0] = null!;
-        }
+            string[] array => array,
+            List<string> list => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list),
+            _ => [.. lines],
+        });
     }
-
-    private CampaignResult ProcessLocked(CampaignSlot slot, IReadOnlyList<string> lines)
-    {
-        var version = slot.Current;
-        var info = version.Info;
-        using var activity = Tracing.StartActivity("womrules.process");
-        var tagged = activity is { IsAllDataRequested: true };
-        if (tagged)
-        {
-            activity!.SetTag(WomRulesMetrics.CampaignTag, info.Id);
-            activity.SetTag("womrules.campaign.revision", version.BoxedRevision);
-            activity.SetTag("womrules.campaign.content_hash", info.ContentHash);
-        }
-
-        var events = 0;
-        for (var i = 0; i < lines.Count; i++)
-        {
-            if (!string.IsNullOrWhiteSpace(lines[i]))
-            {
-                events++;
-            }
-        }
-
-        // Where each event's outcomes end, and how long it took: metrics are recorded once the request is applied or not.
-        // One event (the usual request) needs no array: its mark lives on the stack.
-        var single = default(EventMark);
-        var rented = events > 1 ? ArrayPool<EventMark>.Shared.Rent(events) : null;
-        var marks = rented is null ? new Span<EventMark>(ref single) : rented.AsSpan();
-        var timed = metrics.TimesEvents;
-        var outcomes = slot.Outcomes;
-        outcomes.Clear();
-        List<RejectedLine>? rejections = null;
-        var applied = false;
-        try
-        {
-            var state = slot.State;
-            state.Begin(events);
-            var engine = state.Engine;
-            var count = 0;
-            for (var i = 0; i < lines.Count; i++)
-            {
-                var line = lines[i];
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
-
-                var start = timed ? Stopwatch.GetTimestamp() : 0;
-                var first = outcomes.Count;
-                engine.ProcessJson(line, outcomes);
-                var seconds = timed ? Stopwatch.GetElapsedTime(start).TotalSeconds : 0;
-                var result = "applied";
-                if (outcomes.Count > first)
-                {
-                    if (outcomes[first] is RejectedOutcome rejected)
-                    {
-                        result = "rejected";
-                        (rejections ??= []).Add(new RejectedLine(i + 1, rejected.EventId, rejected.Reason));
-                        WomRulesLog.EventRejected(logger, info.Id, info.Revision, rejected.EventId, rejected.Reason);
-                    }
-                    else if (outcomes[first] is DuplicateOutcome)
-                    {
-                        result = "duplicate";
-                    }
-                }
-
-                marks[count++] = new EventMark(outcomes.Count, seconds, result);
-            }
-
-            applied = rejections is null || events == 1;
-            try
-            {
-                if (applied)
-                {
-                    state.Commit(lines);
-                }
-                else
-                {
-                    state.Rollback();
-                }
-            }
-            catch (Exception ex)
-            {
-                activity?.SetStatus(ActivityStatusCode.Error, "the store failed");
-                activity?.AddException(ex);
-                WomRulesLog.StoreFailed(logger, ex, info.Id, info.Revision);
-                throw;
-            }
-
-            slot.UpdateBudget();
-            Record(info, outcomes, marks[..count], applied);
-            if (tagged)
-            {
-                activity!.SetTag("womrules.event.count", count == 1 ? BoxedOne : count);
-                activity.SetTag("womrules.request.applied", applied ? BoxedTrue : BoxedFalse);
-                if (count == 1 && outcomes.Count > 0 && outcomes[0].EventId is { } id)
-                {
-                    activity.SetTag("womrules.event.id", id);
-                }
-            }
-
-            // The caller keeps its outcomes; the slot's list is reused by the next request.
-            return new CampaignResult(info, outcomes.ToArray(), rejections is null ? [] : rejections);
-        }
-        finally
-        {
-            outcomes.Clear();
-            if (outcomes.Capacity > CampaignSlot.KeptOutcomeCapacity)
-            {
-                // A big batch's buffer is not kept between requests.
-                outcomes.Capacity = CampaignSlot.KeptOutcomeCapacity;
-            }
-
-            if (rented is not null)
-            {
-                ArrayPool<EventMark>.Shared.Return(rented);
-            }
-        }
-    }
-
-    private void Record(CampaignInfo info, List<Outcome> outcomes, ReadOnlySpan<EventMark> marks, bool applied)
-    {
-        var from = 0;
-        foreach (var mark in marks)
-        {
-            // An event of a batch refused for another line's sake was evaluated but not applied: "discarded".
-            var result = applied || mark.Result == "rejected" ? mark.Result : "discarded";
-            metrics.Event(info.Id, result, mark.Seconds);
-            if (applied)
-            {
-                for (var i = from; i < mark.End; i++)
-                {
-                    var outcome = outcomes[i];
-                    metrics.Outcome(info.Id, outcome);
-                    if (outcome is SkippedOutcome { Reason: "budget" } skipped)
-                    {
-                        WomRulesLog.BudgetExhausted(logger, info.Id, info.Revision, skipped.Rule, skipped.Participant, skipped.EventId);
-                    }
-                }
-            }
-
-            from = mark.End;
-        }
-    }
-
-    private readonly record struct EventMark(int End, double Seconds, string Result);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using WomRules.Runtime;
 
 namespace WomRules.Hosting;
@@ -8,13 +9,13 @@ namespace WomRules.Hosting;
 /// </summary>
 internal sealed class CampaignSlot : IDisposable
 {
-    // The budget gauge's copy, written under Gate after each request and read by the gauge's callback on any thread:
-    // a sequence lock, so the writer never waits and a reader never sees a half-written decimal (it retries instead).
-    private int budgetVersion;
-    private long? pointsLeft;
-    private decimal? creditLeft;
-    private long pointsSeen = -1;
-    private decimal creditSeen = -1;
+    // What the store has issued, as the budget gauge reads it: written under Gate after each request that issued something,
+    // read by the gauge's callback on any thread. Points are one word; credit, a decimal, is under a sequence lock, so
+    // the writer never waits and a reader never sees it half-written (it retries instead). What is left is worked out
+    // by the reader, against the running version's budgets.
+    private long pointsIssued;
+    private int creditVersion;
+    private decimal creditIssued;
     private volatile CampaignVersion current;
 
     public CampaignSlot(CampaignVersion version, CampaignState state, CampaignSourceOptions source, string? path)
@@ -23,7 +24,7 @@ internal sealed class CampaignSlot : IDisposable
         State = state;
         Source = source;
         Path = path;
-        UpdateBudget(force: true);
+        PublishIssued(force: true);
     }
 
     public string Id => current.Info.Id;
@@ -33,7 +34,7 @@ internal sealed class CampaignSlot : IDisposable
 
     public CampaignSourceOptions Source { get; }
 
-    public SemaphoreSlim Gate { get; } = new(1, 1);
+    public CampaignGate Gate { get; } = new();
 
     /// <summary>Serializes reloads of this campaign (a file event and an explicit reload).</summary>
     public SemaphoreSlim ReloadGate { get; } = new(1, 1);
@@ -46,20 +47,20 @@ internal sealed class CampaignSlot : IDisposable
 
     public CampaignState State { get; }
 
-    /// <summary>One request's line, reused under <see cref="Gate"/> so a one-event request allocates no array.</summary>
-    public string[] OneLine { get; } = new string[1];
-
     /// <summary>The most outcomes the slot's reused list keeps room for between requests.</summary>
     public const int KeptOutcomeCapacity = 256;
 
     /// <summary>The outcomes of the request in progress (under <see cref="Gate"/>); the result gets an exact-size copy.</summary>
     public List<Outcome> Outcomes { get; } = new(8);
 
+    /// <summary>The running totals behind the meter's counters (they carry over a reload).</summary>
+    public CampaignCounters Counters { get; } = new();
+
     /// <summary>
-    /// Refreshes what the budget gauge reads (under <see cref="Gate"/>, after each request); <paramref name="force"/>
-    /// after a reload, whose budgets may differ. Nothing is written when nothing was issued since the last call.
+    /// Publishes what the store has issued for the budget gauge (under <see cref="Gate"/>, after each request, and after a
+    /// reload, whose version may add a budget). Nothing is written when nothing changed, or when the campaign has no budget.
     /// </summary>
-    public void UpdateBudget(bool force = false)
+    public void PublishIssued(bool force = false)
     {
         var campaign = current.Campaign;
         if (campaign.PointsBudget is null && campaign.CreditBudget is null && !force)
@@ -67,35 +68,38 @@ internal sealed class CampaignSlot : IDisposable
             return;
         }
 
-        var pointsIssued = State.PointsIssued;
-        var creditIssued = State.CreditIssued;
-        if (!force && pointsIssued == pointsSeen && creditIssued == creditSeen)
+        var points = State.PointsIssued;
+        if (force || points != pointsIssued)
         {
-            return;
+            Volatile.Write(ref pointsIssued, points);
         }
 
-        pointsSeen = pointsIssued;
-        creditSeen = creditIssued;
-        Interlocked.Increment(ref budgetVersion); // odd: a write is in progress (a full fence: the fields move after it)
-        pointsLeft = campaign.PointsBudget is { } points ? points - pointsIssued : null;
-        creditLeft = campaign.CreditBudget is { } credit ? credit - creditIssued : null;
-        Volatile.Write(ref budgetVersion, budgetVersion + 1); // even again: the fields are written before it
+        // The same bits: unchanged (the same amount at another scale only costs a needless write).
+        var credit = State.CreditIssued;
+        if (force || Unsafe.As<decimal, Int128>(ref credit) != Unsafe.As<decimal, Int128>(ref creditIssued))
+        {
+            Interlocked.Increment(ref creditVersion); // odd: a write is in progress (a full fence: the field moves after it)
+            creditIssued = credit;
+            Volatile.Write(ref creditVersion, creditVersion + 1); // even again: the field is written before it
+        }
     }
 
+    /// <summary>What is left of each budget the running version has (null: no such budget).</summary>
     public (long? Points, decimal? Credit) BudgetLeft()
     {
+        var campaign = current.Campaign;
+        var points = Volatile.Read(ref pointsIssued);
         var spinner = default(SpinWait);
         while (true)
         {
-            var before = Volatile.Read(ref budgetVersion);
+            var before = Volatile.Read(ref creditVersion);
             if ((before & 1) == 0)
             {
-                var points = pointsLeft;
-                var credit = creditLeft;
+                var credit = creditIssued;
                 Interlocked.MemoryBarrier();
-                if (Volatile.Read(ref budgetVersion) == before)
+                if (Volatile.Read(ref creditVersion) == before)
                 {
-                    return (points, credit);
+                    return (campaign.PointsBudget - points, campaign.CreditBudget - credit);
                 }
             }
 

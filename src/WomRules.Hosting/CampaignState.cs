@@ -19,7 +19,7 @@ internal abstract class CampaignState : IDisposable
     public abstract void Begin(int events);
 
     /// <summary>Makes the request's events durable (the SQLite journal); throws when the store fails, having reset the engine.</summary>
-    public abstract void Commit(IReadOnlyList<string> lines);
+    public abstract void Commit(ReadOnlySpan<string> lines);
 
     /// <summary>Returns to the state before <see cref="Begin"/> (only for requests of more than one event).</summary>
     public abstract void Rollback();

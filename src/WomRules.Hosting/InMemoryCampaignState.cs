@@ -39,7 +39,7 @@ internal sealed class InMemoryCampaignState : CampaignState
         }
     }
 
-    public override void Commit(IReadOnlyList<string> lines)
+    public override void Commit(ReadOnlySpan<string> lines)
     {
         if (batched)
         {

@@ -33,10 +33,10 @@ internal sealed class SqliteCampaignState : CampaignState
     {
     }
 
-    public override void Commit(IReadOnlyList<string> lines)
+    public override void Commit(ReadOnlySpan<string> lines)
     {
         // The journal holds the lines the engine evaluated; blank ones were skipped.
-        var utf8 = new List<byte[]>(lines.Count);
+        var utf8 = new List<byte[]>(lines.Length);
         foreach (var line in lines)
         {
             if (!string.IsNullOrWhiteSpace(line))

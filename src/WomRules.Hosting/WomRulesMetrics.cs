@@ -1,13 +1,17 @@
 using System.Diagnostics.Metrics;
-using WomRules.Runtime;
 
 namespace WomRules.Hosting;
 
 /// <summary>
 /// The <c>WomRules</c> meter's instruments (names, units and tags in docs/hosting.md, OpenTelemetry naming). Made
-/// through <see cref="IMeterFactory"/>, so each host (and each test) has its own meter. Recording allocates nothing:
-/// tags are passed as up to three separate pairs, whose values are strings the campaign already holds.
+/// through <see cref="IMeterFactory"/>, so each host (and each test) has its own meter.
 /// </summary>
+/// <remarks>
+/// The counters are observable: each campaign keeps running totals (<see cref="CampaignCounters"/>) that a request adds
+/// to, and a collection reads them. A pushed measurement per outcome went through every listener on every event and was
+/// most of what metrics cost per event. Only the duration histogram is recorded per event, and only while something
+/// listens to it; its tags are strings the campaign already holds, so recording allocates nothing.
+/// </remarks>
 internal sealed class WomRulesMetrics
 {
     public const string CampaignTag = "womrules.campaign.id";
@@ -17,26 +21,25 @@ internal sealed class WomRulesMetrics
     public const string SkipReasonTag = "womrules.skip.reason";
     public const string BudgetKindTag = "womrules.budget.kind";
 
-    private readonly Counter<long> events;
     private readonly Histogram<double> duration;
-    private readonly Counter<long> rewards;
-    private readonly Counter<long> points;
-    private readonly Counter<double> credit;
-    private readonly Counter<long> violations;
-    private readonly Counter<long> skipped;
+    private readonly ObservableCounter<long> rewards;
+    private readonly ObservableCounter<long> points;
+    private readonly ObservableCounter<double> credit;
+    private readonly ObservableCounter<long> violations;
+    private readonly ObservableCounter<long> skipped;
     private volatile IReadOnlyList<CampaignSlot> tracked = [];
 
     public WomRulesMetrics(IMeterFactory meterFactory)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(WomRulesTelemetry.MeterName);
-        events = meter.CreateCounter<long>("womrules.events", "{event}", "Events processed, by result (applied, rejected, duplicate, discarded).");
+        meter.CreateObservableCounter("womrules.events", ObserveEvents, "{event}", "Events processed, by result (applied, rejected, duplicate, discarded).");
         duration = meter.CreateHistogram<double>("womrules.event.duration", "s", "Time to evaluate one event.");
-        rewards = meter.CreateCounter<long>("womrules.rewards", "{reward}", "Rewards granted (points, credit, badge, counter or alert), by rule.");
-        points = meter.CreateCounter<long>("womrules.points.issued", "{point}", "Points granted, by rule.");
-        credit = meter.CreateCounter<double>("womrules.credit.issued", "{credit}", "Credit granted, by rule.");
-        violations = meter.CreateCounter<long>("womrules.violations", "{violation}", "Disclosure violations, by disclosure.");
-        skipped = meter.CreateCounter<long>("womrules.rules.skipped", "{rule}", "Rules whose condition held but did not fire, by reason (limit, budget, withheld, error).");
+        rewards = meter.CreateObservableCounter("womrules.rewards", ObserveRewards, "{reward}", "Rewards granted (points, credit, badge, counter or alert), by rule.");
+        points = meter.CreateObservableCounter("womrules.points.issued", ObservePoints, "{point}", "Points granted, by rule.");
+        credit = meter.CreateObservableCounter("womrules.credit.issued", ObserveCredit, "{credit}", "Credit granted, by rule.");
+        violations = meter.CreateObservableCounter("womrules.violations", ObserveViolations, "{violation}", "Disclosure violations, by disclosure.");
+        skipped = meter.CreateObservableCounter("womrules.rules.skipped", ObserveSkipped, "{rule}", "Rules whose condition held but did not fire, by reason (limit, budget, withheld, error).");
         meter.CreateObservableGauge("womrules.budget.remaining", ObserveBudgets, "{unit}", "What is left of a campaign's points or credit budget.");
     }
 
@@ -45,81 +48,120 @@ internal sealed class WomRulesMetrics
     /// <summary>Whether anyone listens to the duration histogram: if not, events are not timed at all.</summary>
     public bool TimesEvents => duration.Enabled;
 
-    public void Event(string campaignId, string result, double seconds)
+    /// <summary>Whether anyone listens to a counter of what outcomes granted or flagged: if not, outcomes are not counted.</summary>
+    public bool CountsOutcomes => rewards.Enabled || points.Enabled || credit.Enabled || violations.Enabled || skipped.Enabled;
+
+    public void Duration(string campaignId, EventResult result, double seconds) =>
+        duration.Record(seconds, new KeyValuePair<string, object?>(CampaignTag, campaignId), new KeyValuePair<string, object?>(ResultTag, CampaignCounters.Results[(int)result]));
+
+    private static KeyValuePair<string, object?> Campaign(CampaignSlot slot) => new(CampaignTag, slot.Id);
+
+    private static KeyValuePair<string, object?> Rule(RuleCounters rule) => new(RuleTag, rule.Rule);
+
+    // Series that never counted anything are left out, as a pushed counter would not have them yet.
+    private IEnumerable<Measurement<long>> ObserveEvents()
     {
-        // Each instrument is skipped whole (no tags built) while nothing listens to it.
-        if (!events.Enabled && !duration.Enabled)
+        foreach (var slot in tracked)
         {
-            return;
-        }
-
-        var campaign = new KeyValuePair<string, object?>(CampaignTag, campaignId);
-        var tag = new KeyValuePair<string, object?>(ResultTag, result);
-        if (events.Enabled)
-        {
-            events.Add(1, campaign, tag);
-        }
-
-        if (duration.Enabled)
-        {
-            duration.Record(seconds, campaign, tag);
+            for (var result = 0; result < CampaignCounters.Results.Length; result++)
+            {
+                if (slot.Counters.Events((EventResult)result) is var count and > 0)
+                {
+                    yield return new(count, Campaign(slot), new KeyValuePair<string, object?>(ResultTag, CampaignCounters.Results[result]));
+                }
+            }
         }
     }
 
-    /// <summary>Counts what an applied outcome granted or flagged.</summary>
-    public void Outcome(string campaignId, Outcome outcome)
+    private IEnumerable<Measurement<long>> ObserveRewards()
     {
-        var campaign = new KeyValuePair<string, object?>(CampaignTag, campaignId);
-        switch (outcome)
+        foreach (var slot in tracked)
         {
-            case RewardOutcome reward:
-                var rule = new KeyValuePair<string, object?>(RuleTag, reward.Rule);
-                if (rewards.Enabled)
+            foreach (var rule in slot.Counters.Rules)
+            {
+                for (var kind = 0; kind < RuleCounters.RewardKinds.Length; kind++)
                 {
-                    rewards.Add(1, campaign, rule, new KeyValuePair<string, object?>(RewardKindTag, RewardKind(reward)));
+                    if (Volatile.Read(ref rule.Rewards[kind]) is var count and > 0)
+                    {
+                        yield return new(count, Campaign(slot), Rule(rule), new KeyValuePair<string, object?>(RewardKindTag, RuleCounters.RewardKinds[kind]));
+                    }
                 }
-
-                if (reward.Points is { } p && points.Enabled)
-                {
-                    points.Add(p, campaign, rule);
-                }
-
-                if (reward.Credit is { } c && credit.Enabled)
-                {
-                    credit.Add((double)c, campaign, rule);
-                }
-
-                break;
-            case ViolationOutcome violation when violations.Enabled:
-                violations.Add(1, campaign, new KeyValuePair<string, object?>(RuleTag, violation.Rule));
-                break;
-            case SkippedOutcome skip when skipped.Enabled:
-                skipped.Add(1, campaign, new KeyValuePair<string, object?>(RuleTag, skip.Rule), new KeyValuePair<string, object?>(SkipReasonTag, skip.Reason));
-                break;
+            }
         }
     }
 
-    private static string RewardKind(RewardOutcome reward) =>
-        reward.Points is not null ? "points"
-        : reward.Credit is not null ? "credit"
-        : reward.Badge is not null ? "badge"
-        : reward.Counter is not null ? "counter"
-        : "alert";
+    private IEnumerable<Measurement<long>> ObservePoints()
+    {
+        foreach (var slot in tracked)
+        {
+            foreach (var rule in slot.Counters.Rules)
+            {
+                if (Volatile.Read(ref rule.Points) is var sum and not 0)
+                {
+                    yield return new(sum, Campaign(slot), Rule(rule));
+                }
+            }
+        }
+    }
+
+    private IEnumerable<Measurement<double>> ObserveCredit()
+    {
+        foreach (var slot in tracked)
+        {
+            foreach (var rule in slot.Counters.Rules)
+            {
+                if (Volatile.Read(ref rule.Credit) is var sum and not 0)
+                {
+                    yield return new(sum, Campaign(slot), Rule(rule));
+                }
+            }
+        }
+    }
+
+    private IEnumerable<Measurement<long>> ObserveViolations()
+    {
+        foreach (var slot in tracked)
+        {
+            foreach (var rule in slot.Counters.Rules)
+            {
+                if (Volatile.Read(ref rule.Violations) is var count and > 0)
+                {
+                    yield return new(count, Campaign(slot), Rule(rule));
+                }
+            }
+        }
+    }
+
+    private IEnumerable<Measurement<long>> ObserveSkipped()
+    {
+        foreach (var slot in tracked)
+        {
+            foreach (var rule in slot.Counters.Rules)
+            {
+                for (var reason = 0; reason < RuleCounters.SkipReasons.Length; reason++)
+                {
+                    if (Volatile.Read(ref rule.Skipped[reason]) is var count and > 0)
+                    {
+                        yield return new(count, Campaign(slot), Rule(rule), new KeyValuePair<string, object?>(SkipReasonTag, RuleCounters.SkipReasons[reason]));
+                    }
+                }
+            }
+        }
+    }
 
     private IEnumerable<Measurement<double>> ObserveBudgets()
     {
         foreach (var slot in tracked)
         {
             var (pointsLeft, creditLeft) = slot.BudgetLeft();
-            var campaign = new KeyValuePair<string, object?>(CampaignTag, slot.Id);
             if (pointsLeft is { } p)
             {
-                yield return new Measurement<double>(p, campaign, new KeyValuePair<string, object?>(BudgetKindTag, "points"));
+                yield return new Measurement<double>(p, Campaign(slot), new KeyValuePair<string, object?>(BudgetKindTag, "points"));
             }
 
             if (creditLeft is { } c)
             {
-                yield return new Measurement<double>((double)c, campaign, new KeyValuePair<string, object?>(BudgetKindTag, "credit"));
+                yield return new Measurement<double>((double)c, Campaign(slot), new KeyValuePair<string, object?>(BudgetKindTag, "credit"));
             }
         }
     }

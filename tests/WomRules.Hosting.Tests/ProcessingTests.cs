@@ -215,7 +215,7 @@ public sealed class ProcessingTests
             inner.Begin(events);
         }
 
-        public override void Commit(IReadOnlyList<string> lines)
+        public override void Commit(ReadOnlySpan<string> lines)
         {
             inner.Commit(lines);
             Interlocked.Decrement(ref inside);

@@ -67,20 +67,36 @@ public sealed class TelemetryTests
             outcomes.AddRange((await host.Runtime.ProcessJsonAsync(TestCampaigns.Id, line)).Outcomes);
         }
 
+        // The counters are observable: one collection reads each series' running total.
+        events.RecordObservableInstruments();
+        rewards.RecordObservableInstruments();
+        points.RecordObservableInstruments();
+        credit.RecordObservableInstruments();
+        violations.RecordObservableInstruments();
+        skipped.RecordObservableInstruments();
+
         static long Sum(MetricCollector<long> c) => c.GetMeasurementSnapshot().Sum(m => m.Value);
-        events.GetMeasurementSnapshot().Should().HaveCount(lines.Length)
-            .And.OnlyContain(m => m.Tags[WomRulesMetrics.CampaignTag] as string == TestCampaigns.Id);
-        events.GetMeasurementSnapshot().Select(m => (string)m.Tags[WomRulesMetrics.ResultTag]!)
+        events.GetMeasurementSnapshot().Should().OnlyContain(m => m.Tags[WomRulesMetrics.CampaignTag] as string == TestCampaigns.Id);
+        events.GetMeasurementSnapshot().ToDictionary(m => (string)m.Tags[WomRulesMetrics.ResultTag]!, m => m.Value)
+            .Should().Equal(new Dictionary<string, long> { ["applied"] = 4, ["duplicate"] = 1, ["rejected"] = 1 });
+
+        // The histogram is recorded per event, in order, with the event's result.
+        duration.GetMeasurementSnapshot().Select(m => (string)m.Tags[WomRulesMetrics.ResultTag]!)
             .Should().Equal("applied", "applied", "duplicate", "rejected", "applied", "applied");
-        duration.GetMeasurementSnapshot().Should().HaveCount(lines.Length).And.OnlyContain(m => m.Value >= 0);
+        duration.GetMeasurementSnapshot().Should().OnlyContain(m => m.Value >= 0);
         var granted = outcomes.OfType<RewardOutcome>().ToList();
         Sum(rewards).Should().Be(granted.Count);
+        rewards.GetMeasurementSnapshot().Should().OnlyContain(m => m.Tags[WomRulesMetrics.RewardKindTag] as string == "points" || m.Tags[WomRulesMetrics.RewardKindTag] as string == "credit");
         Sum(points).Should().Be(granted.Sum(o => o.Points ?? 0));
         points.GetMeasurementSnapshot().Should().OnlyContain(m => m.Tags[WomRulesMetrics.RuleTag] as string == "buy-points");
         credit.GetMeasurementSnapshot().Sum(m => m.Value).Should().Be((double)granted.Sum(o => o.Credit ?? 0));
         Sum(violations).Should().Be(outcomes.OfType<ViolationOutcome>().Count()).And.BePositive();
         Sum(skipped).Should().Be(outcomes.OfType<SkippedOutcome>().Count()).And.BePositive();
         skipped.GetMeasurementSnapshot().Should().OnlyContain(m => m.Tags[WomRulesMetrics.SkipReasonTag] as string == "budget");
+
+        // A second collection reads the same totals again: nothing is counted twice.
+        points.RecordObservableInstruments();
+        points.LastMeasurement!.Value.Should().Be(granted.Sum(o => o.Points ?? 0));
 
         budget.RecordObservableInstruments();
         var left = budget.GetMeasurementSnapshot().ToDictionary(m => (string)m.Tags[WomRulesMetrics.BudgetKindTag]!, m => m.Value);
@@ -103,6 +119,27 @@ public sealed class TelemetryTests
 
         budget.RecordObservableInstruments();
         budget.GetMeasurementSnapshot().Single(m => (string)m.Tags[WomRulesMetrics.BudgetKindTag]! == "points").Value.Should().Be(bigger - granted);
+    }
+
+    [Fact]
+    public async Task The_counters_keep_their_totals_across_a_reload()
+    {
+        await using var host = await TestHost.StartAsync(TestCampaigns.Yaml(30), c => c.Configure(o => o.HotReload = false));
+        using var points = Collect<long>(host, "womrules.points.issued");
+        using var events = Collect<long>(host, "womrules.events");
+        var before = (await host.Runtime.ProcessJsonAsync(TestCampaigns.Id, TestCampaigns.Event("e-1", "u-1"))).Outcomes.OfType<RewardOutcome>().Sum(o => o.Points ?? 0);
+
+        File.WriteAllText(host.CampaignPath, TestCampaigns.Yaml(40));
+        (await host.Runtime.ReloadAsync(TestCampaigns.Id)).Revision.Should().Be(2);
+        var after = (await host.Runtime.ProcessJsonAsync(TestCampaigns.Id, TestCampaigns.Event("e-2", "u-2"))).Outcomes.OfType<RewardOutcome>().Sum(o => o.Points ?? 0);
+
+        // A counter never goes down: what the first version granted is still counted after the swap.
+        points.RecordObservableInstruments();
+        events.RecordObservableInstruments();
+        before.Should().BePositive();
+        after.Should().BeGreaterThan(before);
+        points.GetMeasurementSnapshot().Sum(m => m.Value).Should().Be(before + after);
+        events.GetMeasurementSnapshot().Single().Value.Should().Be(2);
     }
 
     [Fact]
@@ -150,8 +187,11 @@ public sealed class TelemetryTests
         using var points = Collect<long>(host, "womrules.points.issued");
 
         await host.Runtime.ProcessJsonLinesAsync(TestCampaigns.Id, [TestCampaigns.Event("e-1", "u"), "{}"]);
+        events.RecordObservableInstruments();
+        points.RecordObservableInstruments();
 
-        events.GetMeasurementSnapshot().Select(m => (string)m.Tags[WomRulesMetrics.ResultTag]!).Should().Equal("discarded", "rejected");
+        events.GetMeasurementSnapshot().ToDictionary(m => (string)m.Tags[WomRulesMetrics.ResultTag]!, m => m.Value)
+            .Should().Equal(new Dictionary<string, long> { ["discarded"] = 1, ["rejected"] = 1 });
         points.GetMeasurementSnapshot().Should().BeEmpty();
     }
 
@@ -218,7 +258,7 @@ public sealed class TelemetryTests
         // Always keep a rollback point, so that a failed commit of one event can be undone as a database would.
         public override void Begin(int events) => inner.Begin(2);
 
-        public override void Commit(IReadOnlyList<string> lines)
+        public override void Commit(ReadOnlySpan<string> lines)
         {
             if (Fail)
             {
