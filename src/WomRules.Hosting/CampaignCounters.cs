@@ -18,10 +18,6 @@ internal sealed class CampaignCounters
     // Looked up under the campaign's lock, enumerated by collections on other threads: a new rule is rare, a read is not.
     private readonly ConcurrentDictionary<string, RuleCounters> rules = new(StringComparer.Ordinal);
 
-    // The rule looked up last (under the lock): an outcome's rule name is the compiled rule's own string, so a repeat is
-    // found by reference, without hashing.
-    private RuleCounters? last;
-
     public long Events(EventResult result) => Volatile.Read(ref events[(int)result]);
 
     public IEnumerable<RuleCounters> Rules => rules.Values;
@@ -64,13 +60,6 @@ internal sealed class CampaignCounters
         : reward.Counter is not null ? 3
         : 4;
 
-    private RuleCounters For(string rule)
-    {
-        if (last is { } hit && ReferenceEquals(hit.Rule, rule))
-        {
-            return hit;
-        }
-
-        return last = rules.TryGetValue(rule, out var counters) ? counters : rules.GetOrAdd(rule, static name => new RuleCounters(name));
-    }
+    private RuleCounters For(string rule) =>
+        rules.TryGetValue(rule, out var counters) ? counters : rules.GetOrAdd(rule, static name => new RuleCounters(name));
 }
