@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Numerics;
 
 namespace WomRules.Hosting;
 
@@ -73,76 +74,47 @@ internal sealed class WomRulesMetrics
         }
     }
 
-    private IEnumerable<Measurement<long>> ObserveRewards()
+    private IEnumerable<Measurement<long>> ObserveRewards() =>
+        PerRuleAnd(RewardKindTag, RuleCounters.RewardKinds, static rule => rule.Rewards);
+
+    private IEnumerable<Measurement<long>> ObservePoints() => PerRule(static rule => Volatile.Read(ref rule.Points));
+
+    private IEnumerable<Measurement<double>> ObserveCredit() => PerRule(static rule => Volatile.Read(ref rule.Credit));
+
+    private IEnumerable<Measurement<long>> ObserveViolations() => PerRule(static rule => Volatile.Read(ref rule.Violations));
+
+    private IEnumerable<Measurement<long>> ObserveSkipped() =>
+        PerRuleAnd(SkipReasonTag, RuleCounters.SkipReasons, static rule => rule.Skipped);
+
+    /// <summary>One series per campaign and rule: what <paramref name="read"/> gives, if not zero.</summary>
+    private IEnumerable<Measurement<T>> PerRule<T>(Func<RuleCounters, T> read)
+        where T : struct, INumber<T>
     {
         foreach (var slot in tracked)
         {
             foreach (var rule in slot.Counters.Rules)
             {
-                for (var kind = 0; kind < RuleCounters.RewardKinds.Length; kind++)
+                if (read(rule) is var value && value != T.Zero)
                 {
-                    if (Volatile.Read(ref rule.Rewards[kind]) is var count and > 0)
+                    yield return new(value, Campaign(slot), Rule(rule));
+                }
+            }
+        }
+    }
+
+    /// <summary>One series per campaign, rule and key (a reward kind, a skip reason): the counts <paramref name="counts"/> keeps by key.</summary>
+    private IEnumerable<Measurement<long>> PerRuleAnd(string tag, string[] keys, Func<RuleCounters, long[]> counts)
+    {
+        foreach (var slot in tracked)
+        {
+            foreach (var rule in slot.Counters.Rules)
+            {
+                var byKey = counts(rule);
+                for (var key = 0; key < keys.Length; key++)
+                {
+                    if (Volatile.Read(ref byKey[key]) is var count and > 0)
                     {
-                        yield return new(count, Campaign(slot), Rule(rule), new KeyValuePair<string, object?>(RewardKindTag, RuleCounters.RewardKinds[kind]));
-                    }
-                }
-            }
-        }
-    }
-
-    private IEnumerable<Measurement<long>> ObservePoints()
-    {
-        foreach (var slot in tracked)
-        {
-            foreach (var rule in slot.Counters.Rules)
-            {
-                if (Volatile.Read(ref rule.Points) is var sum and not 0)
-                {
-                    yield return new(sum, Campaign(slot), Rule(rule));
-                }
-            }
-        }
-    }
-
-    private IEnumerable<Measurement<double>> ObserveCredit()
-    {
-        foreach (var slot in tracked)
-        {
-            foreach (var rule in slot.Counters.Rules)
-            {
-                if (Volatile.Read(ref rule.Credit) is var sum and not 0)
-                {
-                    yield return new(sum, Campaign(slot), Rule(rule));
-                }
-            }
-        }
-    }
-
-    private IEnumerable<Measurement<long>> ObserveViolations()
-    {
-        foreach (var slot in tracked)
-        {
-            foreach (var rule in slot.Counters.Rules)
-            {
-                if (Volatile.Read(ref rule.Violations) is var count and > 0)
-                {
-                    yield return new(count, Campaign(slot), Rule(rule));
-                }
-            }
-        }
-    }
-
-    private IEnumerable<Measurement<long>> ObserveSkipped()
-    {
-        foreach (var slot in tracked)
-        {
-            foreach (var rule in slot.Counters.Rules)
-            {
-                for (var reason = 0; reason < RuleCounters.SkipReasons.Length; reason++)
-                {
-                    if (Volatile.Read(ref rule.Skipped[reason]) is var count and > 0)
-                    {
-                        yield return new(count, Campaign(slot), Rule(rule), new KeyValuePair<string, object?>(SkipReasonTag, RuleCounters.SkipReasons[reason]));
+                        yield return new(count, Campaign(slot), Rule(rule), new KeyValuePair<string, object?>(tag, keys[key]));
                     }
                 }
             }
