@@ -199,7 +199,7 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
     private static CampaignInfo Info(CompiledCampaign campaign, long revision, string contentHash, string? path) =>
         new(campaign.Id, revision, contentHash, path, campaign.Rules);
 
-    /// <summary>The running campaign's slot (for the benchmarks).</summary>
+    /// <summary>The running campaign's slot (for the benchmarks and the tests).</summary>
     internal CampaignSlot SlotFor(string campaignId) => Slot(campaignId);
 
     private CampaignSlot Slot(string campaignId)
@@ -242,7 +242,7 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
                 else
                 {
                     // A warning does not stop the start, but the operator should see it (womrules check shows it too).
-                    WomRulesLog.StartupWarning(logger, diagnostic.ToString());
+                    WomRulesLog.CampaignWarning(logger, diagnostic.ToString());
                 }
             }
 
@@ -432,6 +432,15 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
             slot.Current = new CampaignVersion(next, info);
             slot.PublishIssued(force: true);
             WomRulesLog.CampaignReloaded(logger, info.Id, source, info.Revision, info.ContentHash, running.Info.Revision);
+
+            // As at start-up: the version now running has these warnings, and the operator should see them.
+            foreach (var diagnostic in emit.Diagnostics)
+            {
+                if (!diagnostic.IsError)
+                {
+                    WomRulesLog.CampaignWarning(logger, diagnostic.ToString());
+                }
+            }
         }
         finally
         {

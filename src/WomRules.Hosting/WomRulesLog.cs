@@ -22,7 +22,7 @@ internal static partial class WomRulesLog
 
     [LoggerMessage(EventId = 1003, EventName = "CampaignWarning", Level = LogLevel.Warning,
         Message = "{Diagnostic}")]
-    public static partial void StartupWarning(ILogger logger, string diagnostic);
+    public static partial void CampaignWarning(ILogger logger, string diagnostic);
 
     [LoggerMessage(EventId = 1010, EventName = "EventRejected", Level = LogLevel.Debug,
         Message = "Campaign {CampaignId} revision {Revision} rejected event {EventId}: {Reason}")]

@@ -63,6 +63,23 @@ public sealed class HotReloadTests
     }
 
     [Fact]
+    public async Task A_reload_that_is_used_logs_the_new_versions_warnings()
+    {
+        await using var host = await TestHost.StartAsync(TestCampaigns.Yaml(10), b => b.Configure(o => o.HotReload = false));
+        var atStart = host.Logs.GetSnapshot().Count(r => r.Id.Id == 1003);
+
+        // The edit adds an event type without rules (WOM4006), a warning the running version does not have.
+        File.WriteAllText(host.CampaignPath, TestCampaigns.Yaml(20).Replace("events:\n", "events:\n  unused.event: {}\n", StringComparison.Ordinal));
+        (await host.Runtime.ReloadAsync(TestCampaigns.Id)).Revision.Should().Be(2);
+
+        var expected = CampaignCompilation.FromFile(host.CampaignPath).Emit().Diagnostics.Where(d => !d.IsError).Select(d => d.ToString()).ToList();
+        expected.Should().Contain(d => d.Contains("WOM4006", StringComparison.Ordinal));
+        var afterReload = host.Logs.GetSnapshot().Where(r => r.Id.Id == 1003).Skip(atStart).ToList();
+        afterReload.Select(r => r.Message).Should().Equal(expected);
+        afterReload.Should().OnlyContain(r => r.Level == LogLevel.Warning);
+    }
+
+    [Fact]
     public async Task With_hot_reload_off_an_edit_changes_nothing_until_ReloadAsync()
     {
         await using var host = await TestHost.StartAsync(TestCampaigns.Yaml(10), b => b.Configure(o => o.HotReload = false));

@@ -8,6 +8,24 @@ public sealed class ProcessingTests
         new(CampaignCompilation.Create(yaml).Emit().Campaign!, new InMemoryParticipantStore(CampaignCompilation.Create(yaml).Emit().Campaign!));
 
     [Fact]
+    public async Task A_big_batchs_outcome_buffer_is_not_kept_between_requests()
+    {
+        await using var host = await TestHost.StartAsync(TestCampaigns.Yaml(1));
+        var lines = Enumerable.Range(0, 400).Select(i => TestCampaigns.Event("e-" + i, "u-" + i)).ToList();
+        var result = await host.Runtime.ProcessJsonLinesAsync(TestCampaigns.Id, lines);
+
+        // More outcomes than the slot keeps room for, and all of them in the caller's result.
+        result.Outcomes.Count.Should().BeGreaterThan(CampaignSlot.KeptOutcomeCapacity);
+        var slot = ((CampaignRuntime)host.Runtime).SlotFor(TestCampaigns.Id);
+        slot.Outcomes.Should().BeEmpty();
+        slot.Outcomes.Capacity.Should().BeLessThanOrEqualTo(CampaignSlot.KeptOutcomeCapacity);
+
+        // A later request still gets its own outcomes, not the batch's.
+        var next = await host.Runtime.ProcessJsonAsync(TestCampaigns.Id, TestCampaigns.Event("e-next", "u-next"));
+        next.Outcomes.Should().NotBeEmpty().And.OnlyContain(o => o.EventId == "e-next");
+    }
+
+    [Fact]
     public async Task Events_give_the_outcomes_of_the_bare_engine_and_the_version_that_evaluated_them()
     {
         await using var host = await TestHost.StartAsync(TestCampaigns.Yaml(100));
