@@ -12,9 +12,10 @@ namespace WomRules.Packaging.Tests.Walkthroughs;
 /// shell and file blocks in document order (each shell block one bash script with set -e, starting in that folder);
 /// then the run block. Without a request block the run must end with exit code 0 and its stdout contain every line of
 /// the output block. With one, the run is started in the background, the request is retried until it succeeds, its
-/// stdout must contain every line of the output block, and the run's process tree is killed.
+/// stdout must contain every line of the output block, and the run's process tree is killed. A local URL the run listens
+/// on (http://127.0.0.1:PORT) is moved, in the run and the request alike, to a port free at the time.
 /// </summary>
-public sealed class WalkthroughRunner(PackageFeed feed)
+public sealed partial class WalkthroughRunner(PackageFeed feed)
 {
     /// <summary>Per shell block, and for a run to completion: a first restore and build of a new app.</summary>
     public static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(5);
@@ -61,12 +62,38 @@ public sealed class WalkthroughRunner(PackageFeed feed)
             return;
         }
 
-        using var app = Bash(scripts, walkthrough.Run, folder);
-        var served = WaitForRequest(scripts, walkthrough.Request, folder, app);
-        Record(walkthrough.Run, app.Stop());
+        var (run, request) = OnFreePort(walkthrough.Run, walkthrough.Request);
+        using var app = Bash(scripts, run, folder);
+        var served = WaitForRequest(scripts, request, folder, app);
+        Record(run, app.Stop());
         served.Should().NotBeNull($"the request at line {walkthrough.Request.Line} must succeed within {StartTimeout.TotalSeconds} s of the run at line {walkthrough.Run.Line}\n{transcript}");
         ShouldContainEveryLine(served!.StandardOutput, walkthrough);
     }
+
+    /// <summary>
+    /// The page's fixed local port, in the run and the request, becomes one that is free now: a second run beside this
+    /// one (or anything else on that port) would otherwise answer the request, or stop the app from listening.
+    /// </summary>
+    private (WalkthroughBlock Run, WalkthroughBlock Request) OnFreePort(WalkthroughBlock run, WalkthroughBlock request)
+    {
+        var match = LocalUrl().Match(run.Content);
+        if (!match.Success)
+        {
+            return (run, request);
+        }
+
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var free = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        var page = match.Value;
+        var here = $"http://127.0.0.1:{free}";
+        transcript.Append($"{here} stands for the page's {page}\n");
+        return (run with { Content = run.Content.Replace(page, here, StringComparison.Ordinal) }, request with { Content = request.Content.Replace(page, here, StringComparison.Ordinal) });
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"http://127\.0\.0\.1:[0-9]+")]
+    private static partial System.Text.RegularExpressions.Regex LocalUrl();
 
     private ProcessResult? WaitForRequest(string scripts, WalkthroughBlock request, string folder, ChildProcess app)
     {
