@@ -4,7 +4,7 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using WomRules.Benchmarks;
 
-// dotnet run -c Release --project bench/WomRules.Benchmarks -- [--smoke | --quick | --hosting | --hosting-one VARIANT [events] | --cli [lines] | --sqlite [events]] [BenchmarkDotNet arguments]
+// dotnet run -c Release --project bench/WomRules.Benchmarks -- [--smoke | --quick | --hosting | --hosting-layer | --hosting-one VARIANT [events] | --cli [lines] | --sqlite [events]] [BenchmarkDotNet arguments]
 if (args.Contains("--sqlite"))
 {
     return WomRules.Benchmarks.Stores.SqliteThroughput.Run(args);
@@ -19,6 +19,11 @@ if (Array.IndexOf(args, "--hosting-one") is var one and >= 0)
 {
     var events = args.Length > one + 2 ? int.Parse(args[one + 2], System.Globalization.CultureInfo.InvariantCulture) : WomRules.Benchmarks.Hosting.HostingOverheadBenchmarks.EventCount;
     return WomRules.Benchmarks.Hosting.HostingQuickCompare.RunOne(args.Length > one + 1 ? args[one + 1] : "", events);
+}
+
+if (args.Contains("--hosting-layer"))
+{
+    return WomRules.Benchmarks.Hosting.HostingLayerCost.Run();
 }
 
 if (args.Contains("--hosting"))
