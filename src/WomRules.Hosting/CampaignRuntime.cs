@@ -501,6 +501,7 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
         {
             string[] array => array,
             List<string> list => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list),
+            ArraySegment<string> segment => segment.AsSpan(),
             _ => [.. lines],
         });
     }
