@@ -41,6 +41,22 @@ internal sealed class CampaignGate : IDisposable
 
     public void Dispose() => handoff.Dispose();
 
+    // A hand-off that reached a party which had given up: it goes on as if that party had entered and left. If the gate
+    // was disposed meanwhile (its campaign closed), nobody is left to hand it to.
+    private static void PassOn(CampaignGate gate, Task arrived)
+    {
+        if (arrived.IsCompletedSuccessfully)
+        {
+            try
+            {
+                gate.Exit();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+    }
+
     private async ValueTask WaitForHandoffAsync(CancellationToken cancellationToken)
     {
         // Waited for without the token: once counted, this party is owed a hand-off and must take it, even after giving up.
@@ -58,7 +74,7 @@ internal sealed class CampaignGate : IDisposable
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Given up: when the hand-off comes, it goes on to the next party at once.
-            _ = handoffArrived.ContinueWith(static (_, gate) => ((CampaignGate)gate!).Exit(), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            _ = handoffArrived.ContinueWith(static (arrived, gate) => PassOn((CampaignGate)gate!, arrived), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             throw;
         }
     }
