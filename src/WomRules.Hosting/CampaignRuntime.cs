@@ -130,7 +130,14 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
     public ValueTask<CampaignResult> ProcessJsonAsync(string campaignId, string json, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return ProcessAsync(Slot(campaignId), json, null, cancellationToken);
+        return Run<CampaignResult, OneEvent>(Slot(campaignId), new OneEvent(json), cancellationToken);
+    }
+
+    public ValueTask<CampaignInfo> ProcessJsonIntoAsync(string campaignId, string json, ICollection<Outcome> outcomes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(outcomes);
+        return Run<CampaignInfo, OneEventInto>(Slot(campaignId), new OneEventInto(json, outcomes), cancellationToken);
     }
 
     public ValueTask<CampaignResult> ProcessJsonLinesAsync(string campaignId, IReadOnlyList<string> lines, CancellationToken cancellationToken = default)
@@ -142,7 +149,7 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"the batch has {lines.Count} lines, more than the limit of {options.MaxBatchEvents} (WomRules:MaxBatchEvents)"), nameof(lines));
         }
 
-        return ProcessAsync(slot, null, lines, cancellationToken);
+        return Run<CampaignResult, Batch>(slot, new Batch(lines), cancellationToken);
     }
 
     public async ValueTask<ParticipantSnapshot?> GetParticipantAsync(string campaignId, string participantId, CancellationToken cancellationToken = default)
@@ -449,24 +456,27 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
     }
 
     /// <summary>
-    /// One request (<paramref name="line"/>, or <paramref name="lines"/> for a batch) under the campaign's lock. When the
-    /// lock is free it is taken and the request evaluated synchronously: no async state machine, no task.
+    /// One request under the campaign's lock. When the lock is free it is taken and the request evaluated synchronously:
+    /// no async state machine, no task. Generic over the request's struct, so each kind gets its own code and no
+    /// delegate or boxing.
     /// </summary>
-    private ValueTask<CampaignResult> ProcessAsync(CampaignSlot slot, string? line, IReadOnlyList<string>? lines, CancellationToken cancellationToken)
+    private ValueTask<T> Run<T, TRequest>(CampaignSlot slot, TRequest request, CancellationToken cancellationToken)
+        where TRequest : struct, IHeldRequest<T>
     {
         if (cancellationToken.IsCancellationRequested || !slot.Gate.TryEnter())
         {
-            return ProcessWaitingAsync(slot, line, lines, cancellationToken);
+            return RunWaitingAsync<T, TRequest>(slot, request, cancellationToken);
         }
 
         try
         {
-            return new ValueTask<CampaignResult>(ProcessHeld(slot, line, lines));
+            ThrowIfStopped();
+            return new ValueTask<T>(request.Evaluate(evaluator, slot));
         }
         catch (Exception ex)
         {
             // As the awaited path reports it: in the returned task, not thrown by the call.
-            return ValueTask.FromException<CampaignResult>(ex);
+            return ValueTask.FromException<T>(ex);
         }
         finally
         {
@@ -474,13 +484,15 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
         }
     }
 
-    private async ValueTask<CampaignResult> ProcessWaitingAsync(CampaignSlot slot, string? line, IReadOnlyList<string>? lines, CancellationToken cancellationToken)
+    private async ValueTask<T> RunWaitingAsync<T, TRequest>(CampaignSlot slot, TRequest request, CancellationToken cancellationToken)
+        where TRequest : struct, IHeldRequest<T>
     {
         // Cancellation is honoured only while waiting: once evaluation begins, the request is applied or refused whole.
         await slot.Gate.EnterAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return ProcessHeld(slot, line, lines);
+            ThrowIfStopped();
+            return request.Evaluate(evaluator, slot);
         }
         finally
         {
@@ -488,16 +500,25 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
         }
     }
 
-    /// <summary>With the campaign's lock held.</summary>
-    private CampaignResult ProcessHeld(CampaignSlot slot, string? line, IReadOnlyList<string>? lines)
+    /// <summary>A request as the lock holder evaluates it.</summary>
+    private interface IHeldRequest<out T>
     {
-        ThrowIfStopped();
-        if (lines is null)
-        {
-            return evaluator.Evaluate(slot, line!);
-        }
+        T Evaluate(RequestEvaluator evaluator, CampaignSlot slot);
+    }
 
-        return evaluator.Evaluate(slot, lines switch
+    private readonly struct OneEvent(string line) : IHeldRequest<CampaignResult>
+    {
+        public CampaignResult Evaluate(RequestEvaluator evaluator, CampaignSlot slot) => evaluator.Evaluate(slot, line);
+    }
+
+    private readonly struct OneEventInto(string line, ICollection<Outcome> outcomes) : IHeldRequest<CampaignInfo>
+    {
+        public CampaignInfo Evaluate(RequestEvaluator evaluator, CampaignSlot slot) => evaluator.Evaluate(slot, line, outcomes);
+    }
+
+    private readonly struct Batch(IReadOnlyList<string> lines) : IHeldRequest<CampaignResult>
+    {
+        public CampaignResult Evaluate(RequestEvaluator evaluator, CampaignSlot slot) => evaluator.Evaluate(slot, lines switch
         {
             string[] array => array,
             List<string> list => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list),

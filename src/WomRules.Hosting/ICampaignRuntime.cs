@@ -24,6 +24,24 @@ public interface ICampaignRuntime
     ValueTask<CampaignResult> ProcessJsonAsync(string campaignId, string json, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Applies one event as <see cref="ProcessJsonAsync(string, string, CancellationToken)"/> does, but appends its
+    /// outcomes to <paramref name="outcomes"/> instead of returning a new result: a host on a hot path that reuses one
+    /// collection allocates nothing per request for the answer. A rejected event appends its <c>rejected</c> outcome
+    /// (the first one it appends). Returns the version that evaluated the event.
+    /// </summary>
+    async ValueTask<CampaignInfo> ProcessJsonIntoAsync(string campaignId, string json, ICollection<Outcome> outcomes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        var result = await ProcessJsonAsync(campaignId, json, cancellationToken).ConfigureAwait(false);
+        foreach (var outcome in result.Outcomes)
+        {
+            outcomes.Add(outcome);
+        }
+
+        return result.Campaign;
+    }
+
+    /// <summary>
     /// Applies a batch of events (JSONL lines, blank lines skipped) all or nothing: if any line is rejected, none is
     /// applied (<see cref="CampaignResult.Applied"/> false, every rejected line in <see cref="CampaignResult.Rejections"/>).
     /// More lines than <see cref="WomRulesOptions.MaxBatchEvents"/> throw <see cref="ArgumentException"/>.

@@ -19,7 +19,7 @@ internal sealed class RequestEvaluator(ILogger logger, WomRulesMetrics metrics)
     private static readonly object BoxedTrue = true;
     private static readonly object BoxedFalse = false;
 
-    /// <summary>A one-event request.</summary>
+    /// <summary>A one-event request, answered with a new result.</summary>
     public CampaignResult Evaluate(CampaignSlot slot, string line)
     {
         if (string.IsNullOrWhiteSpace(line))
@@ -28,32 +28,72 @@ internal sealed class RequestEvaluator(ILogger logger, WomRulesMetrics metrics)
             return Evaluate(slot, new ReadOnlySpan<string>(in line));
         }
 
-        var version = slot.Current;
-        var info = version.Info;
-        using var activity = StartSpan(version);
         var outcomes = slot.Outcomes;
         try
         {
-            var state = slot.State;
-            state.Begin(1);
-            var timed = metrics.TimesEvents;
-            var start = timed ? Stopwatch.GetTimestamp() : 0;
-            state.Engine.ProcessJson(line, outcomes);
-            var seconds = timed ? Seconds(start) : 0;
-            var result = Classify(outcomes, 0);
-            IReadOnlyList<RejectedLine> rejections = result == EventResult.Rejected ? [Rejected(info, (RejectedOutcome)outcomes[0], 1)] : [];
-
-            // A lone event is applied even when rejected: the engine changed nothing for it but the clock.
-            Commit(state, new ReadOnlySpan<string>(in line), activity, info);
-            slot.PublishIssued();
-            Record(slot, info, outcomes, 0, outcomes.Count, result, timed, seconds, countsOutcomes: metrics.CountsOutcomes);
-            TagOutcome(activity, outcomes, 1, applied: true);
+            var (info, result) = EvaluateOne(slot, line);
+            IReadOnlyList<RejectedLine> rejections = result == EventResult.Rejected ? [RejectedLine(outcomes[0], 1)] : [];
             return new CampaignResult(info, outcomes.ToArray(), rejections);
         }
         finally
         {
             Reset(outcomes);
         }
+    }
+
+    /// <summary>A one-event request whose outcomes go to the caller's collection: nothing allocated for the answer.</summary>
+    public CampaignInfo Evaluate(CampaignSlot slot, string line, ICollection<Outcome> into)
+    {
+        if (string.IsNullOrWhiteSpace(line))
+        {
+            // No event, so no outcome: the request goes the same way as the other form's.
+            return Evaluate(slot, new ReadOnlySpan<string>(in line)).Campaign;
+        }
+
+        var outcomes = slot.Outcomes;
+        try
+        {
+            var (info, _) = EvaluateOne(slot, line);
+            foreach (var outcome in outcomes)
+            {
+                into.Add(outcome);
+            }
+
+            return info;
+        }
+        finally
+        {
+            Reset(outcomes);
+        }
+    }
+
+    /// <summary>
+    /// Evaluates and applies one event into the slot's outcome list (the caller reads and resets it): a lone event is
+    /// applied even when rejected, as the engine changed nothing for it but the clock.
+    /// </summary>
+    private (CampaignInfo Info, EventResult Result) EvaluateOne(CampaignSlot slot, string line)
+    {
+        var version = slot.Current;
+        var info = version.Info;
+        using var activity = StartSpan(version);
+        var outcomes = slot.Outcomes;
+        var state = slot.State;
+        state.Begin(1);
+        var timed = metrics.TimesEvents;
+        var start = timed ? Stopwatch.GetTimestamp() : 0;
+        state.Engine.ProcessJson(line, outcomes);
+        var seconds = timed ? Seconds(start) : 0;
+        var result = Classify(outcomes, 0);
+        if (result == EventResult.Rejected)
+        {
+            LogRejected(info, outcomes[0]);
+        }
+
+        Commit(state, new ReadOnlySpan<string>(in line), activity, info);
+        slot.PublishIssued();
+        Record(slot, info, outcomes, 0, outcomes.Count, result, timed, seconds, countsOutcomes: metrics.CountsOutcomes);
+        TagOutcome(activity, outcomes, 1, applied: true);
+        return (info, result);
     }
 
     /// <summary>A batch: applied only when no line of it is rejected.</summary>
@@ -97,7 +137,8 @@ internal sealed class RequestEvaluator(ILogger logger, WomRulesMetrics metrics)
                 var result = Classify(outcomes, first);
                 if (result == EventResult.Rejected)
                 {
-                    (rejections ??= []).Add(Rejected(info, (RejectedOutcome)outcomes[first], i + 1));
+                    LogRejected(info, outcomes[first]);
+                    (rejections ??= []).Add(RejectedLine(outcomes[first], i + 1));
                 }
 
                 marks[count++] = new EventMark(outcomes.Count, seconds, result);
@@ -183,11 +224,11 @@ internal sealed class RequestEvaluator(ILogger logger, WomRulesMetrics metrics)
         }
     }
 
-    private RejectedLine Rejected(CampaignInfo info, RejectedOutcome rejected, int line)
-    {
-        WomRulesLog.EventRejected(logger, info.Id, info.Revision, rejected.EventId, rejected.Reason);
-        return new RejectedLine(line, rejected.EventId, rejected.Reason);
-    }
+    private static RejectedLine RejectedLine(Outcome rejected, int line) =>
+        new(line, rejected.EventId, ((RejectedOutcome)rejected).Reason);
+
+    private void LogRejected(CampaignInfo info, Outcome rejected) =>
+        WomRulesLog.EventRejected(logger, info.Id, info.Revision, rejected.EventId, ((RejectedOutcome)rejected).Reason);
 
     private void Commit(CampaignState state, ReadOnlySpan<string> lines, Activity? activity, CampaignInfo info)
     {

@@ -25,6 +25,82 @@ public sealed class ProcessingTests
         next.Outcomes.Should().NotBeEmpty().And.OnlyContain(o => o.EventId == "e-next");
     }
 
+    /// <summary>
+    /// The law for the two one-event forms: over the same events (applied, sponsored, a duplicate, a rejected one, a
+    /// blank line), ProcessJsonIntoAsync appends exactly the outcomes ProcessJsonAsync returns, names the same version,
+    /// and leaves the same state; and it appends, keeping what the caller's collection already held.
+    /// </summary>
+    [Fact]
+    public async Task ProcessJsonIntoAsync_appends_what_ProcessJsonAsync_returns_and_leaves_the_same_state()
+    {
+        await using var returning = await TestHost.StartAsync(TestCampaigns.Yaml(300));
+        await using var appending = await TestHost.StartAsync(TestCampaigns.Yaml(300));
+        string[] lines =
+        [
+            TestCampaigns.Event("e-1", "u-1", 150),
+            TestCampaigns.Event("e-2", "u-2", 10, sponsored: true),
+            TestCampaigns.Event("e-1", "u-1", 150),
+            "{\"id\":\"bad\"}",
+            "   ",
+            TestCampaigns.Event("e-3", "u-1", 40),
+        ];
+        var appended = new List<Outcome>();
+        BareEngine(TestCampaigns.Yaml(300)).ProcessJson("{\"id\":\"already-there\"}", appended);
+        var sentinel = appended.Single();
+        foreach (var line in lines)
+        {
+            var result = await returning.Runtime.ProcessJsonAsync(TestCampaigns.Id, line);
+            var before = appended.Count;
+            var version = await appending.Runtime.ProcessJsonIntoAsync(TestCampaigns.Id, line, appended);
+
+            appended.Skip(before).Select(o => o.ToJson()).Should().Equal(result.Outcomes.Select(o => o.ToJson()));
+            version.Revision.Should().Be(result.Campaign.Revision);
+            version.ContentHash.Should().Be(result.Campaign.ContentHash);
+        }
+
+        appended[0].Should().BeSameAs(sentinel);
+        appended.Should().Contain(o => o is RewardOutcome).And.Contain(o => o is DuplicateOutcome).And.Contain(o => o is RejectedOutcome && o.EventId == "bad");
+        foreach (var participant in new[] { "u-1", "u-2" })
+        {
+            var expected = await returning.Runtime.GetParticipantAsync(TestCampaigns.Id, participant);
+            var actual = await appending.Runtime.GetParticipantAsync(TestCampaigns.Id, participant);
+            actual.Should().BeEquivalentTo(expected);
+        }
+    }
+
+    [Fact]
+    public async Task An_ICampaignRuntime_without_its_own_ProcessJsonIntoAsync_gets_one_built_on_ProcessJsonAsync()
+    {
+        await using var host = await TestHost.StartAsync(TestCampaigns.Yaml(300));
+        ICampaignRuntime wrapper = new ForwardingRuntime(host.Runtime);
+        var appended = new List<Outcome>();
+
+        var version = await wrapper.ProcessJsonIntoAsync(TestCampaigns.Id, TestCampaigns.Event("e-1", "u-1", 150), appended);
+
+        version.Revision.Should().Be(1);
+        appended.Should().Contain(o => o is RewardOutcome).And.OnlyContain(o => o.EventId == "e-1");
+    }
+
+    // Implements only what an ICampaignRuntime must (a decorator a host might write), not ProcessJsonIntoAsync.
+    private sealed class ForwardingRuntime(ICampaignRuntime inner) : ICampaignRuntime
+    {
+        public IReadOnlyList<CampaignInfo> Campaigns => inner.Campaigns;
+
+        public CampaignInfo? FindCampaign(string campaignId) => inner.FindCampaign(campaignId);
+
+        public ValueTask<CampaignResult> ProcessJsonAsync(string campaignId, string json, CancellationToken cancellationToken = default) =>
+            inner.ProcessJsonAsync(campaignId, json, cancellationToken);
+
+        public ValueTask<CampaignResult> ProcessJsonLinesAsync(string campaignId, IReadOnlyList<string> lines, CancellationToken cancellationToken = default) =>
+            inner.ProcessJsonLinesAsync(campaignId, lines, cancellationToken);
+
+        public ValueTask<ParticipantSnapshot?> GetParticipantAsync(string campaignId, string participantId, CancellationToken cancellationToken = default) =>
+            inner.GetParticipantAsync(campaignId, participantId, cancellationToken);
+
+        public ValueTask<CampaignInfo> ReloadAsync(string campaignId, CancellationToken cancellationToken = default) =>
+            inner.ReloadAsync(campaignId, cancellationToken);
+    }
+
     [Fact]
     public async Task Events_give_the_outcomes_of_the_bare_engine_and_the_version_that_evaluated_them()
     {
