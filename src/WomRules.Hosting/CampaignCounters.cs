@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using WomRules.Runtime;
 
 namespace WomRules.Hosting;
@@ -17,6 +18,11 @@ internal sealed class CampaignCounters
 
     // Looked up under the campaign's lock, enumerated by collections on other threads: a new rule is rare, a read is not.
     private readonly ConcurrentDictionary<string, RuleCounters> rules = new(StringComparer.Ordinal);
+
+    // Recent lookups, used only under the lock: an outcome's rule name is the compiled rule's own string, so a repeat is
+    // found by that string's identity (its object hash, then a reference compare) without hashing its characters in the
+    // shared dictionary. Keyed by the string, not the name: after a reload the same name comes as another string.
+    private readonly (string? Name, RuleCounters? Counters)[] recent = new (string?, RuleCounters?)[64];
 
     public long Events(EventResult result) => Volatile.Read(ref events[(int)result]);
 
@@ -60,6 +66,16 @@ internal sealed class CampaignCounters
         : reward.Counter is not null ? 3
         : 4;
 
-    private RuleCounters For(string rule) =>
-        rules.TryGetValue(rule, out var counters) ? counters : rules.GetOrAdd(rule, static name => new RuleCounters(name));
+    private RuleCounters For(string rule)
+    {
+        ref var entry = ref recent[RuntimeHelpers.GetHashCode(rule) & (recent.Length - 1)];
+        if (ReferenceEquals(entry.Name, rule))
+        {
+            return entry.Counters!;
+        }
+
+        var counters = rules.TryGetValue(rule, out var found) ? found : rules.GetOrAdd(rule, static name => new RuleCounters(name));
+        entry = (rule, counters);
+        return counters;
+    }
 }

@@ -55,13 +55,16 @@ public class HostingOverheadBenchmarks
     /// Takes every WomRules measurement with the cheapest callback a listener can have (a plain add, no tag lookup):
     /// the floor of what an exporter does per measurement, so the figure is the hosting layer's own cost.
     /// </summary>
-    public MeterListener StartMetrics()
+    public MeterListener StartMetrics() => StartMetrics(_ => true);
+
+    /// <summary>As <see cref="StartMetrics()"/>, on the WomRules instruments <paramref name="which"/> picks.</summary>
+    public MeterListener StartMetrics(Func<Instrument, bool> which)
     {
         var listener = new MeterListener
         {
             InstrumentPublished = (instrument, listener) =>
             {
-                if (instrument.Meter.Name == WomRulesTelemetry.MeterName)
+                if (instrument.Meter.Name == WomRulesTelemetry.MeterName && which(instrument))
                 {
                     listener.EnableMeasurementEvents(instrument);
                 }
