@@ -152,35 +152,18 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
         return Run<CampaignResult, Batch>(slot, new Batch(lines), cancellationToken);
     }
 
+    // Async, so a bad argument or an unknown campaign comes back in the returned task, as it always has here.
     public async ValueTask<ParticipantSnapshot?> GetParticipantAsync(string campaignId, string participantId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(participantId);
-        var slot = Slot(campaignId);
-        await slot.Gate.EnterAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            ThrowIfStopped();
-            return slot.State.Engine.GetParticipant(participantId)?.ToSnapshot();
-        }
-        finally
-        {
-            slot.Gate.Exit();
-        }
+        return await Run<ParticipantSnapshot?, ParticipantRead>(Slot(campaignId), new ParticipantRead(participantId), cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<CampaignInfo> ReloadAsync(string campaignId, CancellationToken cancellationToken = default)
     {
         var slot = Slot(campaignId);
-        await slot.ReloadGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await ReloadCoreAsync(slot, cancellationToken).ConfigureAwait(false);
-            return slot.Current.Info;
-        }
-        finally
-        {
-            slot.ReloadGate.Release();
-        }
+        await ReloadOneAtATimeAsync(slot, cancellationToken).ConfigureAwait(false);
+        return slot.Current.Info;
     }
 
     private static string Hash(string text)
@@ -360,19 +343,25 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
     {
         try
         {
-            await slot.ReloadGate.WaitAsync().ConfigureAwait(false);
-            try
-            {
-                await ReloadCoreAsync(slot, CancellationToken.None).ConfigureAwait(false);
-            }
-            finally
-            {
-                slot.ReloadGate.Release();
-            }
+            await ReloadOneAtATimeAsync(slot, CancellationToken.None).ConfigureAwait(false);
         }
         catch (ObjectDisposedException)
         {
             // The host stopped while the reload waited.
+        }
+    }
+
+    /// <summary>A reload after any other of the same campaign (a file event and an explicit reload) has finished.</summary>
+    private async Task ReloadOneAtATimeAsync(CampaignSlot slot, CancellationToken cancellationToken)
+    {
+        await slot.ReloadGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ReloadCoreAsync(slot, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            slot.ReloadGate.Release();
         }
     }
 
@@ -500,7 +489,7 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
         }
     }
 
-    /// <summary>A request as the lock holder evaluates it.</summary>
+    /// <summary>A request (an event, a batch, a participant read) as the lock holder evaluates it.</summary>
     private interface IHeldRequest<out T>
     {
         T Evaluate(RequestEvaluator evaluator, CampaignSlot slot);
@@ -514,6 +503,13 @@ internal sealed class CampaignRuntime : ICampaignRuntime, IDisposable
     private readonly struct OneEventInto(string line, ICollection<Outcome> outcomes) : IHeldRequest<CampaignInfo>
     {
         public CampaignInfo Evaluate(RequestEvaluator evaluator, CampaignSlot slot) => evaluator.Evaluate(slot, line, outcomes);
+    }
+
+    private readonly struct ParticipantRead(string participantId) : IHeldRequest<ParticipantSnapshot?>
+    {
+        // A snapshot, taken under the lock: the engine's own object changes with the next event.
+        public ParticipantSnapshot? Evaluate(RequestEvaluator evaluator, CampaignSlot slot) =>
+            slot.State.Engine.GetParticipant(participantId)?.ToSnapshot();
     }
 
     private readonly struct Batch(IReadOnlyList<string> lines) : IHeldRequest<CampaignResult>

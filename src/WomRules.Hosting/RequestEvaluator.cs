@@ -12,7 +12,7 @@ namespace WomRules.Hosting;
 /// </summary>
 internal sealed class RequestEvaluator(ILogger logger, WomRulesMetrics metrics)
 {
-    public static readonly ActivitySource Tracing = new(WomRulesTelemetry.ActivitySourceName, typeof(RequestEvaluator).Assembly.GetName().Version?.ToString());
+    private static readonly ActivitySource Tracing = new(WomRulesTelemetry.ActivitySourceName, typeof(RequestEvaluator).Assembly.GetName().Version?.ToString());
 
     // Span tag values boxed once, not per request.
     private static readonly object BoxedOne = 1;
